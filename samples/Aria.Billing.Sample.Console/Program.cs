@@ -1,0 +1,19 @@
+using Aria.Billing;
+using Aria.Billing.Sample;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+// The main job of the README: a realistic end-to-end tour of the packages, wired the way a host app wires them.
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName));
+
+using var host = builder.Build();
+await host.StartAsync(); // validates the options: a bad AriaBilling:TimeZoneId stops here with a message naming it
+
+var tour = ActivatorUtilities.CreateInstance<Tour>(host.Services);
+tour.Run(Console.Out);
+
+await host.StopAsync();

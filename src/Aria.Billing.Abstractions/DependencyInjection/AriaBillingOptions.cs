@@ -1,0 +1,19 @@
+namespace Aria.Billing;
+
+/// <summary>Options shared by every Aria.Billing package. Validated when the host starts.</summary>
+public sealed class AriaBillingOptions
+{
+    /// <summary>The configuration section these options bind to by convention: <c>AriaBilling</c>.</summary>
+    public const string SectionName = "AriaBilling";
+
+    /// <summary>
+    /// The client's time zone, a tz database id such as <c>America/New_York</c>: "today" for billing rules is the date
+    /// in this zone.
+    /// </summary>
+    /// <value>Default <c>UTC</c>.</value>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>How amounts are rounded to the currency's minor unit when a midpoint is reached.</summary>
+    /// <value>Default <see cref="System.MidpointRounding.AwayFromZero"/> (0.125 USD → 0.13).</value>
+    public MidpointRounding MidpointRounding { get; set; } = MidpointRounding.AwayFromZero;
+}

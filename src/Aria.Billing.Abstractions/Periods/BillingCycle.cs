@@ -1,0 +1,123 @@
+using Aria.Billing.Internal;
+using NodaTime;
+
+namespace Aria.Billing;
+
+/// <summary>
+/// The recurring billing dates of a master plan instance: a bill day (1–31) every <see cref="Interval"/> months.
+/// A bill day past the end of a month falls on that month's last day, and the next period returns to the bill day
+/// (bill day 31: Jan 31 → Feb 28/29 → Mar 31). Periods run from one bill date to the next, end exclusive, and tile the
+/// timeline: every date belongs to exactly one period.
+/// </summary>
+public readonly record struct BillingCycle
+{
+    private BillingCycle(int billDay, BillingInterval interval, YearMonth anchorMonth)
+    {
+        BillDay = billDay;
+        Interval = interval;
+        AnchorMonth = anchorMonth;
+    }
+
+    /// <summary>The day of the month the cycle bills on, 1–31.</summary>
+    public int BillDay { get; }
+
+    /// <summary>The number of months between bill dates.</summary>
+    public BillingInterval Interval { get; }
+
+    /// <summary>A month that holds a bill date; with <see cref="Interval"/> it fixes which months bill.</summary>
+    public YearMonth AnchorMonth { get; }
+
+    /// <summary>A monthly cycle on <paramref name="billDay"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="billDay"/> is outside [1-31].</exception>
+    public static BillingCycle Monthly(int billDay) => new(Guard.InRange(billDay, 1, 31), BillingInterval.Monthly, new YearMonth(2000, 1));
+
+    /// <summary>
+    /// A cycle whose bill dates include <paramref name="billDate"/>, on <paramref name="billDay"/> (by default the day of
+    /// <paramref name="billDate"/>), every <paramref name="interval"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="billDate"/> is not where <paramref name="billDay"/> falls in its month.</exception>
+    public static BillingCycle Anchored(LocalDate billDate, BillingInterval interval, int? billDay = null)
+    {
+        Guard.IsoCalendar(billDate);
+        interval.EnsureDefined();
+        var day = Guard.InRange(billDay ?? billDate.Day, 1, 31);
+        var cycle = new BillingCycle(day, interval, billDate.ToYearMonth());
+        if (cycle.BillDateIn(billDate.ToYearMonth()) != billDate)
+        {
+            throw new ArgumentException($"{billDate:uuuu-MM-dd} is not a bill date for bill day {day}.", nameof(billDate));
+        }
+
+        return cycle;
+    }
+
+    /// <summary>Whether <paramref name="date"/> is one of the cycle's bill dates.</summary>
+    public bool IsBillDate(LocalDate date)
+    {
+        var index = PeriodIndexOf(date);
+        return BillDateAt(index) == date;
+    }
+
+    /// <summary>The period that contains <paramref name="date"/>.</summary>
+    public BillingPeriod PeriodContaining(LocalDate date)
+    {
+        var index = PeriodIndexOf(date);
+        return new BillingPeriod(BillDateAt(index), BillDateAt(index + 1));
+    }
+
+    /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
+    public LocalDate NextBillDateAfter(LocalDate date) => BillDateAt(PeriodIndexOf(date) + 1);
+
+    /// <summary>The last bill date on or before <paramref name="date"/>.</summary>
+    public LocalDate BillDateOnOrBefore(LocalDate date) => BillDateAt(PeriodIndexOf(date));
+
+    /// <summary>The period after <paramref name="period"/>.</summary>
+    public BillingPeriod Next(BillingPeriod period) => PeriodContaining(period.End);
+
+    /// <summary>The periods that overlap [<paramref name="from"/>, <paramref name="until"/>), in order.</summary>
+    public IEnumerable<BillingPeriod> PeriodsOverlapping(LocalDate from, LocalDate until)
+    {
+        for (var period = PeriodContaining(from); period.Start < until; period = Next(period))
+        {
+            yield return period;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"bill day {BillDay} every {Interval}";
+
+    /// <summary>The bill date in a month: the bill day, or the month's last day when the month is shorter.</summary>
+    internal LocalDate BillDateIn(YearMonth month)
+    {
+        var days = CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month);
+        return new LocalDate(month.Year, month.Month, Math.Min(BillDay, days));
+    }
+
+    private LocalDate BillDateAt(long index)
+    {
+        var months = AbsoluteMonth(AnchorMonth) + (index * Interval.Months);
+        var year = FloorDiv(months, 12);
+        var month = (int)(months - (year * 12)) + 1;
+        return BillDateIn(new YearMonth((int)year, month));
+    }
+
+    private long PeriodIndexOf(LocalDate date)
+    {
+        Guard.IsoCalendar(date);
+        if (Interval.Months == 0)
+        {
+            throw new InvalidOperationException("This BillingCycle is the default value; use BillingCycle.Monthly or BillingCycle.Anchored.");
+        }
+
+        var monthsFromAnchor = AbsoluteMonth(date.ToYearMonth()) - AbsoluteMonth(AnchorMonth);
+        var index = FloorDiv(monthsFromAnchor, Interval.Months);
+        return BillDateAt(index) > date ? index - 1 : index;
+    }
+
+    private static long AbsoluteMonth(YearMonth month) => (month.Year * 12L) + month.Month - 1;
+
+    private static long FloorDiv(long value, int divisor)
+    {
+        var quotient = value / divisor;
+        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
+    }
+}
