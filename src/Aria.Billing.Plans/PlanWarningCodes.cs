@@ -1,0 +1,14 @@
+namespace Aria.Billing.Plans;
+
+/// <summary>The codes of <see cref="AriaWarning"/> values raised by the plan-change rules.</summary>
+public static class PlanWarningCodes
+{
+    /// <summary>Bill lag days passed with a change scheduled for the anniversary are ignored (spec: replace-acct-plan-m.txt).</summary>
+    public const string BillLagDaysIgnored = "BILL_LAG_DAYS_IGNORED";
+
+    /// <summary>An effective date passed with a directive that does not use one is ignored.</summary>
+    public const string EffectiveDateIgnored = "EFFECTIVE_DATE_IGNORED";
+
+    /// <summary>The client default asked for a combined invoice, which a pending change rules out: short cycle was used.</summary>
+    public const string LongCycleFellBackToShortCycle = "LONG_CYCLE_FELL_BACK_TO_SHORT_CYCLE";
+}

@@ -1,0 +1,42 @@
+namespace Aria.Billing.Plans;
+
+/// <summary>The client settings the plan-change rules depend on (Aria's "Configuration > Billing" parameters).</summary>
+public sealed class PlansOptions
+{
+    /// <summary>The configuration section these options bind to by convention: <c>AriaBilling:Plans</c>.</summary>
+    public const string SectionName = "AriaBilling:Plans";
+
+    /// <summary>
+    /// The assignment directive used when a request names none. The spec marks both 1 and 2 "default"; the ruling makes it
+    /// a client option.
+    /// </summary>
+    /// <value>Default 2 (immediately, honoring the client's proration rule). Must be 1–11.</value>
+    public int DefaultAssignmentDirective { get; set; } = 2;
+
+    /// <summary>
+    /// The client's universal rule for mid-period plan assignment and de-assignment: whether directives 2 and 7 prorate.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool ProrateMidPeriodChanges { get; set; } = true;
+
+    /// <summary>
+    /// "Allow Negative Bill Lag Days to Extend Beyond One Bill Cycle": when true, negative bill lag days are unbounded.
+    /// </summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool AllowNegativeBillLagBeyondOneCycle { get; set; }
+
+    /// <summary>The client-level bill lag days (Configuration > Billing > Bill Lag Days), the last level of precedence.</summary>
+    /// <value>Default 0.</value>
+    public int ClientBillLagDays { get; set; }
+
+    /// <summary>"Combine Invoices": the client default that <c>combine_invoices</c> = 3 refers to.</summary>
+    /// <value>Default <see langword="false"/> (short cycle: one invoice per period).</value>
+    public bool CombineInvoices { get; set; }
+
+    /// <summary>
+    /// "Use alternate proration start date as plan assignment date for retroactive additions": allows a supplemental plan
+    /// to start in a previous bill cycle.
+    /// </summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool AllowRetroactiveSupplementalStart { get; set; }
+}
