@@ -18,11 +18,17 @@ public static class PlanErrorCodes
     /// <summary>1035: invalid assignment directive (unknown, or not permitted for this change).</summary>
     public static AriaErrorCode InvalidAssignmentDirective { get; } = 1035;
 
+    /// <summary>1064: invalid surcharge directive (<c>mp_surcharge_directive</c> is 1 or 2).</summary>
+    public static AriaErrorCode InvalidSurchargeDirective { get; } = 1064;
+
     /// <summary>1101: credit-only proration while a mandatory child supplemental plan will charge the account.</summary>
     public static AriaErrorCode CreditOnlyWithChargingMandatoryChild { get; } = 1101;
 
     /// <summary>3017: the proration period cannot be greater than the plan's billing interval.</summary>
     public static AriaErrorCode ProrationPeriodExceedsInterval { get; } = 3017;
+
+    /// <summary>3018: invalid automatic offset months option (<c>auto_offset_months_option</c> is 1 or 2).</summary>
+    public static AriaErrorCode InvalidAutoOffsetMonthsOption { get; } = 3018;
 
     /// <summary>5060: invalid product (plan instance) field directive.</summary>
     public static AriaErrorCode InvalidPlanInstanceFieldDirective { get; } = 5060;

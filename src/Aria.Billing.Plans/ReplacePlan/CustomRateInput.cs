@@ -1,0 +1,23 @@
+namespace Aria.Billing.Plans;
+
+/// <summary>One <c>custom_rates</c> row of a replace-plan request, as text.</summary>
+public sealed record CustomRateInput
+{
+    /// <summary><c>custom_rate_service_no</c>.</summary>
+    public string? ServiceNo { get; init; }
+
+    /// <summary>The type of the service the row prices (from the catalog); usage and recurring services may have tiers.</summary>
+    public ServiceType ServiceType { get; init; }
+
+    /// <summary><c>custom_rate_seq_no</c>.</summary>
+    public string? SeqNo { get; init; }
+
+    /// <summary><c>custom_rate_from_unit</c>.</summary>
+    public string? FromUnit { get; init; }
+
+    /// <summary><c>custom_rate_to_unit</c> (blank: unbounded).</summary>
+    public string? ToUnit { get; init; }
+
+    /// <summary><c>custom_rate_per_unit</c>.</summary>
+    public string? RatePerUnit { get; init; }
+}
