@@ -53,22 +53,26 @@ public readonly record struct BillingCycle
     /// <summary>Whether <paramref name="date"/> is one of the cycle's bill dates.</summary>
     public bool IsBillDate(LocalDate date)
     {
-        var index = PeriodIndexOf(date);
-        return BillDateAt(index) == date;
+        PeriodIndexOf(date, out var billDate);
+        return billDate == date;
     }
 
     /// <summary>The period that contains <paramref name="date"/>.</summary>
     public BillingPeriod PeriodContaining(LocalDate date)
     {
-        var index = PeriodIndexOf(date);
-        return new BillingPeriod(BillDateAt(index), BillDateAt(index + 1));
+        var index = PeriodIndexOf(date, out var start);
+        return BillingPeriod.Trusted(start, BillDateAt(index + 1));
     }
 
     /// <summary>The first bill date strictly after <paramref name="date"/>.</summary>
-    public LocalDate NextBillDateAfter(LocalDate date) => BillDateAt(PeriodIndexOf(date) + 1);
+    public LocalDate NextBillDateAfter(LocalDate date) => BillDateAt(PeriodIndexOf(date, out _) + 1);
 
     /// <summary>The last bill date on or before <paramref name="date"/>.</summary>
-    public LocalDate BillDateOnOrBefore(LocalDate date) => BillDateAt(PeriodIndexOf(date));
+    public LocalDate BillDateOnOrBefore(LocalDate date)
+    {
+        PeriodIndexOf(date, out var billDate);
+        return billDate;
+    }
 
     /// <summary>The period after <paramref name="period"/>.</summary>
     public BillingPeriod Next(BillingPeriod period) => PeriodContaining(period.End);
@@ -86,38 +90,63 @@ public readonly record struct BillingCycle
     public override string ToString() => $"bill day {BillDay} every {Interval}";
 
     /// <summary>The bill date in a month: the bill day, or the month's last day when the month is shorter.</summary>
-    internal LocalDate BillDateIn(YearMonth month)
+    internal LocalDate BillDateIn(YearMonth month) => BillDateAt(month.Year, month.Month);
+
+    private LocalDate BillDateAt(int year, int month)
     {
-        var days = CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month);
-        return new LocalDate(month.Year, month.Month, Math.Min(BillDay, days));
+        var days = CivilDays.DaysInMonth(year, month);
+        return new LocalDate(year, month, BillDay <= days ? BillDay : days);
     }
 
-    private LocalDate BillDateAt(long index)
+    /// <summary>The bill date of the period <paramref name="index"/> periods after the anchor month's.</summary>
+    private LocalDate BillDateAt(int index)
     {
-        var months = AbsoluteMonth(AnchorMonth) + (index * Interval.Months);
+        // Month numbers count from year 0; NodaTime's years (-9998 to 9999) keep them well inside int.
+        var months = AnchorMonthNumber + (index * Interval.Months);
         var year = FloorDiv(months, 12);
-        var month = (int)(months - (year * 12)) + 1;
-        return BillDateIn(new YearMonth((int)year, month));
+        return BillDateAt(year, months - (year * 12) + 1);
     }
 
-    private long PeriodIndexOf(LocalDate date)
+    /// <summary>The index of the period that contains <paramref name="date"/>, and that period's bill date.</summary>
+    private int PeriodIndexOf(LocalDate date, out LocalDate billDate)
     {
-        Guard.IsoCalendar(date);
         if (Interval.Months == 0)
         {
             throw new InvalidOperationException("This BillingCycle is the default value; use BillingCycle.Monthly or BillingCycle.Anchored.");
         }
 
-        var monthsFromAnchor = AbsoluteMonth(date.ToYearMonth()) - AbsoluteMonth(AnchorMonth);
-        var index = FloorDiv(monthsFromAnchor, Interval.Months);
-        return BillDateAt(index) > date ? index - 1 : index;
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            Guard.IsoCalendar(date);
+        }
+
+        var (year, month, day) = (date.Year, date.Month, date.Day);
+        var index = FloorDiv((year * 12) + month - 1 - AnchorMonthNumber, Interval.Months);
+
+        // The bill date of period `index` lies in the same month as the date or an earlier one; only in the same month can
+        // it fall after the date, and then the date belongs to the period before.
+        var months = AnchorMonthNumber + (index * Interval.Months);
+        var billYear = FloorDiv(months, 12);
+        var billMonth = months - (billYear * 12) + 1;
+        var billDay = Math.Min(BillDay, CivilDays.DaysInMonth(billYear, billMonth));
+        if (billYear == year && billMonth == month && billDay > day)
+        {
+            index--;
+            billDate = BillDateAt(index);
+        }
+        else
+        {
+            billDate = new LocalDate(billYear, billMonth, billDay);
+        }
+
+        return index;
     }
 
-    private static long AbsoluteMonth(YearMonth month) => (month.Year * 12L) + month.Month - 1;
+    private int AnchorMonthNumber => (AnchorMonth.Year * 12) + AnchorMonth.Month - 1;
 
-    private static long FloorDiv(long value, int divisor)
+    private static int FloorDiv(int value, int divisor)
     {
-        var quotient = value / divisor;
-        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient;
+        var (quotient, remainder) = Math.DivRem(value, divisor);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 }

@@ -18,6 +18,12 @@ public readonly record struct BillingPeriod
         End = end;
     }
 
+    private BillingPeriod(LocalDate start, LocalDate end, bool _)
+    {
+        Start = start;
+        End = end;
+    }
+
     /// <summary>The first day of the period (a bill date).</summary>
     public LocalDate Start { get; }
 
@@ -28,22 +34,36 @@ public readonly record struct BillingPeriod
     public LocalDate LastDay => End.PlusDays(-1);
 
     /// <summary>The number of days in the period.</summary>
-    public int Days => Period.DaysBetween(Start, End);
+    public int Days => CivilDays.DayNumber(End) - CivilDays.DayNumber(Start);
 
     /// <summary>Whether <paramref name="date"/> falls in the period.</summary>
-    public bool Contains(LocalDate date) => date >= Start && date < End;
+    public bool Contains(LocalDate date)
+    {
+        var offset = OffsetOf(date);
+        return offset >= 0 && offset < Days;
+    }
+
+    /// <summary>
+    /// The number of days from the period start to <paramref name="date"/>: 0 on the start, <see cref="Days"/> on the end,
+    /// negative before the start.
+    /// </summary>
+    public int OffsetOf(LocalDate date) => CivilDays.DayNumber(date) - CivilDays.DayNumber(Start);
 
     /// <summary>The number of days from <paramref name="date"/> (inclusive) to the end of the period.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the period.</exception>
     public int DaysRemainingFrom(LocalDate date)
     {
-        if (!Contains(date))
+        var remaining = CivilDays.DayNumber(End) - CivilDays.DayNumber(date);
+        if (remaining <= 0 || remaining > Days)
         {
             throw new ArgumentOutOfRangeException(nameof(date), date, $"Date should be within [{Start:uuuu-MM-dd}-{End:uuuu-MM-dd})");
         }
 
-        return Period.DaysBetween(date, End);
+        return remaining;
     }
+
+    /// <summary>A period whose end the caller already knows to be after its start.</summary>
+    internal static BillingPeriod Trusted(LocalDate start, LocalDate end) => new(start, end, true);
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start:uuuu-MM-dd}, {End:uuuu-MM-dd})";

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Aria.Billing.Plans.Internal;
 using NodaTime;
 
 namespace Aria.Billing.Plans;
@@ -38,70 +40,95 @@ public sealed class ProrationCalculator
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(periodDays);
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, periodDays);
-        return Money.Of(amount.Currency.Round(amount.Amount * days / periodDays, rounding), amount.Currency);
+        return Money.Of(ProrationMath.Prorate(amount.Amount, days, periodDays, amount.Currency.MinorUnits, rounding), amount.Currency);
     }
 
     /// <summary>Quotes <paramref name="request"/>, or returns the errors that prevent it (3017, 14013, 14129 …).</summary>
     public AriaResult<ProrationQuote> Quote(in ProrationRequest request)
     {
-        if (request.OldRatePerUnit.Currency != request.NewRatePerUnit.Currency)
+        var currency = request.OldRatePerUnit.Currency;
+        if (currency != request.NewRatePerUnit.Currency)
         {
-            return new AriaError(
-                PlanErrorCodes.NewPlanCurrencyMismatch,
-                $"The new plan's rate is in {request.NewRatePerUnit.Currency}, the old plan's in {request.OldRatePerUnit.Currency}: a proration quote needs one currency.",
-                "new_plan_no");
+            return Refusals.CurrencyMismatch(request.OldRatePerUnit.Currency, request.NewRatePerUnit.Currency);
         }
 
-        if (request.OldRatePerUnit.Amount < 0 || request.NewRatePerUnit.Amount < 0)
+        if (decimal.IsNegative(request.OldRatePerUnit.Amount) || decimal.IsNegative(request.NewRatePerUnit.Amount))
         {
-            return new AriaError(PlanErrorCodes.NegativeRatePerUnit, "Rate per unit cannot be negative.", "rate_per_unit");
+            return Refusals.NegativeRate();
         }
 
-        if (request.OldUnits < 0 || request.NewUnits < 0)
+        if (decimal.IsNegative(request.OldUnits) || decimal.IsNegative(request.NewUnits))
         {
-            return new AriaError(PlanErrorCodes.InvalidNumber, "Plan units cannot be negative.", "plan_units");
+            return Refusals.NegativeUnits();
         }
 
         var period = request.LastInvoicedPeriod ?? request.Cycle.PeriodContaining(request.EffectiveDate);
         var sameInterval = request.NewCycle is not { } newCycle || newCycle.Interval == request.Cycle.Interval;
         var spanStart = request.AltProrationStartDate ?? request.EffectiveDate;
-        if (spanStart < period.Start)
+        var periodDays = period.Days;
+        var offset = period.OffsetOf(spanStart);
+        if (offset < 0)
         {
-            return new AriaError(
-                PlanErrorCodes.ProrationPeriodExceedsInterval,
-                $"The proration period from {spanStart:uuuu-MM-dd} cannot be greater than the plan billing interval: it starts before the period {period}.",
-                request.AltProrationStartDate is null ? "effective_date" : "alt_proration_start_date");
+            return Refusals.SpanExceedsInterval(spanStart, period, request.AltProrationStartDate is null);
         }
 
         // Same interval: inside the period last invoiced. Different interval: up to and including the next bill day.
-        if (sameInterval ? spanStart >= period.End : spanStart > period.End)
+        if (sameInterval ? offset >= periodDays : offset > periodDays)
         {
-            return new AriaError(
-                PlanErrorCodes.AltProrationStartDateOutOfRange,
-                sameInterval
-                    ? $"The proration start {spanStart:uuuu-MM-dd} must be within the billing period last invoiced, {period}."
-                    : $"The proration start {spanStart:uuuu-MM-dd} must be between {period.Start:uuuu-MM-dd} and the next bill day {period.End:uuuu-MM-dd}.",
-                request.AltProrationStartDate is null ? "effective_date" : "alt_proration_start_date");
+            return Refusals.SpanStartOutOfRange(spanStart, period, sameInterval, request.AltProrationStartDate is null);
         }
 
         var policy = request.Policy == ProrationPolicy.ClientRule
             ? (_options.ProrateMidPeriodChanges ? ProrationPolicy.Full : ProrationPolicy.None)
             : request.Policy;
-        var credits = policy is ProrationPolicy.Full or ProrationPolicy.CreditsOnly;
-        var charges = policy is ProrationPolicy.Full or ProrationPolicy.ChargesOnly;
+        var digits = currency.MinorUnits;
 
-        var credit = Side(request.OldRatePerUnit * request.OldUnits, period, spanStart, credits);
+        var creditDays = periodDays - offset;
+        var oldFull = request.OldRatePerUnit.Amount * request.OldUnits;
+        var credit = policy is ProrationPolicy.Full or ProrationPolicy.CreditsOnly
+            ? ProrationMath.Prorate(oldFull, creditDays, periodDays, digits, _rounding)
+            : 0m;
+
         var chargePeriod = sameInterval ? period : request.NewCycle!.Value.PeriodContaining(spanStart);
-        var charge = Side(request.NewRatePerUnit * request.NewUnits, chargePeriod, spanStart, charges);
-        return new ProrationQuote(policy, spanStart, credit, charge, _rounding);
+        var chargePeriodDays = sameInterval ? periodDays : chargePeriod.Days;
+        var chargeDays = sameInterval ? creditDays : chargePeriodDays - chargePeriod.OffsetOf(spanStart);
+        var newFull = request.NewRatePerUnit.Amount * request.NewUnits;
+        var charge = policy is ProrationPolicy.Full or ProrationPolicy.ChargesOnly
+            ? ProrationMath.Prorate(newFull, chargeDays, chargePeriodDays, digits, _rounding)
+            : 0m;
+
+        return new ProrationQuote(policy, spanStart, _rounding, currency, period, creditDays, oldFull, credit, chargePeriod, chargeDays, newFull, charge);
     }
 
-    private ProratedAmount Side(Money full, BillingPeriod period, LocalDate spanStart, bool applied)
+    /// <summary>The refusals of <see cref="Quote"/>, kept out of line so that the valid path stays small.</summary>
+    private static class Refusals
     {
-        var remaining = spanStart >= period.End ? 0 : Period.DaysBetween(spanStart, period.End);
-        var amount = applied
-            ? Money.Of(full.Currency.Round(full.Amount * remaining / period.Days, _rounding), full.Currency)
-            : Money.Zero(full.Currency);
-        return new ProratedAmount(full, period, remaining, amount, applied);
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError CurrencyMismatch(Currency old, Currency @new) => new(
+            PlanErrorCodes.NewPlanCurrencyMismatch,
+            $"The new plan's rate is in {@new}, the old plan's in {old}: a proration quote needs one currency.",
+            "new_plan_no");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError NegativeRate() =>
+            new(PlanErrorCodes.NegativeRatePerUnit, "Rate per unit cannot be negative.", "rate_per_unit");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError NegativeUnits() =>
+            new(PlanErrorCodes.InvalidNumber, "Plan units cannot be negative.", "plan_units");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError SpanExceedsInterval(LocalDate spanStart, BillingPeriod period, bool fromEffectiveDate) => new(
+            PlanErrorCodes.ProrationPeriodExceedsInterval,
+            $"The proration period from {spanStart:uuuu-MM-dd} cannot be greater than the plan billing interval: it starts before the period {period}.",
+            fromEffectiveDate ? "effective_date" : "alt_proration_start_date");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError SpanStartOutOfRange(LocalDate spanStart, BillingPeriod period, bool sameInterval, bool fromEffectiveDate) => new(
+            PlanErrorCodes.AltProrationStartDateOutOfRange,
+            sameInterval
+                ? $"The proration start {spanStart:uuuu-MM-dd} must be within the billing period last invoiced, {period}."
+                : $"The proration start {spanStart:uuuu-MM-dd} must be between {period.Start:uuuu-MM-dd} and the next bill day {period.End:uuuu-MM-dd}.",
+            fromEffectiveDate ? "effective_date" : "alt_proration_start_date");
     }
 }

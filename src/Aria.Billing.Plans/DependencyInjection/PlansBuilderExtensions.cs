@@ -1,0 +1,58 @@
+using Aria.Billing;
+using Aria.Billing.Plans;
+using Aria.Billing.Plans.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the plan-change rules to <c>AddAriaBilling()</c>.</summary>
+public static class PlansBuilderExtensions
+{
+    /// <summary>
+    /// Registers the plan-change engines (<see cref="AssignmentDirectiveValidator"/>, <see cref="ProrationCalculator"/>,
+    /// <see cref="BillLagCalculator"/>, <see cref="InvoicePlanner"/>, <see cref="ReplacePlanValidator"/>) as singletons built
+    /// from validated <see cref="PlansOptions"/> and the shared rounding. Calling it again registers nothing twice.
+    /// </summary>
+    public static IAriaBillingBuilder AddPlans(this IAriaBillingBuilder builder, Action<PlansOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(PlansMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<PlansMarker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlansOptions>, PlansOptionsValidator>());
+        services.AddOptions<PlansOptions>().ValidateOnStart();
+        services.TryAddSingleton(sp => new AssignmentDirectiveValidator(Plans(sp)));
+        services.TryAddSingleton(sp => new ProrationCalculator(Plans(sp), Rounding(sp)));
+        services.TryAddSingleton(sp => new BillLagCalculator(Plans(sp)));
+        services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
+        services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
+        return builder;
+    }
+
+    /// <summary>As <see cref="AddPlans(IAriaBillingBuilder, Action{PlansOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Plans</c>).</summary>
+    public static IAriaBillingBuilder AddPlans(this IAriaBillingBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.Configure<PlansOptions>(configuration);
+        return builder.AddPlans();
+    }
+
+    private static PlansOptions Plans(IServiceProvider services) => services.GetRequiredService<IOptions<PlansOptions>>().Value;
+
+    private static MidpointRounding Rounding(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AriaBillingOptions>>().Value.MidpointRounding;
+
+    private sealed class PlansMarker;
+}
