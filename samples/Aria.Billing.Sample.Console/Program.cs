@@ -1,14 +1,16 @@
 using Aria.Billing;
+using Aria.Billing.Plans;
 using Aria.Billing.Sample;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 // The main job of the README: a realistic end-to-end tour of the packages, wired the way a host app wires them.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName));
+builder.Services
+    .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
+    .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName));
 
 using var host = builder.Build();
 await host.StartAsync(); // validates the options: a bad AriaBilling:TimeZoneId stops here with a message naming it

@@ -1,11 +1,18 @@
-using Aria.Billing;
+using Aria.Billing.Plans;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Aria.Billing.Sample;
 
 /// <summary>Walks through each package with realistic data and prints what the rules decide, and why.</summary>
-internal sealed class Tour(IClock clock, IDateTimeZoneProvider zones, IOptions<AriaBillingOptions> options)
+internal sealed class Tour(
+    IClock clock,
+    IDateTimeZoneProvider zones,
+    IOptions<AriaBillingOptions> options,
+    ReplacePlanValidator replacePlan,
+    ProrationCalculator proration,
+    BillLagCalculator billLag,
+    InvoicePlanner invoices)
 {
     public void Run(TextWriter output)
     {
@@ -15,6 +22,7 @@ internal sealed class Tour(IClock clock, IDateTimeZoneProvider zones, IOptions<A
         output.WriteLine();
 
         BillingPeriods(output, today);
+        PlanReplacement(output);
     }
 
     private static void BillingPeriods(TextWriter output, LocalDate today)
@@ -28,8 +36,60 @@ internal sealed class Tour(IClock clock, IDateTimeZoneProvider zones, IOptions<A
             period = cycle.Next(period);
         }
 
-        var fee = Money.Of(29.99m, Currency.USD) * (period.DaysRemainingFrom(period.Start.PlusDays(10)) / (decimal)period.Days);
-        output.WriteLine($"   29.99 USD for the last {period.DaysRemainingFrom(period.Start.PlusDays(10))} of {period.Days} days of {period}: {fee.Amount:0.######} → {fee.Round()} (rounded once, away from zero)");
+        output.WriteLine();
+    }
+
+    private void PlanReplacement(TextWriter output)
+    {
+        // The spec's worked example: bill day 15, monthly, the $30 Basic plan replaced by the $60 Pro plan on Apr 27.
+        var today = new LocalDate(2025, 4, 27);
+        var cycle = BillingCycle.Monthly(15);
+        output.WriteLine($"2. Replace plan — account 42, master plan instance 7 (Basic, 30.00 USD/month, bill day 15) → Pro (60.00 USD), as of {today:uuuu-MM-dd}");
+
+        var context = new ReplacePlanContext { PlanKind = PlanKind.Master, Today = today, Interval = cycle.Interval };
+        var request = new ReplacePlanRequest { ClientNo = "1000", AuthKey = "key", AcctNo = "42", PlanInstanceNo = "7", NewPlanNo = "9", AssignmentDirective = "4" };
+        var validated = replacePlan.Validate(request, context);
+        var directive = validated.Value.Directive;
+        output.WriteLine($"   replace_acct_plan_m with assignment_directive 4: valid — takes effect {directive.Directive.Timing}, proration {directive.Proration}");
+
+        var bad = replacePlan.Validate(request with { AssignmentDirective = "12", BillLagDays = "40", EffectiveDate = "2025-02-30", UsageThresholdApplicability = "XX" }, context);
+        output.WriteLine("   the same request with bad inputs is refused with every coded error, nothing thrown:");
+        foreach (var error in bad.Errors)
+        {
+            output.WriteLine($"     {error}");
+        }
+
+        var quote = proration.Quote(new ProrationRequest
+        {
+            Cycle = cycle,
+            OldRatePerUnit = Money.Of(30m, Currency.USD),
+            OldUnits = 1,
+            NewRatePerUnit = Money.Of(60m, Currency.USD),
+            NewUnits = 1,
+            EffectiveDate = today,
+            Policy = directive.Proration,
+        }).Value;
+        output.WriteLine($"   proration: the period {quote.Credit.Period} has {quote.Credit.Period.Days} days; {quote.Credit.DaysRemaining} remain from {quote.SpanStart:MMM d}");
+        output.WriteLine($"     credit (Basic, unused days) {quote.Credit}");
+        output.WriteLine($"     charge (Pro, remaining days) {quote.Charge}");
+        output.WriteLine($"     net due {quote.Net} (each side rounded once, {quote.Rounding})");
+
+        var lag = billLag.Resolve(new BillLagSettings(MasterPlanInstance: null, CollectionGroup: -14, PaymentTermsOrMethod: 5));
+        var nextBill = cycle.NextBillDateAfter(today);
+        output.WriteLine($"   bill lag: {lag} — the invoice for the period from {nextBill:MMM d} is dated {lag.InvoiceDateFor(nextBill):MMM d}");
+
+        var plan = invoices.Plan(new InvoicePlanRequest
+        {
+            Cycle = cycle, FirstUninvoicedPeriodStart = new LocalDate(2025, 4, 15), AsOf = new LocalDate(2025, 5, 1),
+            BillLagDays = lag.Days, CombineInvoices = (int)CombineInvoices.LongCycle,
+        }).Value;
+        output.WriteLine($"   invoice plan to May 1 (catch-up of {plan.PeriodsDue} periods, {plan.Combine}):");
+        foreach (var invoice in plan.Invoices)
+        {
+            var due = DueDateCalculator.DueDate(invoice.InvoiceDate, 10, DaysUntilDueMethod.AfterEndOfMonth);
+            output.WriteLine($"     invoice {invoice}, due {due:uuuu-MM-dd} (end of month + 10 days)");
+        }
+
         output.WriteLine();
     }
 }

@@ -29,7 +29,15 @@ public sealed class AssignmentDirectiveValidator
         var parsed = AssignmentDirective.FromCode(code);
         if (parsed.IsFailure)
         {
-            return AriaResult.Failure<ResolvedDirective>(parsed.Errors);
+            // Without a directive the effective date's need is unknown, but a malformed one is still reported.
+            errors.AddRange(parsed.Errors);
+            if (!string.IsNullOrWhiteSpace(request.EffectiveDate)
+                && !InputParser.TryParseDate(request.EffectiveDate, "effective_date", PlanErrorCodes.InvalidEffectiveDate, out _, out var dateError))
+            {
+                errors.Add(dateError!);
+            }
+
+            return AriaResult.Failure<ResolvedDirective>(errors);
         }
 
         var directive = parsed.Value;

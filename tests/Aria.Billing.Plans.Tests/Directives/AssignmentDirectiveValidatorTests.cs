@@ -151,6 +151,14 @@ public sealed class AssignmentDirectiveValidatorTests
     }
 
     [Fact]
+    public void Validate_UnknownDirectiveAndMalformedDate_ReportsBoth()
+    {
+        var result = _validator.Validate(new DirectiveRequest { AssignmentDirective = 12, EffectiveDate = "2025-02-30" }, Today);
+
+        Assert.Equal(["1035", "14026"], result.Errors.Select(e => e.Code.Value));
+    }
+
+    [Fact]
     public void Property_NeverThrowsAndEveryFailureIsCoded()
     {
         var gen =
