@@ -1,4 +1,5 @@
 using Aria.Billing.Plans;
+using Aria.Billing.Plans.Rating;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -23,6 +24,7 @@ internal sealed class Tour(
 
         BillingPeriods(output, today);
         PlanReplacement(output);
+        UsageRating(output, today);
     }
 
     private static void BillingPeriods(TextWriter output, LocalDate today)
@@ -88,6 +90,32 @@ internal sealed class Tour(
         {
             var due = DueDateCalculator.DueDate(invoice.InvoiceDate, 10, DaysUntilDueMethod.AfterEndOfMonth);
             output.WriteLine($"     invoice {invoice}, due {due:uuuu-MM-dd} (end of month + 10 days)");
+        }
+
+        output.WriteLine();
+    }
+
+    private static void UsageRating(TextWriter output, LocalDate today)
+    {
+        output.WriteLine($"3. Usage rating — a day of generated usage ({today:uuuu-MM-dd}) for three accounts, 5-tier graduated GB schedule");
+        var schedule = RateSchedule.Create(
+            Currency.USD,
+            PricingModel.Tiered,
+            [
+                new RateTier(1, 1, 100, 0.10m), new RateTier(2, 101, 500, 0.08m), new RateTier(3, 501, 1000, 0.06m),
+                new RateTier(4, 1001, 5000, 0.04m), new RateTier(5, 5001, null, 0.02m),
+            ]).Value;
+        var rater = new UsageRater();
+        var random = new Random(today.DayOfYear); // the same day always generates the same usage
+        foreach (var (account, meanGb) in new[] { (1001, 2.5m), (1002, 40m), (1003, 300m) })
+        {
+            var records = Enumerable.Range(0, 48)
+                .Select(_ => new UsageRecord(decimal.Round(meanGb * random.Next(50, 150) / 100m, 3)))
+                .Append(new UsageRecord(-decimal.Round(meanGb / 2, 3)))   // a correction: negative usage
+                .ToArray();
+            var rating = rater.RatePeriod(schedule, records).Value;
+            var tiers = string.Join(", ", rating.Tiers.Where(t => t.Units != 0).Select(t => $"tier {t.Tier.Sequence}: {t.Units:0.###} GB × {t.Tier.RatePerUnit} = {t.Amount:0.####}"));
+            output.WriteLine($"   account {account}: {rating.RecordCount} records, {rating.Units:0.###} GB → {rating.InvoiceAmount}  ({tiers})");
         }
 
         output.WriteLine();

@@ -81,6 +81,9 @@ public static class PlanErrorCodes
     /// <summary>14311: bill lag days must be at most the shortest period of the interval − 1 day.</summary>
     public static AriaErrorCode BillLagDaysAboveInterval { get; } = 14311;
 
+    /// <summary>14402: usage pooling is not allowed when the rating model rates usage per record.</summary>
+    public static AriaErrorCode UsagePoolingWithPerRecordRating { get; } = 14402;
+
     /// <summary>23013: invalid usage threshold applicability (UT or UP).</summary>
     public static AriaErrorCode InvalidUsageThresholdApplicability { get; } = 23013;
 
@@ -107,6 +110,15 @@ public static class PlanErrorCodes
 
     /// <summary>INVALID_ENUMERATION_VALUE: an input holds a value outside its allowable values (the spec gives no number).</summary>
     public static AriaErrorCode InvalidEnumerationValue { get; } = AriaErrorCode.Symbolic("INVALID_ENUMERATION_VALUE");
+
+    /// <summary>NEGATIVE_USAGE_WITH_NEGATIVE_RATE: a rate cannot be negative when the units or amount are negative.</summary>
+    public static AriaErrorCode NegativeUsageWithNegativeRate { get; } = AriaErrorCode.Symbolic("NEGATIVE_USAGE_WITH_NEGATIVE_RATE");
+
+    /// <summary>NEGATIVE_USAGE_WITH_POSITIVE_AMOUNT: an amount cannot be positive when the units are negative.</summary>
+    public static AriaErrorCode NegativeUsageWithPositiveAmount { get; } = AriaErrorCode.Symbolic("NEGATIVE_USAGE_WITH_POSITIVE_AMOUNT");
+
+    /// <summary>NEGATIVE_USAGE_ON_POOLED_SERVICE: negative usage on a usage-pooled service must be pre-rated.</summary>
+    public static AriaErrorCode NegativeUsageOnPooledService { get; } = AriaErrorCode.Symbolic("NEGATIVE_USAGE_ON_POOLED_SERVICE");
 
     /// <summary>INVALID_NUMBER: an input that takes a number holds something else.</summary>
     public static AriaErrorCode InvalidNumber { get; } = AriaErrorCode.Symbolic("INVALID_NUMBER");

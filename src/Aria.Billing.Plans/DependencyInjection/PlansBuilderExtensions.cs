@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.DependencyInjection;
+using Aria.Billing.Plans.Rating;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public static class PlansBuilderExtensions
 {
     /// <summary>
     /// Registers the plan-change engines (<see cref="AssignmentDirectiveValidator"/>, <see cref="ProrationCalculator"/>,
-    /// <see cref="BillLagCalculator"/>, <see cref="InvoicePlanner"/>, <see cref="ReplacePlanValidator"/>) as singletons built
+    /// <see cref="BillLagCalculator"/>, <see cref="InvoicePlanner"/>, <see cref="ReplacePlanValidator"/>, <see cref="UsageRater"/>) as singletons built
     /// from validated <see cref="PlansOptions"/> and the shared rounding. Calling it again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddPlans(this IAriaBillingBuilder builder, Action<PlansOptions>? configure = null)
@@ -37,6 +38,7 @@ public static class PlansBuilderExtensions
         services.TryAddSingleton(sp => new BillLagCalculator(Plans(sp)));
         services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
         services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
+        services.TryAddSingleton(sp => new UsageRater(Rounding(sp)));
         return builder;
     }
 

@@ -1,6 +1,6 @@
-using Aria.Billing.Sync;
 
-namespace Aria.Billing.Sync.Tests.Records;
+
+namespace Aria.Billing.Tests.Sync;
 
 // spec: billing-sync-reprocess.txt, "Activity Log Status Values".
 public sealed class SyncStatusTests

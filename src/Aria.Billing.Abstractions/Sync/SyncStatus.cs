@@ -1,6 +1,9 @@
-namespace Aria.Billing.Sync;
+namespace Aria.Billing;
 
-/// <summary>The status of a sync activity record (spec: billing-sync-reprocess.txt, "Activity Log Status Values").</summary>
+/// <summary>
+/// The status of a sync activity record or aggregated usage record (spec: billing-sync-reprocess.txt, "Activity Log Status
+/// Values", "Batch Status Values"). Shared by the sync log and usage aggregation.
+/// </summary>
 public enum SyncStatus
 {
     /// <summary>The message was received and is waiting to be processed.</summary>
