@@ -1,4 +1,4 @@
-namespace Aria.Billing.Plans;
+namespace Aria.Billing;
 
 /// <summary>Whether a plan is a master plan or a supplemental plan under a master plan instance.</summary>
 public enum PlanKind

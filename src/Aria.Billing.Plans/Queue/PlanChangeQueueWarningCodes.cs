@@ -1,0 +1,8 @@
+namespace Aria.Billing.Plans.Queue;
+
+/// <summary>The codes of the queue's warnings.</summary>
+public static class PlanChangeQueueWarningCodes
+{
+    /// <summary>The parent will be suspended, terminated or cancelled on the change's date: the change cannot take effect.</summary>
+    public const string ParentInactiveOnDate = "PARENT_INACTIVE_ON_DATE";
+}

@@ -1,0 +1,14 @@
+namespace Aria.Billing.Plans.Queue;
+
+/// <summary>What one <see cref="PlanChangeQueue.ProcessDueAsync"/> run did.</summary>
+/// <param name="Executed">Changes applied, in the order applied.</param>
+/// <param name="Failed">Changes whose apply failed; they stay queued with the error recorded.</param>
+/// <param name="Deleted">Changes deleted by the system (voided by a parent's state, blocked by dunning, superseded), with reasons.</param>
+/// <param name="InvoiceGroups">The executed changes by billing group: each group's changes appear on one invoice.</param>
+/// <param name="InvoiceAdjustments">Invoices to void and re-issue prorated (negative bill lag).</param>
+public sealed record ProcessDueReport(
+    IReadOnlyList<PlanChange> Executed,
+    IReadOnlyList<ProcessedChange> Failed,
+    IReadOnlyList<PlanChange> Deleted,
+    IReadOnlyDictionary<string, IReadOnlyList<Guid>> InvoiceGroups,
+    IReadOnlyList<InvoiceAdjustment> InvoiceAdjustments);
