@@ -1,5 +1,6 @@
 using Aria.Billing;
 using Aria.Billing.Plans;
+using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sample;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,11 +12,14 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName));
+builder.Services.AddSingleton<SampleBillingSystem>();
+builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());
+builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<SampleBillingSystem>());
 
 using var host = builder.Build();
 await host.StartAsync(); // validates the options: a bad AriaBilling:TimeZoneId stops here with a message naming it
 
 var tour = ActivatorUtilities.CreateInstance<Tour>(host.Services);
-tour.Run(Console.Out);
+await tour.RunAsync(Console.Out);
 
 await host.StopAsync();

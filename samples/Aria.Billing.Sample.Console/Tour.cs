@@ -1,4 +1,5 @@
 using Aria.Billing.Plans;
+using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -13,9 +14,10 @@ internal sealed class Tour(
     ReplacePlanValidator replacePlan,
     ProrationCalculator proration,
     BillLagCalculator billLag,
-    InvoicePlanner invoices)
+    InvoicePlanner invoices,
+    PlanChangeQueue queue)
 {
-    public void Run(TextWriter output)
+    public async Task RunAsync(TextWriter output)
     {
         var zone = zones[options.Value.TimeZoneId];
         var today = clock.GetCurrentInstant().InZone(zone).Date;
@@ -25,6 +27,7 @@ internal sealed class Tour(
         BillingPeriods(output, today);
         PlanReplacement(output);
         UsageRating(output, today);
+        await FuturePlanChanges(output, today);
     }
 
     private static void BillingPeriods(TextWriter output, LocalDate today)
@@ -119,5 +122,52 @@ internal sealed class Tour(
         }
 
         output.WriteLine();
+    }
+
+    private async Task FuturePlanChanges(TextWriter output, LocalDate today)
+    {
+        var client = new ClientNumber(1000);
+        var account = new AccountNumber(42);
+        var start = today.PlusDays(21);
+        output.WriteLine($"4. Future plan changes — account {account}: a master plan on {start:uuuu-MM-dd}, a child and a grandchild under it");
+
+        async Task<PlanChange> Queue(long instance, long? parent, PlanKind kind, LocalDate date)
+        {
+            var result = await queue.QueueAsync(
+                new QueuePlanChangeRequest
+                {
+                    Client = client, Account = account, Instance = new PlanInstanceNumber(instance), Kind = PlanChangeKind.Assign,
+                    PlanKind = kind, ParentInstance = parent is { } p ? new PlanInstanceNumber(p) : null, EffectiveDate = date,
+                },
+                "csr-ann");
+            return result.Value;
+        }
+
+        var master = await Queue(500, null, PlanKind.Master, start);
+        var child = await Queue(501, 500, PlanKind.Supplemental, start);
+        await Queue(502, 501, PlanKind.Supplemental, start.PlusDays(3));
+        var tooEarly = await queue.QueueAsync(
+            new QueuePlanChangeRequest { Client = client, Account = account, Instance = new PlanInstanceNumber(503), Kind = PlanChangeKind.Assign, ParentInstance = new PlanInstanceNumber(501), EffectiveDate = start.PlusDays(-1) },
+            "csr-ann");
+        output.WriteLine($"   a grandchild dated before its parent is refused: {tooEarly.Errors[0]}");
+
+        await PrintQueue("queue", includeHistory: false);
+        var executed = await queue.ExecuteNowAsync(client, master.Id, "csr-ann");
+        output.WriteLine($"   execute now: master plan instance {executed.Value.Instance} {executed.Value.State.ToString().ToLowerInvariant()} by {executed.Value.ClosedBy}");
+        var deleted = await queue.DeleteAsync(client, child.Id, "csr-bob");
+        output.WriteLine($"   delete the child: {deleted.Value.Count} changes deleted (the grandchild went with it)");
+        await PrintQueue("history", includeHistory: true);
+        output.WriteLine();
+
+        async Task PrintQueue(string title, bool includeHistory)
+        {
+            output.WriteLine($"   {title}:");
+            foreach (var change in await queue.ListAsync(client, account, includeHistory: includeHistory))
+            {
+                var execute = change.State == PlanChangeState.Queued && await queue.CanExecuteNowAsync(change) ? " [execute]" : string.Empty;
+                var outcome = change.State == PlanChangeState.Queued ? string.Empty : $" — {change.State.ToString().ToLowerInvariant()} by {change.ClosedBy}{(change.Reason is null ? string.Empty : $": {change.Reason}")}";
+                output.WriteLine($"     {change.EffectiveDate:uuuu-MM-dd} {change.Kind} plan instance {change.Instance}{(change.ParentInstance is { } p ? $" under {p}" : string.Empty)}{execute}{outcome}");
+            }
+        }
     }
 }

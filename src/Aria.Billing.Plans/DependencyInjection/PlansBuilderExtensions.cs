@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.DependencyInjection;
+using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,9 @@ public static class PlansBuilderExtensions
     /// <summary>
     /// Registers the plan-change engines (<see cref="AssignmentDirectiveValidator"/>, <see cref="ProrationCalculator"/>,
     /// <see cref="BillLagCalculator"/>, <see cref="InvoicePlanner"/>, <see cref="ReplacePlanValidator"/>, <see cref="UsageRater"/>) as singletons built
-    /// from validated <see cref="PlansOptions"/> and the shared rounding. Calling it again registers nothing twice.
+    /// from validated <see cref="PlansOptions"/> and the shared rounding, and the <see cref="PlanChangeQueue"/> over an
+    /// <see cref="IPlanChangeStore"/> (in memory unless a storage provider or the app registers one) and the host's
+    /// <see cref="IPlanInstanceDirectory"/> and <see cref="IPlanChangeApplier"/>. Calling it again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddPlans(this IAriaBillingBuilder builder, Action<PlansOptions>? configure = null)
     {
@@ -39,6 +42,17 @@ public static class PlansBuilderExtensions
         services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
         services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
         services.TryAddSingleton(sp => new UsageRater(Rounding(sp)));
+        services.AddOptions<PlanChangeQueueOptions>();
+        services.TryAddSingleton<IPlanChangeStore, InMemoryPlanChangeStore>();
+        services.TryAddSingleton(sp => new PlanChangeQueue(
+            sp.GetRequiredService<IPlanChangeStore>(),
+            sp.GetService<IPlanInstanceDirectory>() ?? throw new InvalidOperationException(
+                "PlanChangeQueue needs an IPlanInstanceDirectory: register the host's view of the billing system's plan instances."),
+            sp.GetService<IPlanChangeApplier>() ?? throw new InvalidOperationException(
+                "PlanChangeQueue needs an IPlanChangeApplier: register how the host applies a plan change in the billing system."),
+            sp.GetRequiredService<NodaTime.IClock>(),
+            sp.GetRequiredService<NodaTime.IDateTimeZoneProvider>()[sp.GetRequiredService<IOptions<AriaBillingOptions>>().Value.TimeZoneId],
+            sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value));
         return builder;
     }
 
