@@ -346,36 +346,54 @@ public sealed class PlanChangeQueue
             }
 
             var superseded = _options.Ordering == QueueOrdering.LatestWins ? Superseded(claimed) : [];
-            foreach (var claim in claimed)
+
+            // Passes over the batch until none makes progress: a child claimed with its parent waits for the parent's
+            // pass, whatever order the claim returned them in.
+            var waiting = claimed.ToList();
+            for (var progress = true; progress && waiting.Count > 0;)
             {
-                var current = await _store.GetAsync(client, claim.Id, cancellationToken).ConfigureAwait(false);
-                if (current is null || current.State != PlanChangeState.Queued || current.ClaimedBy != owner)
+                progress = false;
+                foreach (var claim in waiting.ToArray())
                 {
-                    continue; // closed by a cascade earlier in this run
-                }
+                    var current = await _store.GetAsync(client, claim.Id, cancellationToken).ConfigureAwait(false);
+                    if (current is null || current.State != PlanChangeState.Queued || current.ClaimedBy != owner)
+                    {
+                        waiting.Remove(claim); // closed by a cascade earlier in this run
+                        continue;
+                    }
 
-                if (superseded.TryGetValue(current.Id, out var winner))
-                {
-                    await CloseAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                    if (superseded.TryGetValue(current.Id, out var winner))
+                    {
+                        await CloseAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
+                        waiting.Remove(claim);
+                        progress = true;
+                        continue;
+                    }
 
-                var outcome = await ProcessOneAsync(current, owner, deleted, cancellationToken).ConfigureAwait(false);
-                if (outcome is null)
-                {
-                    continue;
-                }
+                    var (waits, outcome) = await ProcessOneAsync(current, deleted, cancellationToken).ConfigureAwait(false);
+                    if (waits)
+                    {
+                        continue; // its parent is still queued; it keeps its lease
+                    }
 
-                if (outcome.Error is not null)
-                {
-                    failed.Add(outcome);
-                    continue;
-                }
+                    waiting.Remove(claim);
+                    progress = true;
+                    if (outcome is null)
+                    {
+                        continue;
+                    }
 
-                executed.Add(outcome.Change);
-                if (await AdjustmentAsync(outcome.Change, cancellationToken).ConfigureAwait(false) is { } adjustment)
-                {
-                    adjustments.Add(adjustment);
+                    if (outcome.Error is not null)
+                    {
+                        failed.Add(outcome);
+                        continue;
+                    }
+
+                    executed.Add(outcome.Change);
+                    if (await AdjustmentAsync(outcome.Change, cancellationToken).ConfigureAwait(false) is { } adjustment)
+                    {
+                        adjustments.Add(adjustment);
+                    }
                 }
             }
         }
@@ -387,20 +405,20 @@ public sealed class PlanChangeQueue
         return new ProcessDueReport(executed, failed, deleted, groups, adjustments);
     }
 
-    private async Task<ProcessedChange?> ProcessOneAsync(PlanChange change, string owner, List<PlanChange> deleted, CancellationToken cancellationToken)
+    private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
     {
         if (change.ParentChangeId is { } parentId)
         {
             var parent = await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false);
             if (parent is { State: PlanChangeState.Queued })
             {
-                return null; // waits, under its lease, for its parent to execute
+                return (true, null); // waits, under its lease, for its parent to execute
             }
 
             if (parent is { State: PlanChangeState.Deleted })
             {
                 await CloseAndCollectAsync(change, $"parent change {parentId} was deleted", deleted, cancellationToken).ConfigureAwait(false);
-                return null;
+                return (false, null);
             }
         }
 
@@ -411,7 +429,7 @@ public sealed class PlanChangeQueue
             var open = await OpenChangesAsync(change.Client, change.Account, cancellationToken).ConfigureAwait(false);
             await CloseAndCollectAsync(change, reason, deleted, cancellationToken).ConfigureAwait(false);
             deleted.AddRange(await DeleteInstanceTreeAsync(open, change.Instance, System, reason, cancellationToken).ConfigureAwait(false));
-            return null;
+            return (false, null);
         }
 
         if (change.Kind == PlanChangeKind.Replace
@@ -419,11 +437,11 @@ public sealed class PlanChangeQueue
             && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
         {
             await CloseAndCollectAsync(change, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
-            return null;
+            return (false, null);
         }
 
         var (applied, error) = await ApplyAsync(change, System, keepLeaseOnFailure: true, cancellationToken).ConfigureAwait(false);
-        return applied is null ? null : new ProcessedChange(applied, error);
+        return (false, applied is null ? null : new ProcessedChange(applied, error));
     }
 
     private async Task<(PlanChange? Change, AriaError? Error)> ApplyAsync(PlanChange claimed, string actor, bool keepLeaseOnFailure, CancellationToken cancellationToken)
