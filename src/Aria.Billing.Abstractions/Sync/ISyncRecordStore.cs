@@ -1,0 +1,42 @@
+namespace Aria.Billing;
+
+/// <summary>
+/// Where sync records and bulk operations live. Every implementation has the same semantics (one conformance suite runs
+/// against all): adding is idempotent on (client, domain, event id), updates are compare-and-swap on
+/// <see cref="SyncRecord.Version"/>, summaries count ERROR records only, and two running operations on the same or an
+/// overlapping scope are refused.
+/// </summary>
+public interface ISyncRecordStore
+{
+    /// <summary>Adds a record (assigning its id and version 1), or returns the record with the same event id unchanged.</summary>
+    Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>The record with this id for this client.</summary>
+    Task<SyncRecord?> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a search.</summary>
+    Task<Page<SyncRecord>> SearchAsync(SyncSearch search, CancellationToken cancellationToken = default);
+
+    /// <summary>The summary level: ERROR records by (object name, action name), optionally of one account.</summary>
+    Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The error-summary level of one summary row: ERROR records by (error code, error message).</summary>
+    Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
+        ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The ERROR records of a scope with an id above <paramref name="afterId"/>, by id, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<SyncRecord>> ListErrorsAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the record if its stored version is <paramref name="expectedVersion"/>; the stored record, or <see langword="null"/>.</summary>
+    Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
+    Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>The operation with this id.</summary>
+    Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves an operation's counts and state.</summary>
+    Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
+}

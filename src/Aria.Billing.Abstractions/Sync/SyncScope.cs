@@ -1,0 +1,65 @@
+namespace Aria.Billing;
+
+/// <summary>
+/// The records a reprocess or discard acts on: every ERROR record of a log, one summary row (object name + action name), one
+/// error-summary row (+ error code and message), or one record — each optionally narrowed to one account.
+/// </summary>
+public sealed record SyncScope
+{
+    private SyncScope(SyncScopeLevel level)
+    {
+        Level = level;
+    }
+
+    /// <summary>How wide the scope is.</summary>
+    public SyncScopeLevel Level { get; }
+
+    /// <summary>The object name of a summary or error-summary row.</summary>
+    public string? ObjectName { get; private init; }
+
+    /// <summary>The action name of a summary or error-summary row.</summary>
+    public string? ActionName { get; private init; }
+
+    /// <summary>The error code of an error-summary row.</summary>
+    public string? ErrorCode { get; private init; }
+
+    /// <summary>The error message of an error-summary row.</summary>
+    public string? ErrorMessage { get; private init; }
+
+    /// <summary>The record of a record scope.</summary>
+    public long? RecordId { get; private init; }
+
+    /// <summary>Narrows the scope to one account.</summary>
+    public AccountNumber? AccountNumber { get; private init; }
+
+    /// <summary>Every ERROR record of the log.</summary>
+    public static SyncScope All(AccountNumber? account = null) => new(SyncScopeLevel.All) { AccountNumber = account };
+
+    /// <summary>One summary row.</summary>
+    public static SyncScope Summary(string objectName, string actionName, AccountNumber? account = null) =>
+        new(SyncScopeLevel.Summary) { ObjectName = objectName, ActionName = actionName, AccountNumber = account };
+
+    /// <summary>One error-summary row.</summary>
+    public static SyncScope ErrorSummary(string objectName, string actionName, string? errorCode, string? errorMessage, AccountNumber? account = null) =>
+        new(SyncScopeLevel.ErrorSummary) { ObjectName = objectName, ActionName = actionName, ErrorCode = errorCode, ErrorMessage = errorMessage, AccountNumber = account };
+
+    /// <summary>One record.</summary>
+    public static SyncScope Record(long id) => new(SyncScopeLevel.Record) { RecordId = id };
+
+    /// <summary>Whether <paramref name="record"/> falls in the scope (its status aside).</summary>
+    public bool Contains(SyncRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Level switch
+        {
+            SyncScopeLevel.Record => record.Id == RecordId,
+            _ => (AccountNumber is null || record.AccountNumber == AccountNumber)
+                && (Level == SyncScopeLevel.All
+                    || (record.ObjectName == ObjectName && record.ActionName == ActionName
+                        && (Level == SyncScopeLevel.Summary || (record.ErrorCode == ErrorCode && record.ErrorMessage == ErrorMessage)))),
+        };
+    }
+
+    /// <summary>A key naming the scope; two operations with one key act on the same records.</summary>
+    public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}";
+}

@@ -1,0 +1,17 @@
+namespace Aria.Billing;
+
+/// <summary>The levels at which records are reprocessed or discarded.</summary>
+public enum SyncScopeLevel
+{
+    /// <summary>Every ERROR record of the log.</summary>
+    All = 0,
+
+    /// <summary>One (object name, action name) summary row.</summary>
+    Summary = 1,
+
+    /// <summary>One (error code, error message) row under a summary row.</summary>
+    ErrorSummary = 2,
+
+    /// <summary>One record.</summary>
+    Record = 3,
+}

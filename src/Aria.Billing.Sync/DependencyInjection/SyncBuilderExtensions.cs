@@ -1,0 +1,58 @@
+using Aria.Billing;
+using Aria.Billing.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds sync-error reprocessing to <c>AddAriaBilling()</c>.</summary>
+public static class SyncBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SyncLog"/> and <see cref="SyncReprocessor"/> over an <see cref="ISyncRecordStore"/> (in memory
+    /// unless a storage provider or the app registers one) and the host's <see cref="ISyncRecordHandler"/>, with validated
+    /// <see cref="SyncOptions"/>. Calling it again registers nothing twice.
+    /// </summary>
+    public static IAriaBillingBuilder AddSync(this IAriaBillingBuilder builder, Action<SyncOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(SyncMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<SyncMarker>();
+        services.AddOptions<SyncOptions>()
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "AriaBilling:Sync:BatchSize should be in range [1-10000].")
+            .Validate(o => o.DependencyOrder is not null, "AriaBilling:Sync:DependencyOrder must not be null.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ISyncRecordStore, InMemorySyncRecordStore>();
+        services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new SyncReprocessor(
+            sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value));
+        return builder;
+    }
+
+    /// <summary>As <see cref="AddSync(IAriaBillingBuilder, Action{SyncOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Sync</c>).</summary>
+    public static IAriaBillingBuilder AddSync(this IAriaBillingBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.Configure<SyncOptions>(configuration);
+        return builder.AddSync();
+    }
+
+    private static ISyncRecordHandler Handler(IServiceProvider services) =>
+        services.GetService<ISyncRecordHandler>()
+        ?? throw new InvalidOperationException("Sync needs an ISyncRecordHandler: register how the host processes a sync message (SyncHandlerMap routes by object type).");
+
+    private sealed class SyncMarker;
+}

@@ -1,0 +1,38 @@
+namespace Aria.Billing.Sync;
+
+/// <summary>What a handler made of a sync record: COMPLETE, IGNORED, or ERROR with the code and message of the failure.</summary>
+public readonly record struct SyncOutcome
+{
+    private SyncOutcome(SyncStatus status, string? errorCode, string? errorMessage, long? errorNumber)
+    {
+        Status = status;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        ErrorNumber = errorNumber;
+    }
+
+    /// <summary>COMPLETE, IGNORED or ERROR.</summary>
+    public SyncStatus Status { get; }
+
+    /// <summary>The error code of a failure.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error message of a failure.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>The error number of a failure, if any.</summary>
+    public long? ErrorNumber { get; }
+
+    /// <summary>Processed successfully.</summary>
+    public static SyncOutcome Complete => new(SyncStatus.Complete, null, null, null);
+
+    /// <summary>Ignored by configuration.</summary>
+    public static SyncOutcome Ignored => new(SyncStatus.Ignored, null, null, null);
+
+    /// <summary>Failed with <paramref name="errorCode"/> (for example ACCOUNT_IS_NOT_FOUND).</summary>
+    public static SyncOutcome Error(string errorCode, string errorMessage, long? errorNumber = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);
+        return new(SyncStatus.Error, errorCode, errorMessage, errorNumber);
+    }
+}

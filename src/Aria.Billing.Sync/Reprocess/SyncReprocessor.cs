@@ -1,0 +1,243 @@
+using NodaTime;
+
+namespace Aria.Billing.Sync;
+
+/// <summary>
+/// Reprocesses and discards ERROR records by scope (all, summary row, error-summary row, record; optionally one account) in
+/// batches, with progress, cancellation and crash-safe resume: the operation is recorded before work starts, each record is
+/// marked before its handler runs, and a resumed operation never runs the handler twice for a record. DISCARDED is final.
+/// Reprocessing takes prerequisites first (usage types and services before plans, accounts before plan instances, master
+/// before supplemental), so one "reprocess all" clears what would otherwise take several passes.
+/// </summary>
+public sealed class SyncReprocessor
+{
+    private readonly ISyncRecordStore _store;
+    private readonly ISyncRecordHandler _handler;
+    private readonly IClock _clock;
+    private readonly SyncOptions _options;
+
+    /// <summary>A reprocessor over a store, with the host's handler.</summary>
+    public SyncReprocessor(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? new SyncOptions();
+        if (_options.BatchSize is < 1 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize should be in range [1-10000]");
+        }
+    }
+
+    /// <summary>Reprocesses the ERROR records of <paramref name="scope"/>: records the operation, then runs it.</summary>
+    public async Task<AriaResult<SyncOperation>> ReprocessAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, string actor, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = await StartAsync(client, domain, SyncOperationKind.Reprocess, scope, actor, cancellationToken).ConfigureAwait(false);
+        return started.IsFailure ? started : await RunAsync(client, started.Value.Id, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Discards the ERROR records of <paramref name="scope"/> for good: records the operation, then runs it.</summary>
+    public async Task<AriaResult<SyncOperation>> DiscardAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, string actor, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = await StartAsync(client, domain, SyncOperationKind.Discard, scope, actor, cancellationToken).ConfigureAwait(false);
+        return started.IsFailure ? started : await RunAsync(client, started.Value.Id, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records an operation without running it. A record scope is checked first: an unknown id is SYNC_EVENT_IS_NOT_FOUND, a
+    /// record that is not ERROR (COMPLETE, IGNORED, DISCARDED …) is SYNC_EVENT_NOT_VALID_FOR_ERROR_PROCESS. A running
+    /// operation on an overlapping scope is SYNC_OPERATION_IN_PROGRESS.
+    /// </summary>
+    public async Task<AriaResult<SyncOperation>> StartAsync(
+        ClientNumber client, SyncDomain domain, SyncOperationKind kind, SyncScope scope, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (scope.Level == SyncScopeLevel.Record)
+        {
+            var record = await _store.GetAsync(client, scope.RecordId!.Value, cancellationToken).ConfigureAwait(false);
+            if (record is null || record.Domain != domain)
+            {
+                return Refuse(SyncErrorCodes.SyncEventIsNotFound, $"No sync record {scope.RecordId} exists in the {domain} log.");
+            }
+
+            if (record.Status != SyncStatus.Error)
+            {
+                return Refuse(SyncErrorCodes.SyncEventNotValidForErrorProcess, $"Sync record {record.Id} is {record.Status.ToString().ToUpperInvariant()}: only ERROR records can be {(kind == SyncOperationKind.Reprocess ? "reprocessed" : "discarded")}.");
+            }
+        }
+
+        var operation = new SyncOperation
+        {
+            Id = Guid.NewGuid(),
+            Client = client,
+            Domain = domain,
+            Kind = kind,
+            Scope = scope,
+            RequestedBy = actor,
+            RequestedAt = _clock.GetCurrentInstant(),
+        };
+        return await _store.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false)
+            ? operation
+            : Refuse(SyncErrorCodes.SyncOperationInProgress, $"A reprocess or discard of an overlapping scope is already running in the {domain} log; wait for it to finish.");
+    }
+
+    /// <summary>
+    /// Runs (or, after a crash, resumes) a recorded operation. Records this operation already took are not taken again; a
+    /// record caught mid-way by a crash is left ERROR and counted as skipped rather than run a second time. Cancelling stops
+    /// between records and keeps what was done.
+    /// </summary>
+    public async Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var operation = await _store.GetOperationAsync(client, operationId, cancellationToken).ConfigureAwait(false);
+        if (operation is null)
+        {
+            return Refuse(SyncErrorCodes.SyncOperationNotFound, $"No sync operation {operationId} for client {client}.");
+        }
+
+        if (operation.State != SyncOperationState.Running)
+        {
+            return operation;
+        }
+
+        var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
+        foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
+        {
+            for (long after = 0; ;)
+            {
+                var batch = await _store.ListErrorsAsync(client, operation.Domain, unit, after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var record in batch)
+                {
+                    after = record.Id;
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
+                        await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
+                        return operation;
+                    }
+
+                    operation = await TakeAsync(operation, record, cancellationToken).ConfigureAwait(false);
+                }
+
+                await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, Math.Max(0, total - operation.Processed)));
+                if (unit.Level == SyncScopeLevel.Record)
+                {
+                    break;
+                }
+            }
+        }
+
+        operation = operation with { State = SyncOperationState.Completed, FinishedAt = _clock.GetCurrentInstant() };
+        await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, 0));
+        return operation;
+    }
+
+    /// <summary>The rank of an object in the dependency order (lower first); create actions before others.</summary>
+    internal int Rank(string objectName, string actionName)
+    {
+        var index = -1;
+        for (var i = 0; i < _options.DependencyOrder.Count; i++)
+        {
+            if (string.Equals(_options.DependencyOrder[i], objectName, StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        var objectRank = index < 0 ? _options.DependencyOrder.Count : index;
+        return (objectRank * 2) + (actionName.Contains("create", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+    }
+
+    private async Task<SyncOperation> TakeAsync(SyncOperation operation, SyncRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Attempts.Any(a => a.By == operation.Tag))
+        {
+            return operation; // taken by this operation before a crash: never twice
+        }
+
+        var now = _clock.GetCurrentInstant();
+        if (record.InFlightOperation == operation.Id)
+        {
+            // A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.
+            var noted = record with
+            {
+                InFlightOperation = null,
+                Attempts = [.. record.Attempts, new SyncAttempt(now, "interrupted", record.Status, record.ErrorCode, record.ErrorMessage, operation.Tag)],
+            };
+            return await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null
+                ? operation
+                : operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
+        }
+
+        if (operation.Kind == SyncOperationKind.Discard)
+        {
+            var discarded = record with
+            {
+                Status = SyncStatus.Discarded,
+                Attempts = [.. record.Attempts, new SyncAttempt(now, "discard", SyncStatus.Discarded, record.ErrorCode, record.ErrorMessage, operation.Tag)],
+            };
+            return await _store.UpdateAsync(discarded, record.Version, cancellationToken).ConfigureAwait(false) is null
+                ? operation
+                : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
+        }
+
+        var claimed = await _store.UpdateAsync(record with { InFlightOperation = operation.Id }, record.Version, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            return operation; // changed meanwhile (discarded, reprocessed elsewhere): not this operation's to take
+        }
+
+        var outcome = await SyncOutcomes.RunAsync(_handler, claimed, cancellationToken).ConfigureAwait(false);
+        var done = SyncOutcomes.Apply(claimed, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
+        await _store.UpdateAsync(done, claimed.Version, cancellationToken).ConfigureAwait(false);
+        return outcome.Status == SyncStatus.Error
+            ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
+            : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
+    }
+
+    /// <summary>The scope cut into summary rows, prerequisites first for a reprocess.</summary>
+    private async Task<IReadOnlyList<SyncScope>> UnitsAsync(SyncOperation operation, CancellationToken cancellationToken)
+    {
+        var scope = operation.Scope;
+        if (scope.Level is SyncScopeLevel.Record or SyncScopeLevel.ErrorSummary)
+        {
+            return [scope];
+        }
+
+        var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
+        return rows
+            .Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName))
+            .OrderBy(r => operation.Kind == SyncOperationKind.Reprocess ? Rank(r.ObjectName, r.ActionName) : 0)
+            .ThenBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)
+            .Select(r => SyncScope.Summary(r.ObjectName, r.ActionName, scope.AccountNumber))
+            .ToArray();
+    }
+
+    private async Task<long> CountAsync(SyncOperation operation, CancellationToken cancellationToken)
+    {
+        var scope = operation.Scope;
+        switch (scope.Level)
+        {
+            case SyncScopeLevel.Record:
+                return 1;
+            case SyncScopeLevel.ErrorSummary:
+                var errors = await _store.SummarizeErrorsAsync(operation.Client, operation.Domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
+                return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
+            default:
+                var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
+                return rows.Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName)).Sum(r => r.Count);
+        }
+    }
+
+    private static AriaError Refuse(string code, string message) => new(AriaErrorCode.Symbolic(code), message, "scope");
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+
+namespace Aria.Billing.Sync;
+
+/// <summary>
+/// The in-memory <see cref="ISyncRecordStore"/>. One lock makes each operation atomic; the summary levels are kept as running
+/// counts (updated on every write), so a summary costs the number of groups, not the number of records.
+/// </summary>
+public sealed class InMemorySyncRecordStore : ISyncRecordStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<SyncRecord> _byId = [];
+    private readonly Dictionary<(ClientNumber, SyncDomain, string), long> _byEvent = [];
+    private readonly Dictionary<GroupKey, long> _errorCounts = [];
+    private readonly Dictionary<(ClientNumber, SyncDomain, AccountNumber), List<long>> _byAccount = [];
+    private readonly Dictionary<Guid, SyncOperation> _operations = [];
+
+    /// <inheritdoc />
+    public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            if (_byEvent.TryGetValue((record.Client, record.Domain, record.EventId), out var existing))
+            {
+                return Task.FromResult((_byId[(int)existing - 1], false));
+            }
+
+            var stored = record with { Id = _byId.Count + 1, Version = 1 };
+            _byId.Add(stored);
+            _byEvent[(record.Client, record.Domain, record.EventId)] = stored.Id;
+            if (stored.AccountNumber is { } account)
+            {
+                var key = (stored.Client, stored.Domain, account);
+                if (!_byAccount.TryGetValue(key, out var ids))
+                {
+                    _byAccount[key] = ids = [];
+                }
+
+                ids.Add(stored.Id);
+            }
+
+            Count(stored, +1);
+            return Task.FromResult((stored, true));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRecord?> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(id >= 1 && id <= _byId.Count && _byId[(int)id - 1].Client == client ? _byId[(int)id - 1] : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Page<SyncRecord>> SearchAsync(SyncSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var offset = 0;
+        if (search.Page.ContinuationToken is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            throw new ArgumentException($"'{token}' is not a continuation token of this store.", nameof(search));
+        }
+
+        lock (_gate)
+        {
+            var matches = Candidates(search).Where(r => Matches(r, search));
+            var sorted = Sort(matches, search).ToList();
+            var page = sorted.Skip(offset).Take(search.Page.Size).ToArray();
+            var next = offset + page.Length < sorted.Count ? (offset + page.Length).ToString(CultureInfo.InvariantCulture) : null;
+            return Task.FromResult(new Page<SyncRecord>(page, sorted.Count, next));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SyncSummaryRow> rows = ErrorGroups(client, domain, account)
+                .GroupBy(g => (g.Key.ObjectName, g.Key.ActionName))
+                .Select(g => new SyncSummaryRow(g.Key.ObjectName, g.Key.ActionName, g.Sum(x => x.Value)))
+                .Where(r => r.Count > 0)
+                .OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)
+                .ToArray();
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
+        ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SyncErrorSummaryRow> rows = ErrorGroups(client, domain, account)
+                .Where(g => g.Key.ObjectName == objectName && g.Key.ActionName == actionName)
+                .GroupBy(g => (g.Key.ErrorCode, g.Key.ErrorMessage))
+                .Select(g => new SyncErrorSummaryRow(objectName, actionName, g.Key.ErrorCode, g.Key.ErrorMessage, g.Sum(x => x.Value)))
+                .Where(r => r.Count > 0)
+                .OrderByDescending(r => r.Count).ThenBy(r => r.ErrorCode, StringComparer.Ordinal).ThenBy(r => r.ErrorMessage, StringComparer.Ordinal)
+                .ToArray();
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord>> ListErrorsAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        lock (_gate)
+        {
+            var found = new List<SyncRecord>();
+            if (scope.Level == SyncScopeLevel.Record)
+            {
+                if (scope.RecordId is { } id && id > afterId && id <= _byId.Count && _byId[(int)id - 1] is { Status: SyncStatus.Error } only && only.Client == client && only.Domain == domain)
+                {
+                    found.Add(only);
+                }
+
+                return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
+            }
+
+            for (var i = (int)Math.Max(0, afterId); i < _byId.Count && found.Count < max; i++)
+            {
+                var record = _byId[i];
+                if (record.Client == client && record.Domain == domain && record.Status == SyncStatus.Error && scope.Contains(record))
+                {
+                    found.Add(record);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        lock (_gate)
+        {
+            if (updated.Id < 1 || updated.Id > _byId.Count)
+            {
+                return Task.FromResult<SyncRecord?>(null);
+            }
+
+            var current = _byId[(int)updated.Id - 1];
+            if (current.Version != expectedVersion || current.Client != updated.Client || current.Domain != updated.Domain || current.EventId != updated.EventId)
+            {
+                return Task.FromResult<SyncRecord?>(null);
+            }
+
+            var stored = updated with { Version = expectedVersion + 1, AccountNumber = current.AccountNumber };
+            Count(current, -1);
+            _byId[(int)updated.Id - 1] = stored;
+            Count(stored, +1);
+            return Task.FromResult<SyncRecord?>(stored);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        lock (_gate)
+        {
+            var clash = _operations.Values.Any(o => o.State == SyncOperationState.Running && o.Client == operation.Client
+                && o.Domain == operation.Domain && Overlap(o.Scope, operation.Scope));
+            if (clash || _operations.ContainsKey(operation.Id))
+            {
+                return Task.FromResult(false);
+            }
+
+            _operations[operation.Id] = operation;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_operations.TryGetValue(id, out var operation) && operation.Client == client ? operation : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        lock (_gate)
+        {
+            _operations[operation.Id] = operation;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Whether two scopes can touch the same records: the same scope, or one of them spans the whole log.</summary>
+    internal static bool Overlap(SyncScope a, SyncScope b) =>
+        a.Key == b.Key
+        || (a.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
+        || (b.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
+        || (a.Level != SyncScopeLevel.Record && b.Level != SyncScopeLevel.Record && a.ObjectName == b.ObjectName && a.ActionName == b.ActionName
+            && (a.Level == SyncScopeLevel.Summary || b.Level == SyncScopeLevel.Summary));
+
+    private IEnumerable<SyncRecord> Candidates(SyncSearch search) =>
+        search.AccountNumber is { } account
+            ? _byAccount.TryGetValue((search.Client, search.Domain, account), out var ids) ? ids.Select(id => _byId[(int)id - 1]) : []
+            : _byId;
+
+    private static bool Matches(SyncRecord r, SyncSearch s) =>
+        r.Client == s.Client && r.Domain == s.Domain
+        && (s.Status is { } status ? r.Status == status : r.Status != SyncStatus.Discarded)
+        && (s.AriaSyncId is null || r.AriaSyncId == s.AriaSyncId)
+        && (s.Action is null || r.Action == s.Action)
+        && (s.ErrorCode is null || r.ErrorCode == s.ErrorCode)
+        && (s.EventId is null || r.EventId == s.EventId)
+        && (s.ObjectType is null || r.ObjectType == s.ObjectType)
+        && (s.AccountNumber is null || r.AccountNumber == s.AccountNumber)
+        && (string.IsNullOrEmpty(s.ActionNameContains) || r.ActionName.Contains(s.ActionNameContains, StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrEmpty(s.ObjectNameContains) || r.ObjectName.Contains(s.ObjectNameContains, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<SyncRecord> Sort(IEnumerable<SyncRecord> records, SyncSearch s)
+    {
+        IOrderedEnumerable<SyncRecord> ordered = s.SortBy switch
+        {
+            SyncSortField.Status => s.Descending ? records.OrderByDescending(r => r.Status.ToString(), StringComparer.Ordinal) : records.OrderBy(r => r.Status.ToString(), StringComparer.Ordinal),
+            SyncSortField.ActionName => s.Descending ? records.OrderByDescending(r => r.ActionName, StringComparer.OrdinalIgnoreCase) : records.OrderBy(r => r.ActionName, StringComparer.OrdinalIgnoreCase),
+            SyncSortField.ObjectName => s.Descending ? records.OrderByDescending(r => r.ObjectName, StringComparer.OrdinalIgnoreCase) : records.OrderBy(r => r.ObjectName, StringComparer.OrdinalIgnoreCase),
+            _ => s.Descending ? records.OrderByDescending(r => r.Id) : records.OrderBy(r => r.Id),
+        };
+        return s.SortBy == SyncSortField.Id ? ordered : s.Descending ? ordered.ThenByDescending(r => r.Id) : ordered.ThenBy(r => r.Id);
+    }
+
+    private IEnumerable<KeyValuePair<GroupKey, long>> ErrorGroups(ClientNumber client, SyncDomain domain, AccountNumber? account)
+    {
+        if (account is null)
+        {
+            return _errorCounts.Where(g => g.Key.Client == client && g.Key.Domain == domain && g.Value > 0);
+        }
+
+        return _byAccount.TryGetValue((client, domain, account.Value), out var ids)
+            ? ids.Select(id => _byId[(int)id - 1]).Where(r => r.Status == SyncStatus.Error)
+                .GroupBy(Key).Select(g => new KeyValuePair<GroupKey, long>(g.Key, g.LongCount()))
+            : [];
+    }
+
+    private void Count(SyncRecord record, int delta)
+    {
+        if (record.Status != SyncStatus.Error)
+        {
+            return;
+        }
+
+        var key = Key(record);
+        _errorCounts[key] = _errorCounts.GetValueOrDefault(key) + delta;
+    }
+
+    private static GroupKey Key(SyncRecord r) => new(r.Client, r.Domain, r.ObjectName, r.ActionName, r.ErrorCode, r.ErrorMessage);
+
+    private readonly record struct GroupKey(ClientNumber Client, SyncDomain Domain, string ObjectName, string ActionName, string? ErrorCode, string? ErrorMessage);
+}

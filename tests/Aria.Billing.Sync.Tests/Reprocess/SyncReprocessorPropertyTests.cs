@@ -1,0 +1,122 @@
+namespace Aria.Billing.Sync.Tests.Reprocess;
+
+public sealed class SyncReprocessorPropertyTests
+{
+    private static readonly string[] Objects = ["Account", "Contact", "Plan Instance"];
+    private static readonly string[] Actions = ["Create", "Update"];
+    private static readonly string?[] Codes = [null, "ACCOUNT_IS_NOT_FOUND", "SUBSCRIPTION_IS_NOT_FOUND"];
+
+    private sealed record Seed(int Object, int Action, int Code, int Account);
+
+    private static readonly Gen<Seed[]> Seeds =
+        from count in Gen.Choose(0, 40)
+        from seeds in Gen.ArrayOf(
+            from o in Gen.Choose(0, 2) from a in Gen.Choose(0, 1) from c in Gen.Choose(0, 2) from acct in Gen.Choose(1, 3) select new Seed(o, a, c, acct),
+            count)
+        select seeds;
+
+    private static async Task<SyncFixture> Load(Seed[] seeds, SyncOptions? options = null)
+    {
+        var f = new SyncFixture(options);
+        foreach (var s in seeds)
+        {
+            await f.Add(Objects[s.Object], Actions[s.Action], Codes[s.Code], account: s.Account);
+        }
+
+        return f;
+    }
+
+    private static async Task<IReadOnlyList<SyncRecord>> All(SyncFixture f) =>
+        (await f.Store.SearchAsync(new SyncSearch { Client = SyncFixture.Client, Domain = SyncDomain.Account, Page = PageRequest.First(1000).Value })).Items
+            .Concat((await f.Store.SearchAsync(new SyncSearch { Client = SyncFixture.Client, Domain = SyncDomain.Account, Status = SyncStatus.Discarded, Page = PageRequest.First(1000).Value })).Items)
+            .ToArray();
+
+    [Fact]
+    public void Property_SummaryCountsEqualTheErrorRecordsOfEachGroup()
+    {
+        Prop.ForAll(Seeds.ToArbitrary(), seeds => Check(async () =>
+        {
+            var f = await Load(seeds);
+            var records = await All(f);
+            var summary = await f.Log.SummaryAsync(SyncFixture.Client, SyncDomain.Account);
+            var expected = records.Where(r => r.Status == SyncStatus.Error).GroupBy(r => (r.ObjectName, r.ActionName)).ToDictionary(g => g.Key, g => (long)g.Count());
+            var byAccount = await f.Log.SummaryAsync(SyncFixture.Client, SyncDomain.Account, new AccountNumber(2));
+            var expectedAccount = records.Where(r => r.Status == SyncStatus.Error && r.AccountNumber == new AccountNumber(2)).Count();
+            return summary.Count == expected.Count && summary.All(r => expected[(r.ObjectName, r.ActionName)] == r.Count)
+                && byAccount.Sum(r => r.Count) == expectedAccount;
+        })).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Property_ReprocessOfAScopeTouchesExactlyItsErrorRecords_AndDiscardedAreNeverReprocessed()
+    {
+        var gen = from seeds in Seeds from level in Gen.Choose(0, 2) from o in Gen.Choose(0, 2) from a in Gen.Choose(0, 1) from acct in Gen.Choose(0, 3) select (seeds, level, o, a, acct);
+        Prop.ForAll(gen.ToArbitrary(), t => Check(async () =>
+        {
+            var f = await Load(t.seeds);
+            AccountNumber? account = t.acct == 0 ? null : new AccountNumber(t.acct);
+            // Discard one summary row first: those records must never run again.
+            await f.Reprocessor.DiscardAsync(SyncFixture.Client, SyncDomain.Account, SyncScope.Summary("Contact", "Update"), "ops");
+            var before = (await All(f)).ToDictionary(r => r.Id);
+            var callsBefore = new Dictionary<long, int>(f.Handler.Calls);
+            var scope = t.level switch
+            {
+                0 => SyncScope.All(account),
+                1 => SyncScope.Summary(Objects[t.o], Actions[t.a], account),
+                _ => SyncScope.ErrorSummary(Objects[t.o], Actions[t.a], "ACCOUNT_IS_NOT_FOUND", $"ACCOUNT_IS_NOT_FOUND for {Objects[t.o]}", account),
+            };
+
+            await f.Reprocessor.ReprocessAsync(SyncFixture.Client, SyncDomain.Account, scope, "ops");
+
+            var touched = f.Handler.Calls.Where(c => c.Value != callsBefore.GetValueOrDefault(c.Key)).Select(c => c.Key).ToHashSet();
+            var expected = before.Values.Where(r => r.Status == SyncStatus.Error && scope.Contains(r)).Select(r => r.Id).ToHashSet();
+            var discardedUntouched = before.Values.Where(r => r.Status == SyncStatus.Discarded).All(r => !touched.Contains(r.Id));
+            return touched.SetEquals(expected) && discardedUntouched && touched.All(id => f.Handler.Calls[id] == callsBefore.GetValueOrDefault(id) + 1);
+        })).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Property_ACrashAtAnyPointThenResume_ProcessesEachRecordAtMostOnce()
+    {
+        var gen = from count in Gen.Choose(1, 40) from crashAt in Gen.Choose(1, 40) from batch in Gen.Choose(1, 7) select (count, crashAt, batch);
+        Prop.ForAll(gen.ToArbitrary(), t => Check(async () =>
+        {
+            var f = new SyncFixture(new SyncOptions { BatchSize = t.batch });
+            for (var i = 0; i < t.count; i++)
+            {
+                await f.Add(Objects[i % 3], "Create", "ACCOUNT_IS_NOT_FOUND");
+            }
+
+            var calls = new Dictionary<long, int>(f.Handler.Calls);
+            var operation = (await f.Reprocessor.StartAsync(SyncFixture.Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
+            using var crash = new CancellationTokenSource();
+            var taken = 0;
+            f.Handler.Override = r =>
+            {
+                if (++taken == t.crashAt)
+                {
+                    crash.Cancel();
+                    crash.Token.ThrowIfCancellationRequested(); // the process dies inside the handler
+                }
+
+                return r.Id % 4 == 0 ? SyncOutcome.Error("ACCOUNT_IS_NOT_FOUND", "still missing") : null;
+            };
+
+            try
+            {
+                await f.Reprocessor.RunAsync(SyncFixture.Client, operation.Id, null, crash.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // crashed
+            }
+
+            var resumed = (await f.Reprocessor.RunAsync(SyncFixture.Client, operation.Id)).Value;
+            var runs = f.Handler.Calls.ToDictionary(c => c.Key, c => c.Value - calls.GetValueOrDefault(c.Key));
+            return resumed.State == SyncOperationState.Completed && runs.Values.All(n => n <= 1) && runs.Count >= Math.Min(t.count, t.crashAt) - 1
+                && (await All(f)).All(r => r.InFlightOperation is null);
+        })).QuickCheckThrowOnFailure();
+    }
+
+    private static bool Check(Func<Task<bool>> body) => body().GetAwaiter().GetResult();
+}

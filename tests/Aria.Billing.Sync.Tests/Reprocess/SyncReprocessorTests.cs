@@ -1,0 +1,210 @@
+namespace Aria.Billing.Sync.Tests.Reprocess;
+
+// spec: billing-sync-reprocess.txt — "Reprocess … Sync Errors" (every level), "Discard … Sync Records", the error catalog.
+public sealed class SyncReprocessorTests
+{
+    private static readonly ClientNumber Client = SyncFixture.Client;
+
+    private static async Task<SyncRecord> Get(SyncFixture f, SyncRecord record) => (await f.Store.GetAsync(Client, record.Id))!;
+
+    [Fact]
+    public async Task ReprocessAll_SuccessLeavesTheSummary_FailureKeepsErrorWithTheNewCode()
+    {
+        var f = new SyncFixture();
+        var fixedOne = await f.Add("Account", "Create", "BILLING_STATUS_CODE_IS_NOT_MAPPED");
+        var stillBroken = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        f.Handler.Override = r => r.Id == stillBroken.Id ? SyncOutcome.Error("OBJECT_IS_NOT_FOR_USAGE_PROCESS", "still broken") : null;
+
+        var result = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
+
+        Assert.Equal((2L, 1L, 1L), (result.Processed, result.Succeeded, result.Failed));
+        Assert.Equal(SyncStatus.Complete, (await Get(f, fixedOne)).Status);
+        var broken = await Get(f, stillBroken);
+        Assert.Equal((SyncStatus.Error, "OBJECT_IS_NOT_FOR_USAGE_PROCESS"), (broken.Status, broken.ErrorCode));
+        Assert.Equal(2, broken.Attempts.Count);
+        Assert.Equal([new SyncSummaryRow("Contact", "Create", 1)], await f.Log.SummaryAsync(Client, SyncDomain.Account));
+    }
+
+    [Fact]
+    public async Task Reprocess_SummaryRow_TouchesOnlyThatRow()
+    {
+        var f = new SyncFixture();
+        var inRow = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var otherRow = await f.Add("Contact", "Update", "ACCOUNT_IS_NOT_FOUND");
+
+        await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Summary("Contact", "Create"), "ops");
+
+        Assert.Equal(SyncStatus.Complete, (await Get(f, inRow)).Status);
+        Assert.Equal(SyncStatus.Error, (await Get(f, otherRow)).Status);
+    }
+
+    [Fact]
+    public async Task Reprocess_ErrorSummaryRow_TouchesOnlyThatCodeAndMessage()
+    {
+        var f = new SyncFixture();
+        var a = await f.Add("Plan Instance", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var b = await f.Add("Plan Instance", "Create", "SUBSCRIPTION_IS_NOT_FOUND");
+
+        await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.ErrorSummary("Plan Instance", "Create", "ACCOUNT_IS_NOT_FOUND", "ACCOUNT_IS_NOT_FOUND for Plan Instance"), "ops");
+
+        Assert.Equal(SyncStatus.Complete, (await Get(f, a)).Status);
+        Assert.Equal(SyncStatus.Error, (await Get(f, b)).Status);
+    }
+
+    [Fact]
+    public async Task Reprocess_NarrowedByAccount_TouchesOnlyThatAccount()
+    {
+        var f = new SyncFixture();
+        var mine = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND", account: 1);
+        var theirs = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND", account: 2);
+
+        await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(new AccountNumber(1)), "ops");
+
+        Assert.Equal(SyncStatus.Complete, (await Get(f, mine)).Status);
+        Assert.Equal(SyncStatus.Error, (await Get(f, theirs)).Status);
+    }
+
+    [Fact]
+    public async Task ReprocessRecord_RefusalCodes()
+    {
+        var f = new SyncFixture();
+        var complete = await f.Add("Account", "Create");
+        var ignored = await f.Add("Account", "Update");
+        f.Handler.Override = r => r.Id == ignored.Id ? SyncOutcome.Ignored : null;
+        await f.Store.UpdateAsync(ignored with { Status = SyncStatus.Ignored }, ignored.Version);
+        var discarded = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        await f.Reprocessor.DiscardAsync(Client, SyncDomain.Account, SyncScope.Record(discarded.Id), "ops");
+
+        foreach (var id in new[] { complete.Id, ignored.Id, discarded.Id })
+        {
+            var refused = await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Record(id), "ops");
+            Assert.True(refused.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventNotValidForErrorProcess)));
+        }
+
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Record(999), "ops")).HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound)));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Catalog, SyncScope.Record(complete.Id), "ops")).HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound)));
+    }
+
+    [Fact]
+    public async Task Discard_IsFinal_AndNeverReprocessed()
+    {
+        var f = new SyncFixture();
+        var record = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+
+        var discard = (await f.Reprocessor.DiscardAsync(Client, SyncDomain.Account, SyncScope.Summary("Contact", "Create"), "ops")).Value;
+        var reprocess = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
+
+        Assert.Equal(1, discard.Succeeded);
+        Assert.Equal(0, reprocess.Processed);
+        Assert.Equal(SyncStatus.Discarded, (await Get(f, record)).Status);
+        Assert.Equal(1, f.Handler.Calls[record.Id]);
+        Assert.Empty(await f.Log.SummaryAsync(Client, SyncDomain.Account));
+    }
+
+    [Fact]
+    public async Task Start_OverlappingScopeWhileOneRuns_IsRefused()
+    {
+        var f = new SyncFixture();
+        await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var running = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.Summary("Contact", "Create"), "ops")).Value;
+
+        var clash = await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Discard, SyncScope.Summary("Contact", "Create"), "ops");
+        var all = await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops");
+        var elsewhere = await f.Reprocessor.StartAsync(Client, SyncDomain.Catalog, SyncOperationKind.Discard, SyncScope.All(), "ops");
+
+        Assert.True(clash.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress)));
+        Assert.True(all.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress)));
+        Assert.True(elsewhere.IsSuccess);
+        await f.Reprocessor.RunAsync(Client, running.Id);
+        Assert.True((await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Discard, SyncScope.All(), "ops")).IsSuccess);
+    }
+
+    [Fact]
+    public async Task Run_ReportsProgressInBatches_AndCanBeCancelled()
+    {
+        var f = new SyncFixture(new SyncOptions { BatchSize = 10 });
+        for (var i = 0; i < 35; i++)
+        {
+            await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var reports = new List<SyncProgress>();
+        var progress = new SynchronousProgress(p =>
+        {
+            reports.Add(p);
+            if (p.Processed >= 20)
+            {
+                cancel.Cancel();
+            }
+        });
+
+        var result = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops", progress, cancel.Token)).Value;
+
+        Assert.Equal(SyncOperationState.Cancelled, result.State);
+        Assert.Equal(20, result.Processed);
+        Assert.Equal([new SyncProgress(10, 10, 0, 25), new SyncProgress(20, 20, 0, 15)], reports);
+        Assert.Equal([new SyncSummaryRow("Contact", "Create", 15)], await f.Log.SummaryAsync(Client, SyncDomain.Account));
+    }
+
+    [Fact]
+    public async Task ReprocessAll_DependencyAware_ClearsAPrerequisiteChainInOnePass()
+    {
+        var f = new SyncFixture();
+        // Arrival order is the worst case: dependants first, prerequisites last, all errored.
+        var supplemental = await f.Add("Supplemental Plan Instance", "Create", "PARENT_PRICE_UNIT_IS_NOT_FOUND", key: "supp", requires: "master");
+        var master = await f.Add("Master Plan Instance", "Create", "ACCOUNT_IS_NOT_FOUND", key: "master", requires: "account");
+        var contact = await f.Add("Contact", "Update", "ACCOUNT_IS_NOT_FOUND", requires: "account");
+        var account = await f.Add("Account", "Create", "BILLING_STATUS_CODE_IS_NOT_MAPPED", key: "account");
+
+        var result = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
+
+        Assert.Equal((4L, 4L), (result.Processed, result.Succeeded));
+        foreach (var record in new[] { supplemental, master, contact, account })
+        {
+            Assert.Equal(SyncStatus.Complete, (await Get(f, record)).Status);
+        }
+
+        Assert.Empty(await f.Log.SummaryAsync(Client, SyncDomain.Account));
+    }
+
+    [Fact]
+    public async Task ReprocessAll_CatalogOrder_UsageTypesAndServicesBeforePlans()
+    {
+        var f = new SyncFixture();
+        var plan = await f.Add("Plan", "Create", "BILLABLE_SERVICE_NOT_FOUND", domain: SyncDomain.Catalog, key: "plan", requires: "service");
+        var service = await f.Add("Service", "Create", "USAGE_TYPE_NOT_FOUND", domain: SyncDomain.Catalog, key: "service", requires: "usage type");
+        await f.Add("Usage Type", "Create", "GATEWAY_OBJECT_TYPE_IS_NOT_FOUND", domain: SyncDomain.Catalog, key: "usage type");
+
+        await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Catalog, SyncScope.All(), "ops");
+
+        Assert.Equal(SyncStatus.Complete, (await Get(f, plan)).Status);
+        Assert.Equal(SyncStatus.Complete, (await Get(f, service)).Status);
+    }
+
+    [Fact]
+    public void Catalog_ListsEveryCodeOfTheSpecWithCauseAndResolution()
+    {
+        string[] codes =
+        [
+            "BILLABLE_SERVICE_NOT_FOUND", "SERVICE_NUM_NOT_FOUND", "PRICE_OFFER_IS_NOT_FOUND", "GATEWAY_OBJECT_TYPE_IS_NOT_FOUND",
+            "ADVANCED_USAGE_PRICING_FLAG_NOT_SET", "PLAN_RATE_SCHEDULE_NOT_FOUND", "PROCESS_NOT_DEFINED_FOR_GATEWAY_OBJECT_TYPE",
+            "SYNC_EVENT_IS_NOT_FOUND", "SYNC_EVENT_NOT_VALID_FOR_ERROR_PROCESS", "PARENT_PRICE_UNIT_IS_NOT_FOUND",
+            "BILLING_STATUS_CODE_IS_NOT_MAPPED", "USAGE_TYPE_NOT_FOUND", "RESPONSIBLE_PLAN_INSTANCE_IS_NOT_FOUND", "ACCOUNT_IS_NOT_FOUND",
+            "PLAN_INSTANCE_PRICE_UNIT_IS_NOT_FOUND", "PLAN_INSTANCE_BILLING_ATTRIBUTES_NOT_FOUND", "BILLING_PROFILE_OBJECT_NOT_CREATED",
+            "USAGE_CUSTOM_RATES_FROM_BILLING_FLAG_NOT_SET", "ERROR_BUILDING_TIERS_FROM_CUSTOM_RATES_FROM_BILLING", "SUBSCRIPTION_IS_NOT_FOUND",
+            "OBJECT_IS_NOT_FOR_USAGE_PROCESS",
+        ];
+
+        Assert.Equal(codes.Order(StringComparer.Ordinal), SyncErrorCatalog.All.Select(e => e.Code).Order(StringComparer.Ordinal));
+        Assert.All(SyncErrorCatalog.All, e => Assert.False(string.IsNullOrWhiteSpace(e.Cause) || string.IsNullOrWhiteSpace(e.Resolution)));
+        Assert.True(SyncErrorCatalog.Find("ACCOUNT_IS_NOT_FOUND")!.MissingPrerequisite);
+        Assert.Equal([SyncDomain.Catalog, SyncDomain.Account], SyncErrorCatalog.Find("SYNC_EVENT_IS_NOT_FOUND")!.Domains);
+        Assert.Null(SyncErrorCatalog.Find("NOT_A_CODE"));
+    }
+
+    private sealed class SynchronousProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => report(value);
+    }
+}
