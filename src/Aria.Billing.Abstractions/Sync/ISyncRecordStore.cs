@@ -28,6 +28,12 @@ public interface ISyncRecordStore
     Task<IReadOnlyList<SyncRecord>> ListErrorsAsync(
         ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The incomplete aggregated usage batches (those with ERROR or PENDING records) matching <paramref name="filter"/>, oldest
+    /// first, with their counts and error summary.
+    /// </summary>
+    Task<IReadOnlyList<UsageBatch>> SummarizeBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the record if its stored version is <paramref name="expectedVersion"/>; the stored record, or <see langword="null"/>.</summary>
     Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default);
 

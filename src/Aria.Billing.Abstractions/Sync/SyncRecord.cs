@@ -63,8 +63,11 @@ public sealed record SyncRecord
     /// <summary>The audit header of the message (JSON).</summary>
     public string? AuditHeader { get; init; }
 
-    /// <summary>For aggregated usage: the start of the record's aggregation batch.</summary>
+    /// <summary>For aggregated usage: the start of the record's aggregation batch (inclusive).</summary>
     public Instant? BatchStart { get; init; }
+
+    /// <summary>For aggregated usage: the end of the record's aggregation batch (exclusive).</summary>
+    public Instant? BatchEnd { get; init; }
 
     /// <summary>Every processing attempt, oldest first.</summary>
     public IReadOnlyList<SyncAttempt> Attempts { get; init; } = [];

@@ -2,7 +2,8 @@ namespace Aria.Billing;
 
 /// <summary>
 /// The records a reprocess or discard acts on: every ERROR record of a log, one summary row (object name + action name), one
-/// error-summary row (+ error code and message), or one record — each optionally narrowed to one account.
+/// error-summary row (+ error code and message), or one record — each optionally narrowed to one account; for aggregated
+/// usage, one batch or one error-summary row of a batch.
 /// </summary>
 public sealed record SyncScope
 {
@@ -29,6 +30,9 @@ public sealed record SyncScope
     /// <summary>The record of a record scope.</summary>
     public long? RecordId { get; private init; }
 
+    /// <summary>The aggregated usage batch of a batch or batch-error scope (its start).</summary>
+    public NodaTime.Instant? BatchStart { get; private init; }
+
     /// <summary>Narrows the scope to one account.</summary>
     public AccountNumber? AccountNumber { get; private init; }
 
@@ -46,6 +50,13 @@ public sealed record SyncScope
     /// <summary>One record.</summary>
     public static SyncScope Record(long id) => new(SyncScopeLevel.Record) { RecordId = id };
 
+    /// <summary>One aggregated usage batch.</summary>
+    public static SyncScope Batch(NodaTime.Instant start) => new(SyncScopeLevel.Batch) { BatchStart = start };
+
+    /// <summary>One error-summary row (error code) of an aggregated usage batch.</summary>
+    public static SyncScope BatchErrorSummary(NodaTime.Instant start, string? errorCode) =>
+        new(SyncScopeLevel.BatchErrorSummary) { BatchStart = start, ErrorCode = errorCode };
+
     /// <summary>Whether <paramref name="record"/> falls in the scope (its status aside).</summary>
     public bool Contains(SyncRecord record)
     {
@@ -53,6 +64,8 @@ public sealed record SyncScope
         return Level switch
         {
             SyncScopeLevel.Record => record.Id == RecordId,
+            SyncScopeLevel.Batch => record.BatchStart == BatchStart,
+            SyncScopeLevel.BatchErrorSummary => record.BatchStart == BatchStart && record.ErrorCode == ErrorCode,
             _ => (AccountNumber is null || record.AccountNumber == AccountNumber)
                 && (Level == SyncScopeLevel.All
                     || (record.ObjectName == ObjectName && record.ActionName == ActionName
@@ -61,5 +74,5 @@ public sealed record SyncScope
     }
 
     /// <summary>A key naming the scope; two operations with one key act on the same records.</summary>
-    public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}";
+    public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}|{BatchStart}";
 }

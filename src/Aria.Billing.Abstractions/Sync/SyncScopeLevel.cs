@@ -14,4 +14,10 @@ public enum SyncScopeLevel
 
     /// <summary>One record.</summary>
     Record = 3,
+
+    /// <summary>One aggregated usage batch.</summary>
+    Batch = 4,
+
+    /// <summary>One error code of an aggregated usage batch.</summary>
+    BatchErrorSummary = 5,
 }

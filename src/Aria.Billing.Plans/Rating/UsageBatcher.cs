@@ -13,20 +13,7 @@ public static class UsageBatcher
         var batches = new List<UsageBatch>();
         foreach (var window in records.Where(r => r is not null).GroupBy(r => frequency.WindowOf(r.RecordedAt)).OrderBy(g => g.Key.Start))
         {
-            var all = window.ToList();
-            var batch = new UsageBatch(
-                window.Key.Start,
-                window.Key.End,
-                all.Count,
-                all.Count(r => r.Status == SyncStatus.Complete),
-                all.Count(r => r.Status == SyncStatus.Error),
-                all.Count(r => r.Status == SyncStatus.Pending),
-                all.Where(r => r.Status is SyncStatus.Error or SyncStatus.Pending)
-                    .GroupBy(r => (r.Status, r.ErrorCode, r.ErrorMessage))
-                    .Select(g => new UsageBatchDetail(g.Key.ErrorCode, g.Key.ErrorMessage, g.Key.Status, g.Count()))
-                    .OrderBy(d => d.Status == SyncStatus.Error ? 0 : 1)
-                    .ThenBy(d => d.ErrorCode, StringComparer.Ordinal)
-                    .ToArray());
+            var batch = UsageBatch.Summarize(window.Key.Start, window.Key.End, window.Select(r => (r.Status, r.ErrorCode, r.ErrorMessage)));
             if (!incompleteOnly || batch.IsIncomplete)
             {
                 batches.Add(batch);

@@ -67,6 +67,13 @@ public sealed class SyncLog
         ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
         _store.SummarizeErrorsAsync(client, domain, objectName, actionName, account, cancellationToken);
 
+    /// <summary>
+    /// The Aggregated Usage Sync view: incomplete batches (with ERROR or PENDING records) with their start, end, total,
+    /// completed, error and pending counts, and their error summary by (error code, message, status).
+    /// </summary>
+    public Task<IReadOnlyList<UsageBatch>> IncompleteBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default) =>
+        _store.SummarizeBatchesAsync(filter, cancellationToken);
+
     /// <summary>The activity level under one error-summary row: its ERROR records, oldest first.</summary>
     public Task<IReadOnlyList<SyncRecord>> ErrorRecordsAsync(
         ClientNumber client, SyncDomain domain, SyncErrorSummaryRow row, AccountNumber? account = null, int max = PageRequest.MaxSize, CancellationToken cancellationToken = default)

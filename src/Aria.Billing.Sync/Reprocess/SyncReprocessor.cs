@@ -209,7 +209,7 @@ public sealed class SyncReprocessor
     private async Task<IReadOnlyList<SyncScope>> UnitsAsync(SyncOperation operation, CancellationToken cancellationToken)
     {
         var scope = operation.Scope;
-        if (scope.Level is SyncScopeLevel.Record or SyncScopeLevel.ErrorSummary)
+        if (scope.Level is SyncScopeLevel.Record or SyncScopeLevel.ErrorSummary or SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary)
         {
             return [scope];
         }
@@ -230,6 +230,8 @@ public sealed class SyncReprocessor
         {
             case SyncScopeLevel.Record:
                 return 1;
+            case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
+                return (await _store.ListErrorsAsync(operation.Client, operation.Domain, scope, 0, int.MaxValue, cancellationToken).ConfigureAwait(false)).Count;
             case SyncScopeLevel.ErrorSummary:
                 var errors = await _store.SummarizeErrorsAsync(operation.Client, operation.Domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
                 return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);

@@ -138,6 +138,27 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<UsageBatch>> SummarizeBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var from = filter.StartDate?.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        var until = filter.EndDate?.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        lock (_gate)
+        {
+            IReadOnlyList<UsageBatch> batches = _byId
+                .Where(r => r.Client == filter.Client && r.Domain == SyncDomain.AggregatedUsage && r.BatchStart is not null && r.Status != SyncStatus.Discarded)
+                .Where(r => (from is null || r.BatchStart >= from) && (until is null || r.BatchStart < until))
+                .GroupBy(r => r.BatchStart!.Value)
+                .Where(g => filter.Status is null || g.Any(r => r.Status == filter.Status))
+                .OrderBy(g => g.Key)
+                .Select(g => UsageBatch.Summarize(g.Key, g.Max(r => r.BatchEnd) ?? g.Key, g.Select(r => (r.Status, r.ErrorCode, r.ErrorMessage))))
+                .Where(b => b.IsIncomplete)
+                .ToArray();
+            return Task.FromResult(batches);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
@@ -203,6 +224,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     /// <summary>Whether two scopes can touch the same records: the same scope, or one of them spans the whole log.</summary>
     internal static bool Overlap(SyncScope a, SyncScope b) =>
         a.Key == b.Key
+        || (a.BatchStart is not null && a.BatchStart == b.BatchStart && (a.Level == SyncScopeLevel.Batch || b.Level == SyncScopeLevel.Batch))
         || (a.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
         || (b.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
         || (a.Level != SyncScopeLevel.Record && b.Level != SyncScopeLevel.Record && a.ObjectName == b.ObjectName && a.ActionName == b.ActionName

@@ -1,4 +1,4 @@
-namespace Aria.Billing.Plans.Rating;
+namespace Aria.Billing;
 
 /// <summary>One row of a batch's drill-down: the incomplete records of one error code and status.</summary>
 /// <param name="ErrorCode">The sync error code; <see langword="null"/> for pending records.</param>
