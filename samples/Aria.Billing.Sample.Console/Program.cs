@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
+using Aria.Billing.Sync;
 using Aria.Billing.Sample;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,9 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
-    .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName));
+    .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName))
+    .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName));
+builder.Services.AddSingleton<ISyncRecordHandler, SampleRatingEngine>();
 builder.Services.AddSingleton<SampleBillingSystem>();
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<SampleBillingSystem>());

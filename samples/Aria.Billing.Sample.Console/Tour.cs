@@ -1,6 +1,7 @@
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
+using Aria.Billing.Sync;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -15,7 +16,9 @@ internal sealed class Tour(
     ProrationCalculator proration,
     BillLagCalculator billLag,
     InvoicePlanner invoices,
-    PlanChangeQueue queue)
+    PlanChangeQueue queue,
+    SyncLog syncLog,
+    SyncReprocessor reprocessor)
 {
     public async Task RunAsync(TextWriter output)
     {
@@ -28,6 +31,7 @@ internal sealed class Tour(
         PlanReplacement(output);
         UsageRating(output, today);
         await FuturePlanChanges(output, today);
+        await SyncReprocess(output);
     }
 
     private static void BillingPeriods(TextWriter output, LocalDate today)
@@ -169,5 +173,66 @@ internal sealed class Tour(
                 output.WriteLine($"     {change.EffectiveDate:uuuu-MM-dd} {change.Kind} plan instance {change.Instance}{(change.ParentInstance is { } p ? $" under {p}" : string.Empty)}{execute}{outcome}");
             }
         }
+    }
+
+    private async Task SyncReprocess(TextWriter output)
+    {
+        var client = new ClientNumber(1000);
+        output.WriteLine("5. Sync reprocess — account messages arrived before what they need; two accounts failed on a status mapping");
+        var now = clock.GetCurrentInstant();
+        var sent = 0;
+        async Task Send(string objectName, string action, long account, string payload)
+        {
+            sent++;
+            await syncLog.IngestAsync(new SyncRecord
+            {
+                Client = client, Domain = SyncDomain.Account, EventId = $"evt-{sent}", EventTime = now, ObjectType = objectName.Length,
+                ObjectName = objectName, ActionName = action, AccountNumber = new AccountNumber(account), Payload = payload,
+            });
+        }
+
+        for (var account = 1; account <= 40; account++)
+        {
+            // The worst arrival order: supplemental, master, contact, then the account itself.
+            await Send("Supplemental Plan Instance", "Create", account, $$"""{"key":"supp-{{account}}","requires":"mpi-{{account}}","missing":"PARENT_PRICE_UNIT_IS_NOT_FOUND"}""");
+            await Send("Master Plan Instance", "Create", account, $$"""{"key":"mpi-{{account}}","requires":"acct-{{account}}","missing":"ACCOUNT_IS_NOT_FOUND"}""");
+            await Send("Contact", "Update", account, $$"""{"requires":"acct-{{account}}","missing":"ACCOUNT_IS_NOT_FOUND"}""");
+            var failFirst = account % 20 == 0 ? ",\"failFirst\":\"BILLING_STATUS_CODE_IS_NOT_MAPPED\"" : string.Empty;
+            await Send("Account", "Create", account, $$"""{"key":"acct-{{account}}"{{failFirst}}}""");
+        }
+
+        await Send("Plan Instance", "Update", 7, """{"broken":"ERROR_BUILDING_TIERS_FROM_CUSTOM_RATES_FROM_BILLING"}""");
+        await PrintSummary("summary before");
+
+        var top = (await syncLog.SummaryAsync(client, SyncDomain.Account)).OrderByDescending(r => r.Count).First();
+        foreach (var row in (await syncLog.ErrorSummaryAsync(client, SyncDomain.Account, top.ObjectName, top.ActionName)).Take(3))
+        {
+            output.WriteLine($"     {top.ObjectName} / {top.ActionName} → {row.ErrorCode}: {row.Count} — resolution: {SyncErrorCatalog.Find(row.ErrorCode)?.Resolution}");
+            var first = (await syncLog.ErrorRecordsAsync(client, SyncDomain.Account, row, max: 1))[0];
+            output.WriteLine($"       e.g. record {first.Id}, account {first.AccountNumber}, event {first.EventId}, payload {first.Payload}");
+        }
+
+        var result = await reprocessor.ReprocessAsync(client, SyncDomain.Account, SyncScope.All(), "ops", new InlineProgress(p =>
+        {
+            var done = p.Processed + p.Remaining == 0 ? 1 : (double)p.Processed / (p.Processed + p.Remaining);
+            var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
+            output.WriteLine($"   reprocess all (prerequisites first) [{bar}] {p.Processed} processed, {p.Succeeded} ok, {p.Failed} failed, {p.Remaining} left");
+        }));
+        output.WriteLine($"   done: {result.Value.Succeeded} completed, {result.Value.Failed} still failing — one pass, no manual ordering");
+        await PrintSummary("what is left");
+
+        async Task PrintSummary(string title)
+        {
+            output.WriteLine($"   {title}:");
+            foreach (var row in await syncLog.SummaryAsync(client, SyncDomain.Account))
+            {
+                output.WriteLine($"     {row.ObjectName,-28} {row.ActionName,-7} {row.Count,4} errors");
+            }
+        }
+    }
+
+    private sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => report(value);
     }
 }
