@@ -1,0 +1,112 @@
+using NodaTime;
+
+namespace Aria.Billing.Jobs;
+
+/// <summary>The dates a job schedule runs on. Build one with a factory; it answers "the first run date on or after D".</summary>
+public readonly record struct ScheduleFrequency
+{
+    private ScheduleFrequency(FrequencyKind kind, int day, IsoDayOfWeek weekday)
+    {
+        Kind = kind;
+        Day = day;
+        Weekday = weekday;
+    }
+
+    /// <summary>The kind of frequency.</summary>
+    public FrequencyKind Kind { get; }
+
+    /// <summary>The day of the month (<see cref="FrequencyKind.Monthly"/>) or the days before month-end (<see cref="FrequencyKind.DaysBeforeMonthEnd"/>).</summary>
+    public int Day { get; }
+
+    /// <summary>The weekday of a weekly schedule.</summary>
+    public IsoDayOfWeek Weekday { get; }
+
+    /// <summary>Every day.</summary>
+    public static ScheduleFrequency Daily => new(FrequencyKind.Daily, 0, IsoDayOfWeek.None);
+
+    /// <summary>The last day of every month.</summary>
+    public static ScheduleFrequency MonthEnd => new(FrequencyKind.MonthEnd, 0, IsoDayOfWeek.None);
+
+    /// <summary>The last day of each quarter.</summary>
+    public static ScheduleFrequency QuarterEnd => new(FrequencyKind.QuarterEnd, 0, IsoDayOfWeek.None);
+
+    /// <summary>December 31.</summary>
+    public static ScheduleFrequency YearEnd => new(FrequencyKind.YearEnd, 0, IsoDayOfWeek.None);
+
+    /// <summary>Only by hand.</summary>
+    public static ScheduleFrequency ManualOnly => new(FrequencyKind.ManualOnly, 0, IsoDayOfWeek.None);
+
+    /// <summary>Every week on <paramref name="weekday"/>.</summary>
+    public static ScheduleFrequency Weekly(IsoDayOfWeek weekday)
+    {
+        if (weekday is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weekday), weekday, "Value should be in range [Monday-Sunday]");
+        }
+
+        return new(FrequencyKind.Weekly, 0, weekday);
+    }
+
+    /// <summary>Every month on <paramref name="day"/> (1–31; a day past the month's end falls on its last day).</summary>
+    public static ScheduleFrequency Monthly(int day)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 31);
+        return new(FrequencyKind.Monthly, day, IsoDayOfWeek.None);
+    }
+
+    /// <summary><paramref name="days"/> days before the last day of every month (1–27).</summary>
+    public static ScheduleFrequency DaysBeforeMonthEnd(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 27);
+        return new(FrequencyKind.DaysBeforeMonthEnd, days, IsoDayOfWeek.None);
+    }
+
+    /// <summary>The first run date on or after <paramref name="date"/>; <see langword="null"/> for a manual-only schedule.</summary>
+    public LocalDate? OnOrAfter(LocalDate date)
+    {
+        switch (Kind)
+        {
+            case FrequencyKind.Daily:
+                return date;
+            case FrequencyKind.Weekly:
+                return date.DayOfWeek == Weekday ? date : date.Next(Weekday);
+            case FrequencyKind.ManualOnly:
+                return null;
+        }
+
+        // Month-based kinds: this month's run date if not past, else next month's (or next quarter's / year's).
+        for (var month = new YearMonth(date.Year, date.Month); ; month = month.PlusMonths(1))
+        {
+            if (InMonth(month) is { } candidate && candidate >= date)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>The run date in <paramref name="month"/>, or <see langword="null"/> when the schedule skips that month.</summary>
+    private LocalDate? InMonth(YearMonth month)
+    {
+        var last = month.OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month));
+        return Kind switch
+        {
+            FrequencyKind.Monthly => month.OnDayOfMonth(Math.Min(Day, last.Day)),
+            FrequencyKind.MonthEnd => last,
+            FrequencyKind.DaysBeforeMonthEnd => last.PlusDays(-Day),
+            FrequencyKind.QuarterEnd => month.Month % 3 == 0 ? last : null,
+            FrequencyKind.YearEnd => month.Month == 12 ? last : null,
+            _ => null,
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Kind switch
+    {
+        FrequencyKind.Weekly => $"weekly on {Weekday}",
+        FrequencyKind.Monthly => $"monthly on day {Day}",
+        FrequencyKind.DaysBeforeMonthEnd => $"{Day} days before month-end",
+        _ => Kind.ToString(),
+    };
+}
