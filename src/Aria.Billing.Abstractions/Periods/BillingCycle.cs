@@ -50,6 +50,18 @@ public readonly record struct BillingCycle
         return cycle;
     }
 
+    /// <summary>
+    /// The bill days whose monthly bill date is <paramref name="date"/>: its day, plus — on a month's last day — every later
+    /// bill day (Feb 28, 2025: 28, 29, 30, 31; Apr 30: 30, 31). The daily billing job of a date works on the master plan
+    /// instances with these bill days, so none is skipped or billed twice in any month.
+    /// </summary>
+    public static IReadOnlyList<int> BillDaysDueOn(LocalDate date)
+    {
+        Guard.IsoCalendar(date);
+        var last = CivilDays.DaysInMonth(date.Year, date.Month);
+        return date.Day < last ? [date.Day] : Enumerable.Range(date.Day, 32 - date.Day).ToArray();
+    }
+
     /// <summary>Whether <paramref name="date"/> is one of the cycle's bill dates.</summary>
     public bool IsBillDate(LocalDate date)
     {

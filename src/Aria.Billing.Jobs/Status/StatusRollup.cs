@@ -46,8 +46,9 @@ public static class StatusRollup
     }
 
     /// <summary>
-    /// A schedule's status from its jobs: New when none started, Running while any runs or some are still to run, otherwise
-    /// the most serious outcome: Error, then Incomplete, Suspended, Partial, Warning; Ok when every job is Ok (or there are none).
+    /// A schedule's status from its jobs: New when none started, Running while any runs or some are still to run (unless an
+    /// error, interruption or suspension stopped it), otherwise the most serious outcome: Error, then Incomplete, Suspended,
+    /// Partial, Warning; Ok when every job is Ok (or there are none).
     /// </summary>
     public static BatchStatus ForSchedule(IEnumerable<BatchStatus> jobs)
     {
@@ -63,7 +64,13 @@ public static class StatusRollup
             return BatchStatus.New;
         }
 
-        if (all.Any(s => s is BatchStatus.Running or BatchStatus.New))
+        if (all.Contains(BatchStatus.Running))
+        {
+            return BatchStatus.Running;
+        }
+
+        // Jobs still to run after an interruption, a suspension or an error do not make the run "running".
+        if (all.Contains(BatchStatus.New) && !all.Any(s => s is BatchStatus.Error or BatchStatus.Incomplete or BatchStatus.Suspended))
         {
             return BatchStatus.Running;
         }

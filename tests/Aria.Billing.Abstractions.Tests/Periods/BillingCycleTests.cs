@@ -122,3 +122,33 @@ public sealed class BillingCycleTests
         }).QuickCheckThrowOnFailure();
     }
 }
+
+// spec: DESIGN.md §4 "Jobs" — the daily billing job of date D works on the bill days whose bill date is D.
+public sealed class BillDaysDueOnTests
+{
+    [Theory]
+    [InlineData(2025, 2, 28, new[] { 28, 29, 30, 31 })]
+    [InlineData(2024, 2, 28, new[] { 28 })]
+    [InlineData(2024, 2, 29, new[] { 29, 30, 31 })]
+    [InlineData(2025, 4, 30, new[] { 30, 31 })]
+    [InlineData(2025, 5, 30, new[] { 30 })]
+    [InlineData(2025, 5, 31, new[] { 31 })]
+    [InlineData(2025, 5, 1, new[] { 1 })]
+    public void BillDaysDueOn_MonthEndsTakeTheLaterBillDays(int y, int m, int d, int[] expected)
+    {
+        Assert.Equal(expected, BillingCycle.BillDaysDueOn(new LocalDate(y, m, d)));
+    }
+
+    [Fact]
+    public void Property_EveryBillDayIsDueExactlyOnceInEveryMonth()
+    {
+        var gen = from year in Gen.Choose(1990, 2090) from month in Gen.Choose(1, 12) select new YearMonth(year, month);
+        Prop.ForAll(gen.ToArbitrary(), month =>
+        {
+            var days = Enumerable.Range(1, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month))
+                .SelectMany(d => BillingCycle.BillDaysDueOn(month.OnDayOfMonth(d))).ToArray();
+            return days.Order().SequenceEqual(Enumerable.Range(1, 31))
+                && Enumerable.Range(1, 31).All(b => BillingCycle.Monthly(b).IsBillDate(month.OnDayOfMonth(Array.IndexOf(Enumerable.Range(1, CalendarSystem.Iso.GetDaysInMonth(month.Year, month.Month)).Select(d => BillingCycle.BillDaysDueOn(month.OnDayOfMonth(d)).Contains(b)).ToArray(), true) + 1)));
+        }).QuickCheckThrowOnFailure();
+    }
+}

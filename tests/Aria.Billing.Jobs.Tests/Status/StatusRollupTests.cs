@@ -42,6 +42,8 @@ public sealed class StatusRollupTests
     [InlineData(new[] { BatchStatus.Ok, BatchStatus.Warning }, BatchStatus.Warning)]
     [InlineData(new[] { BatchStatus.Incomplete, BatchStatus.Partial }, BatchStatus.Incomplete)]
     [InlineData(new[] { BatchStatus.Suspended, BatchStatus.Ok }, BatchStatus.Suspended)]
+    [InlineData(new[] { BatchStatus.Incomplete, BatchStatus.New, BatchStatus.New }, BatchStatus.Incomplete)]
+    [InlineData(new[] { BatchStatus.Ok, BatchStatus.Running, BatchStatus.Error }, BatchStatus.Running)]
     public void ForSchedule_RollsUpJobs(BatchStatus[] jobs, BatchStatus expected)
     {
         Assert.Equal(expected, StatusRollup.ForSchedule(jobs));

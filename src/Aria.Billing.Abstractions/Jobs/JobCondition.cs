@@ -1,4 +1,4 @@
-namespace Aria.Billing.Jobs;
+namespace Aria.Billing;
 
 /// <summary>What happened to a job as a whole, apart from its work items.</summary>
 public enum JobCondition

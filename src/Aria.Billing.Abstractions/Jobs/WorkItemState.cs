@@ -1,4 +1,4 @@
-namespace Aria.Billing.Jobs;
+namespace Aria.Billing;
 
 /// <summary>Where a work item of a job is.</summary>
 public enum WorkItemState

@@ -1,4 +1,4 @@
-namespace Aria.Billing.Jobs;
+namespace Aria.Billing;
 
 /// <summary>The status of a batch process (job), <c>batch_status_cd</c> of the audit log (spec: batch-process-audit-log.txt).</summary>
 public enum BatchStatus

@@ -1,0 +1,176 @@
+using Aria.Billing.Jobs;
+
+namespace Aria.Billing.Jobs.Tests.Runs;
+
+// spec: job-schedule-management.txt ("Job Schedule Execution", reprocessing at schedule or job level, a schedule with no
+// work items completes at once, the core system's trigger and poll); batch-process-audit-log.txt (codes, 7-day search).
+public sealed class JobRunnerTests
+{
+    private static readonly ClientNumber Client = RunFixture.Client;
+    private static readonly LocalDate Day = new(2025, 4, 27);
+
+    [Fact]
+    public async Task Execute_AFailingWorkItem_MakesTheJobPartial_ThenJobLevelReprocessEndsOk()
+    {
+        var f = new RunFixture();
+        f.Handler.FailingKeys["billing-3"] = true;
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+
+        var done = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal([BatchStatus.Ok, BatchStatus.Ok, BatchStatus.Partial], done.Jobs.Select(j => j.Status));
+        Assert.Equal(BatchStatus.Partial, done.Status);
+        Assert.Empty(await f.Store.ListWorkItemsAsync(run.Id, 1)); // no items: completed at once
+
+        f.Handler.FailingKeys.Clear();
+        var reprocessed = (await f.Runner.ReprocessJobAsync(Client, run.Id, 2)).Value;
+
+        Assert.Equal(BatchStatus.Ok, reprocessed.Status);
+        var item = (await f.Store.ListWorkItemsAsync(run.Id, 2)).Single(i => i.Key == "billing-3");
+        Assert.Equal((WorkItemState.Completed, 2), (item.State, item.Attempts));
+        Assert.Equal(["account billing-3 has no bill-to contact"], item.History);
+        Assert.Equal(1, f.Handler.Processed["billing-1"]); // completed items are not run again
+    }
+
+    [Fact]
+    public async Task Execute_AJobThatErrors_LeavesTheNextOnesInWarning_ThenScheduleLevelReprocessEndsOk()
+    {
+        var f = new RunFixture();
+        f.Handler.FailingProducers[JobTypes.SyncTransactions] = true;
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+
+        var done = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal([BatchStatus.Ok, BatchStatus.Error, BatchStatus.Warning], done.Jobs.Select(j => j.Status));
+        Assert.Equal(JobCondition.DependencyErrored, done.Jobs[2].Condition);
+        Assert.Contains("unreachable", done.Jobs[1].Error, StringComparison.Ordinal);
+        Assert.Equal(BatchStatus.Error, done.Status);
+
+        f.Handler.FailingProducers.Clear();
+        var reprocessed = (await f.Runner.ReprocessScheduleAsync(Client, run.Id)).Value;
+
+        Assert.Equal([BatchStatus.Ok, BatchStatus.Ok, BatchStatus.Ok], reprocessed.Jobs.Select(j => j.Status));
+        Assert.Equal(2, reprocessed.Jobs[1].Attempts);
+        Assert.Equal(1, reprocessed.Jobs[0].Attempts);
+    }
+
+    [Fact]
+    public async Task CreateRun_AndTrigger_AreIdempotentPerScheduleAndDate()
+    {
+        var f = new RunFixture();
+
+        var first = await f.Runner.TriggerAsync(RunFixture.Daily, Day, "core-key-1");
+        var retried = await f.Runner.TriggerAsync(RunFixture.Daily, Day, "core-key-1");
+        var manual = await f.Runner.CreateRunAsync(RunFixture.Daily, Day, "manual");
+
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal(first.Id, manual.Id);
+        Assert.Equal("trigger:core-key-1", manual.StartedBy);
+        Assert.NotEqual(first.Id, (await f.Runner.CreateRunAsync(RunFixture.Daily, Day.PlusDays(1))).Id);
+    }
+
+    [Fact]
+    public async Task Gate_ProceedsOnlyAfterOk_AndAsksForAPersonOtherwise()
+    {
+        var f = new RunFixture();
+        var ok = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+        Assert.Equal(GateDecision.StillRunning, await f.Runner.WaitForCompletionAsync(Client, ok.Id, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(40)));
+        await f.Runner.ExecuteAsync(Client, ok.Id);
+        Assert.Equal(GateDecision.Proceed, await f.Runner.WaitForCompletionAsync(Client, ok.Id, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5)));
+
+        f.Handler.FailingKeys["usage-rating-1"] = true;
+        var partial = await f.Runner.CreateRunAsync(RunFixture.Daily, Day.PlusDays(1));
+        await f.Runner.ExecuteAsync(Client, partial.Id);
+        Assert.Equal(GateDecision.NeedsHumanIntervention, await f.Runner.WaitForCompletionAsync(Client, partial.Id, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Interrupt_EndsTheCurrentJobIncomplete_AndSuspendSuspendsWhatIsLeft()
+    {
+        var f = new RunFixture(new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 1 });
+        using var interrupt = new CancellationTokenSource();
+        var handler = new InterruptingHandler(interrupt);
+        var runner = new JobRunner(f.Store, new Dictionary<string, IJobHandler> { [JobTypes.UsageRating] = handler, [JobTypes.SyncTransactions] = handler, [JobTypes.Billing] = handler }, f.Clock, new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 1 });
+        var run = await runner.CreateRunAsync(RunFixture.Daily, Day);
+
+        var interrupted = (await runner.ExecuteAsync(Client, run.Id, interrupt.Token)).Value;
+
+        Assert.Equal(BatchStatus.Incomplete, interrupted.Jobs[0].Status);
+        Assert.Equal(BatchStatus.Incomplete, interrupted.Status);
+
+        var suspended = (await runner.SuspendAsync(Client, run.Id)).Value;
+        Assert.Equal([BatchStatus.Incomplete, BatchStatus.Suspended, BatchStatus.Suspended], suspended.Jobs.Select(j => j.Status));
+    }
+
+    [Fact]
+    public async Task Execute_ItemsOfACrashedWorker_AreReclaimedAfterTheLease_AndCompleteOnce()
+    {
+        var f = new RunFixture();
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+        await f.Store.AddWorkItemsAsync(run.Id, 0, ["usage-rating-1", "usage-rating-2", "usage-rating-3", "usage-rating-4", "usage-rating-5"]);
+        var now = f.Clock.GetCurrentInstant();
+        var stolen = await f.Store.ClaimWorkItemsAsync(run.Id, 0, "node-crashed", now, now + Duration.FromMinutes(5), 2);
+        var running = await f.Store.GetRunAsync(Client, run.Id);
+        await f.Store.UpdateRunAsync(running! with { Jobs = [running.Jobs[0] with { Status = BatchStatus.Running }, .. running.Jobs.Skip(1)] }, running.Version);
+
+        var first = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+        Assert.Equal(BatchStatus.Running, first.Jobs[0].Status); // two items still held by the crashed node
+
+        f.Clock.Advance(Duration.FromMinutes(6));
+        var second = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal(BatchStatus.Ok, second.Status);
+        Assert.False(await f.Store.CompleteWorkItemAsync(stolen[0].Id, "node-crashed", f.Clock.GetCurrentInstant(), null)); // too late
+        Assert.All(f.Handler.Processed.Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task Audit_SevenDaysAtMost_WithStatusAndProcessFilters()
+    {
+        var f = new RunFixture();
+        f.Handler.FailingKeys["billing-1"] = true;
+        for (var i = 0; i < 3; i++)
+        {
+            var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day.PlusDays(i));
+            await f.Runner.ExecuteAsync(Client, run.Id);
+        }
+
+        var tooLong = await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(7)));
+        Assert.True(tooLong.HasError(JobErrorCodes.AuditRangeTooLong));
+        Assert.Contains("8 days", tooLong.Errors[0].Message, StringComparison.Ordinal);
+        Assert.True((await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(-1)))).IsFailure);
+
+        var week = (await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(6)))).Value;
+        Assert.Equal([Day.PlusDays(2), Day.PlusDays(1), Day], week.Items.Select(r => r.RunDate));
+        Assert.Equal(3, (await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(6), Status: BatchStatus.Partial))).Value.Items.Count);
+        Assert.Equal(3, (await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(6), ProcessName: "billing"))).Value.Items.Count);
+        Assert.Empty((await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(6), ProcessName: "Rerating"))).Value.Items);
+        var paged = (await f.Runner.SearchAuditAsync(new RunSearch(Client, Day, Day.PlusDays(6)), PageRequest.First(2).Value)).Value;
+        Assert.Equal((2, true), (paged.Items.Count, paged.HasMore));
+    }
+
+    [Fact]
+    public async Task Execute_NoHandlerForAJobType_IsAJobError()
+    {
+        var f = new RunFixture();
+        var schedule = RunFixture.Daily with { Name = "custom", Jobs = [new JobDefinition("True-up", "true-up")] };
+        var run = await f.Runner.CreateRunAsync(schedule, Day);
+
+        var done = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal(BatchStatus.Error, done.Status);
+        Assert.Contains("true-up", done.Jobs[0].Error, StringComparison.Ordinal);
+    }
+
+    private sealed class InterruptingHandler(CancellationTokenSource interrupt) : IJobHandler
+    {
+        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IReadOnlyList<string>>(["a", "b", "c"]);
+
+        public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        {
+            interrupt.Cancel(); // an operator interrupts while the first item runs
+            return ValueTask.FromResult<string?>(null);
+        }
+    }
+}
