@@ -1,4 +1,5 @@
 using Aria.Billing;
+using Aria.Billing.Jobs;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -13,7 +14,11 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName))
-    .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName));
+    .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName))
+    .AddJobs()
+    .AddJobHandler<SampleJobs>(JobTypes.UsageRating)
+    .AddJobHandler<SampleJobs>(JobTypes.SyncTransactions)
+    .AddJobHandler<SampleJobs>(JobTypes.Billing);
 builder.Services.AddSingleton<ISyncRecordHandler, SampleRatingEngine>();
 builder.Services.AddSingleton<SampleBillingSystem>();
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());

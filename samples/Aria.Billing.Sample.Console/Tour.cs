@@ -1,3 +1,4 @@
+using Aria.Billing.Jobs;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
@@ -18,7 +19,10 @@ internal sealed class Tour(
     InvoicePlanner invoices,
     PlanChangeQueue queue,
     SyncLog syncLog,
-    SyncReprocessor reprocessor)
+    SyncReprocessor reprocessor,
+    JobScheduleRegistry schedules,
+    JobRunner runner,
+    SampleJobs jobs)
 {
     public async Task RunAsync(TextWriter output)
     {
@@ -32,6 +36,7 @@ internal sealed class Tour(
         UsageRating(output, today);
         await FuturePlanChanges(output, today);
         await SyncReprocess(output);
+        await JobSchedules(output);
     }
 
     private static void BillingPeriods(TextWriter output, LocalDate today)
@@ -234,5 +239,55 @@ internal sealed class Tour(
     private sealed class InlineProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
     {
         public void Report(SyncProgress value) => report(value);
+    }
+
+    private async Task JobSchedules(TextWriter output)
+    {
+        var client = new ClientNumber(1000);
+        var denver = zones["America/Denver"];
+        output.WriteLine("6. Job schedules — a daily and a month-end schedule for a client in America/Denver");
+        var daily = schedules.Save(new JobSchedule
+        {
+            Name = "daily", Client = client,
+            Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), denver),
+            Jobs =
+            [
+                new JobDefinition("Bill Time Usage Rating", JobTypes.UsageRating),
+                new JobDefinition("Sync Transactions", JobTypes.SyncTransactions),
+                new JobDefinition("Billing", JobTypes.Billing),
+            ],
+        }).Value;
+        var monthEnd = schedules.Save(new JobSchedule
+        {
+            Name = "2 days before month-end", Client = client,
+            Calendar = new ScheduleCalendar(ScheduleFrequency.DaysBeforeMonthEnd(2), new LocalTime(22, 0), denver),
+            Jobs = [new JobDefinition("Billing", JobTypes.Billing), new JobDefinition("Sync Transactions", JobTypes.SyncTransactions)],
+        });
+        output.WriteLine($"   '{monthEnd.Value.Name}' saved with a warning: {monthEnd.Warnings[0].Message}");
+        var from = Instant.FromUtc(2025, 3, 7, 12, 0);
+        foreach (var schedule in new[] { daily, monthEnd.Value })
+        {
+            var runs = schedule.Calendar.Preview(from, 4)
+                .Select(r => $"{r.StartsAt.InZone(denver):uuuu-MM-dd HH:mm}{(r.ShiftedBy == RunShift.None ? string.Empty : $" ({r.ShiftedBy})")}");
+            output.WriteLine($"   next runs of '{schedule.Name}' after {from.InZone(denver):uuuu-MM-dd}: {string.Join(", ", runs)}");
+        }
+
+        output.WriteLine($"   refusing to remove the last daily billing schedule: {schedules.Remove(client, "daily").Errors[0]}");
+
+        var day = new LocalDate(2025, 2, 28);
+        var run = await runner.CreateRunAsync(daily, day, "manual");
+        Show("run", (await runner.ExecuteAsync(client, run.Id)).Value);
+        jobs.BillingCloudReachable = true;
+        Show("schedule-level reprocess", (await runner.ReprocessScheduleAsync(client, run.Id)).Value);
+        jobs.ContactFixed = true;
+        Show("job-level reprocess of Billing", (await runner.ReprocessJobAsync(client, run.Id, 2)).Value);
+        output.WriteLine($"   the core system's gate: {await runner.WaitForCompletionAsync(client, run.Id, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1))}");
+        output.WriteLine();
+
+        void Show(string title, ScheduleRun state)
+        {
+            var jobsText = string.Join(", ", state.Jobs.Select(j => $"{j.Name} {j.Status}{(j.Error is null ? string.Empty : $" ({j.Error})")}"));
+            output.WriteLine($"   {title} for {state.RunDate:uuuu-MM-dd}: {state.Status} (batch_status_cd {(int)state.Status}) — {jobsText}");
+        }
     }
 }

@@ -11,6 +11,8 @@ public sealed class InMemoryJobRunStore : IJobRunStore
     private readonly List<WorkItem> _items = [];
     private readonly Dictionary<(Guid, int), List<int>> _byJob = [];
     private readonly HashSet<(Guid, int, string)> _keys = [];
+    private readonly Dictionary<(Guid, int), Queue<int>> _pending = [];
+    private readonly Dictionary<(Guid, int), HashSet<int>> _running = [];
 
     /// <inheritdoc />
     public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default)
@@ -88,6 +90,7 @@ public sealed class InMemoryJobRunStore : IJobRunStore
             {
                 if (_keys.Add((runId, jobIndex, key)))
                 {
+                    Pending(runId, jobIndex).Enqueue(_items.Count);
                     indexes.Add(_items.Count);
                     _items.Add(new WorkItem { Id = _items.Count + 1, RunId = runId, JobIndex = jobIndex, Key = key });
                     added++;
@@ -105,19 +108,21 @@ public sealed class InMemoryJobRunStore : IJobRunStore
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         lock (_gate)
         {
+            // Pending items first (a queue, so a claim costs what it takes), then running items whose lease expired.
             var claimed = new List<WorkItem>();
-            foreach (var index in _byJob.GetValueOrDefault((runId, jobIndex)) ?? [])
+            var pending = Pending(runId, jobIndex);
+            var running = Running(runId, jobIndex);
+            while (claimed.Count < max && pending.TryDequeue(out var index))
             {
-                if (claimed.Count >= max)
-                {
-                    break;
-                }
+                claimed.Add(Take(index, owner, leaseUntil));
+                running.Add(index);
+            }
 
-                var item = _items[index];
-                if (item.State == WorkItemState.Pending || (item.State == WorkItemState.Running && item.LeaseExpiresAt <= now))
+            if (claimed.Count < max)
+            {
+                foreach (var index in running.Where(i => _items[i].LeaseExpiresAt <= now).Take(max - claimed.Count).ToArray())
                 {
-                    _items[index] = item = item with { State = WorkItemState.Running, LeaseOwner = owner, LeaseExpiresAt = leaseUntil, Attempts = item.Attempts + 1 };
-                    claimed.Add(item);
+                    claimed.Add(Take(index, owner, leaseUntil));
                 }
             }
 
@@ -162,6 +167,7 @@ public sealed class InMemoryJobRunStore : IJobRunStore
                 return Task.FromResult(false);
             }
 
+            Running(item.RunId, item.JobIndex).Remove((int)id - 1);
             _items[(int)id - 1] = item with
             {
                 State = error is null ? WorkItemState.Completed : WorkItemState.Failed,
@@ -171,6 +177,33 @@ public sealed class InMemoryJobRunStore : IJobRunStore
             };
             return Task.FromResult(true);
         }
+    }
+
+    private WorkItem Take(int index, string owner, Instant leaseUntil)
+    {
+        var item = _items[index];
+        _items[index] = item = item with { State = WorkItemState.Running, LeaseOwner = owner, LeaseExpiresAt = leaseUntil, Attempts = item.Attempts + 1 };
+        return item;
+    }
+
+    private Queue<int> Pending(Guid runId, int jobIndex)
+    {
+        if (!_pending.TryGetValue((runId, jobIndex), out var queue))
+        {
+            _pending[(runId, jobIndex)] = queue = new Queue<int>();
+        }
+
+        return queue;
+    }
+
+    private HashSet<int> Running(Guid runId, int jobIndex)
+    {
+        if (!_running.TryGetValue((runId, jobIndex), out var set))
+        {
+            _running[(runId, jobIndex)] = set = [];
+        }
+
+        return set;
     }
 
     /// <inheritdoc />
@@ -195,6 +228,7 @@ public sealed class InMemoryJobRunStore : IJobRunStore
                 if (item.State == WorkItemState.Failed)
                 {
                     _items[index] = item with { State = WorkItemState.Pending, Error = null, History = [.. item.History, item.Error ?? "failed"] };
+                    Pending(runId, jobIndex).Enqueue(index);
                     retried++;
                 }
             }

@@ -1,0 +1,59 @@
+using Aria.Billing;
+using Aria.Billing.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds job schedules and runs to <c>AddAriaBilling()</c>.</summary>
+public static class JobsBuilderExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="JobScheduleRegistry"/> and the <see cref="JobRunner"/> over an <see cref="IJobRunStore"/> (in
+    /// memory unless a storage provider or the app registers one), with validated <see cref="JobRunnerOptions"/> and the
+    /// handlers added with <see cref="AddJobHandler{THandler}"/>. Calling it again registers nothing twice.
+    /// </summary>
+    public static IAriaBillingBuilder AddJobs(this IAriaBillingBuilder builder, Action<JobRunnerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(JobsMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<JobsMarker>();
+        services.AddOptions<JobRunnerOptions>()
+            .Validate(o => o.Workers is >= 1 and <= 64, "AriaBilling:Jobs:Workers should be in range [1-64].")
+            .Validate(o => o.ClaimBatch is >= 1 and <= 10_000, "AriaBilling:Jobs:ClaimBatch should be in range [1-10000].")
+            .Validate(o => o.Lease > Duration.Zero, "AriaBilling:Jobs:Lease should be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IJobRunStore, InMemoryJobRunStore>();
+        services.TryAddSingleton<JobScheduleRegistry>();
+        services.TryAddSingleton(sp => new JobRunner(
+            sp.GetRequiredService<IJobRunStore>(),
+            sp.GetServices<JobHandlerRegistration>().ToDictionary(r => r.JobType, r => (IJobHandler)sp.GetRequiredService(r.HandlerType), StringComparer.Ordinal),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value));
+        return builder;
+    }
+
+    /// <summary>Registers <typeparamref name="THandler"/> (a singleton) as the handler of <paramref name="jobType"/>.</summary>
+    public static IAriaBillingBuilder AddJobHandler<THandler>(this IAriaBillingBuilder builder, string jobType)
+        where THandler : class, IJobHandler
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobType);
+        builder.Services.TryAddSingleton<THandler>();
+        builder.Services.AddSingleton(new JobHandlerRegistration(jobType, typeof(THandler)));
+        return builder;
+    }
+
+    private sealed class JobsMarker;
+}
