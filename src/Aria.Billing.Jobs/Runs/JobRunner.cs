@@ -167,6 +167,50 @@ public sealed class JobRunner
         return await ExecuteAsync(client, runId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Resets a run so it can run again: every job back to New; failed work items back to pending (their errors kept);
+    /// completed items stay completed, so nothing is billed twice.
+    /// </summary>
+    public async Task<AriaResult<ScheduleRun>> ResetAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default)
+    {
+        var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+        }
+
+        foreach (var job in run.Jobs)
+        {
+            await _store.RetryFailedWorkItemsAsync(runId, job.Index, cancellationToken).ConfigureAwait(false);
+            run = await SaveJobAsync(run, run.Jobs[job.Index] with { Status = BatchStatus.New, Condition = JobCondition.None, Error = null, FinishedAt = null }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return run;
+    }
+
+    /// <summary>The statistics of each job of a run: status, work items by state, timings.</summary>
+    public async Task<AriaResult<IReadOnlyList<JobStatistics>>> StatisticsAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default)
+    {
+        var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+        }
+
+        var statistics = new List<JobStatistics>();
+        foreach (var job in run.Jobs)
+        {
+            var items = await _store.ListWorkItemsAsync(runId, job.Index, cancellationToken).ConfigureAwait(false);
+            statistics.Add(new JobStatistics(
+                job.Index, job.Name, job.Status,
+                items.Count(i => i.State == WorkItemState.Pending), items.Count(i => i.State == WorkItemState.Running),
+                items.Count(i => i.State == WorkItemState.Completed), items.Count(i => i.State == WorkItemState.Failed),
+                job.StartedAt, job.FinishedAt));
+        }
+
+        return statistics;
+    }
+
     /// <summary>Suspends the jobs of a run that have not ended.</summary>
     public async Task<AriaResult<ScheduleRun>> SuspendAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default)
     {
@@ -259,9 +303,19 @@ public sealed class JobRunner
                 return;
             }
 
-            foreach (var item in claimed)
+            var renewAt = now + (_options.Lease / 2);
+            for (var i = 0; i < claimed.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var item = claimed[i];
+                if (_clock.GetCurrentInstant() >= renewAt)
+                {
+                    // Heartbeat: keep the leases of the items still to do in this batch.
+                    var at = _clock.GetCurrentInstant();
+                    await _store.HeartbeatAsync(claimed.Skip(i).Select(c => c.Id).ToArray(), _options.WorkerId, at, at + _options.Lease, cancellationToken).ConfigureAwait(false);
+                    renewAt = at + (_options.Lease / 2);
+                }
+
                 string? error;
                 try
                 {

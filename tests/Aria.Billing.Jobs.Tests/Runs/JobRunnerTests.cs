@@ -162,6 +162,67 @@ public sealed class JobRunnerTests
         Assert.Contains("true-up", done.Jobs[0].Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reset_PutsJobsBackToNew_RetriesFailedItems_AndKeepsCompletedOnes()
+    {
+        var f = new RunFixture();
+        f.Handler.FailingKeys["billing-2"] = true;
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+        await f.Runner.ExecuteAsync(Client, run.Id);
+
+        var reset = (await f.Runner.ResetAsync(Client, run.Id)).Value;
+        Assert.All(reset.Jobs, j => Assert.Equal(BatchStatus.New, j.Status));
+        Assert.Equal(BatchStatus.New, reset.Status);
+
+        f.Handler.FailingKeys.Clear();
+        var rerun = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+        Assert.Equal(BatchStatus.Ok, rerun.Status);
+        Assert.Equal(1, f.Handler.Processed["billing-1"]);
+        Assert.Equal(2, f.Handler.Processed["billing-2"]);
+    }
+
+    [Fact]
+    public async Task Statistics_CountItemsByStateAndTimeEachJob()
+    {
+        var f = new RunFixture();
+        f.Handler.FailingKeys["billing-4"] = true;
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+        await f.Runner.ExecuteAsync(Client, run.Id);
+
+        var statistics = (await f.Runner.StatisticsAsync(Client, run.Id)).Value;
+
+        Assert.Equal((5, 0), (statistics[0].Completed, statistics[0].Failed));
+        Assert.Equal((0, 0), (statistics[1].Completed, statistics[1].Failed));
+        Assert.Equal((3, 1, BatchStatus.Partial), (statistics[2].Completed, statistics[2].Failed, statistics[2].Status));
+        Assert.Equal(Duration.Zero, statistics[2].Duration);
+    }
+
+    [Fact]
+    public async Task Execute_SlowItems_KeepTheirLeasesByHeartbeat()
+    {
+        var f = new RunFixture();
+        var slow = new SlowHandler(f.Clock);
+        var runner = new JobRunner(f.Store, new Dictionary<string, IJobHandler> { [JobTypes.UsageRating] = slow, [JobTypes.SyncTransactions] = slow, [JobTypes.Billing] = slow }, f.Clock, new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 3 });
+        var run = await runner.CreateRunAsync(RunFixture.Daily, Day);
+
+        var done = (await runner.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal(BatchStatus.Ok, done.Status);
+        Assert.All(await f.Store.ListWorkItemsAsync(run.Id, 0), i => Assert.Equal(1, i.Attempts));
+    }
+
+    private sealed class SlowHandler(Aria.Billing.Testing.FakeClock clock) : IJobHandler
+    {
+        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IReadOnlyList<string>>(["a", "b", "c"]);
+
+        public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        {
+            clock.Advance(Duration.FromMinutes(3)); // three items take 9 minutes; the lease is 5
+            return ValueTask.FromResult<string?>(null);
+        }
+    }
+
     private sealed class InterruptingHandler(CancellationTokenSource interrupt) : IJobHandler
     {
         public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
