@@ -64,6 +64,9 @@ public sealed class JobRunner
             return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
         }
 
+        using var activity = JobsTelemetry.Source.StartActivity("jobs.run");
+        activity?.SetTag("aria.jobs.schedule", run.Schedule);
+        activity?.SetTag("aria.jobs.run_date", run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         for (var index = 0; index < run.Jobs.Count; index++)
         {
             var job = run.Jobs[index];
@@ -326,7 +329,10 @@ public sealed class JobRunner
                     error = ex.Message;
                 }
 
-                await _store.CompleteWorkItemAsync(item.Id, _options.WorkerId, _clock.GetCurrentInstant(), error, cancellationToken).ConfigureAwait(false);
+                if (await _store.CompleteWorkItemAsync(item.Id, _options.WorkerId, _clock.GetCurrentInstant(), error, cancellationToken).ConfigureAwait(false))
+                {
+                    (error is null ? JobsTelemetry.ItemsCompleted : JobsTelemetry.ItemsFailed).Add(1, new KeyValuePair<string, object?>("job_type", job.JobType));
+                }
             }
         }
     }

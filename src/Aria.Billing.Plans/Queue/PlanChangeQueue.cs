@@ -329,6 +329,8 @@ public sealed class PlanChangeQueue
     /// </summary>
     public async Task<ProcessDueReport> ProcessDueAsync(ClientNumber client, LocalDate asOf, CancellationToken cancellationToken = default)
     {
+        using var activity = PlansTelemetry.Source.StartActivity("plans.process_due");
+        activity?.SetTag("aria.client", client.Value);
         var executed = new List<PlanChange>();
         var failed = new List<ProcessedChange>();
         var deleted = new List<PlanChange>();
@@ -467,6 +469,7 @@ public sealed class PlanChangeQueue
                 ClaimExpiresAt = keepLeaseOnFailure ? claimed.ClaimExpiresAt : null,
             };
         var stored = await _store.UpdateAsync(outcome, claimed.Version, cancellationToken).ConfigureAwait(false);
+        (error is null ? PlansTelemetry.ChangesApplied : PlansTelemetry.ChangesFailed).Add(1, new KeyValuePair<string, object?>("kind", claimed.Kind.ToString()));
         return (stored, error);
     }
 

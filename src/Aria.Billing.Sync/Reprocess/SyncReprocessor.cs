@@ -102,6 +102,11 @@ public sealed class SyncReprocessor
             return operation;
         }
 
+        using var activity = SyncTelemetry.Source.StartActivity("sync.operation");
+        activity?.SetTag("aria.sync.operation", operation.Kind.ToString());
+        activity?.SetTag("aria.sync.domain", operation.Domain.ToString());
+        activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
+
         var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
         foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
         {
@@ -174,9 +179,13 @@ public sealed class SyncReprocessor
                 InFlightOperation = null,
                 Attempts = [.. record.Attempts, new SyncAttempt(now, "interrupted", record.Status, record.ErrorCode, record.ErrorMessage, operation.Tag)],
             };
-            return await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null
-                ? operation
-                : operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
+            if (await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return operation;
+            }
+
+            SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
+            return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
         }
 
         if (operation.Kind == SyncOperationKind.Discard)
@@ -186,9 +195,13 @@ public sealed class SyncReprocessor
                 Status = SyncStatus.Discarded,
                 Attempts = [.. record.Attempts, new SyncAttempt(now, "discard", SyncStatus.Discarded, record.ErrorCode, record.ErrorMessage, operation.Tag)],
             };
-            return await _store.UpdateAsync(discarded, record.Version, cancellationToken).ConfigureAwait(false) is null
-                ? operation
-                : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
+            if (await _store.UpdateAsync(discarded, record.Version, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return operation;
+            }
+
+            SyncTelemetry.Discarded.Add(1);
+            return operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
         }
 
         var claimed = await _store.UpdateAsync(record with { InFlightOperation = operation.Id }, record.Version, cancellationToken).ConfigureAwait(false);
@@ -200,6 +213,7 @@ public sealed class SyncReprocessor
         var outcome = await SyncOutcomes.RunAsync(_handler, claimed, cancellationToken).ConfigureAwait(false);
         var done = SyncOutcomes.Apply(claimed, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
         await _store.UpdateAsync(done, claimed.Version, cancellationToken).ConfigureAwait(false);
+        SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
         return outcome.Status == SyncStatus.Error
             ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
             : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
