@@ -187,11 +187,8 @@ public sealed class PlanChangeQueue
             return AriaResult.Success(voided, [warning]);
         }
 
-        if (!await _store.AddAsync(change, cancellationToken).ConfigureAwait(false))
-        {
-            return (await _store.GetAsync(request.Client, request.Id, cancellationToken).ConfigureAwait(false))!;
-        }
-
+        // Added, or queued meanwhile by a retry of the same request: either way the stored change is the answer.
+        await _store.AddAsync(change, cancellationToken).ConfigureAwait(false);
         return (await _store.GetAsync(request.Client, request.Id, cancellationToken).ConfigureAwait(false))!;
     }
 
