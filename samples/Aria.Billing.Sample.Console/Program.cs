@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 // The main job of the README: a realistic end-to-end tour of the packages, wired the way a host app wires them.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddFilter("Aria.Billing", LogLevel.None); // the tour prints what happens; raise this to see the packages' log events
 builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName))

@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -40,7 +41,8 @@ public static class JobsBuilderExtensions
             sp.GetRequiredService<IJobRunStore>(),
             sp.GetServices<JobHandlerRegistration>().ToDictionary(r => r.JobType, r => (IJobHandler)sp.GetRequiredService(r.HandlerType), StringComparer.Ordinal),
             sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value));
+            sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value,
+            sp.GetService<ILogger<JobRunner>>()));
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Aria.Billing.Jobs;
@@ -15,10 +17,12 @@ public sealed class JobRunner
     private readonly IReadOnlyDictionary<string, IJobHandler> _handlers;
     private readonly IClock _clock;
     private readonly JobRunnerOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>A runner over a store with a handler per job type.</summary>
-    public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null)
+    public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _handlers = handlers ?? throw new ArgumentNullException(nameof(handlers));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -272,6 +276,7 @@ public sealed class JobRunner
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                JobsLogMessages.JobFailed(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ex.Message);
                 return await SaveJobAsync(run, job with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = ex.Message, FinishedAt = _clock.GetCurrentInstant() }, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -289,6 +294,7 @@ public sealed class JobRunner
 
         var items = await _store.ListWorkItemsAsync(run.Id, job.Index, cancellationToken).ConfigureAwait(false);
         var status = StatusRollup.ForJob(items.Select(i => i.State));
+        JobsLogMessages.JobEnded(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status);
         var latest = await _store.GetRunAsync(run.Client, run.Id, cancellationToken).ConfigureAwait(false) ?? run;
         var ended = status is BatchStatus.Ok or BatchStatus.Partial;
         return await SaveJobAsync(latest, latest.Jobs[job.Index] with { Status = status, FinishedAt = ended ? _clock.GetCurrentInstant() : null }, cancellationToken).ConfigureAwait(false);
@@ -327,6 +333,11 @@ public sealed class JobRunner
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     error = ex.Message;
+                }
+
+                if (error is not null)
+                {
+                    JobsLogMessages.WorkItemFailed(_logger, item.Key, job.Name, error);
                 }
 
                 if (await _store.CompleteWorkItemAsync(item.Id, _options.WorkerId, _clock.GetCurrentInstant(), error, cancellationToken).ConfigureAwait(false))

@@ -52,7 +52,8 @@ public static class PlansBuilderExtensions
                 "PlanChangeQueue needs an IPlanChangeApplier: register how the host applies a plan change in the billing system."),
             sp.GetRequiredService<NodaTime.IClock>(),
             sp.GetRequiredService<NodaTime.IDateTimeZoneProvider>()[sp.GetRequiredService<IOptions<AriaBillingOptions>>().Value.TimeZoneId],
-            sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value));
+            sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<PlanChangeQueue>>()));
         return builder;
     }
 

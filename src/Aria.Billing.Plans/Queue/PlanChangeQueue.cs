@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Aria.Billing.Plans.Queue;
@@ -19,6 +21,7 @@ public sealed class PlanChangeQueue
     private readonly IClock _clock;
     private readonly DateTimeZone _zone;
     private readonly PlanChangeQueueOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>A queue over a store, the billing system's plan instances and the host's applier.</summary>
     /// <param name="store">Where changes live.</param>
@@ -27,14 +30,17 @@ public sealed class PlanChangeQueue
     /// <param name="clock">The clock ("now" and, in <paramref name="zone"/>, "today").</param>
     /// <param name="zone">The client's time zone.</param>
     /// <param name="options">Ordering, lease and batch size; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Where applied, failed and deleted changes are logged.</param>
     public PlanChangeQueue(
         IPlanChangeStore store,
         IPlanInstanceDirectory directory,
         IPlanChangeApplier applier,
         IClock clock,
         DateTimeZone zone,
-        PlanChangeQueueOptions? options = null)
+        PlanChangeQueueOptions? options = null,
+        ILogger<PlanChangeQueue>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _applier = applier ?? throw new ArgumentNullException(nameof(applier));
@@ -467,6 +473,15 @@ public sealed class PlanChangeQueue
             };
         var stored = await _store.UpdateAsync(outcome, claimed.Version, cancellationToken).ConfigureAwait(false);
         (error is null ? PlansTelemetry.ChangesApplied : PlansTelemetry.ChangesFailed).Add(1, new KeyValuePair<string, object?>("kind", claimed.Kind.ToString()));
+        if (error is null)
+        {
+            PlansLogMessages.ChangeApplied(_logger, claimed.Id, claimed.Kind, claimed.Instance, actor);
+        }
+        else
+        {
+            PlansLogMessages.ChangeFailed(_logger, claimed.Id, error.ToString());
+        }
+
         return (stored, error);
     }
 
@@ -661,11 +676,19 @@ public sealed class PlanChangeQueue
         }
     }
 
-    private Task<PlanChange?> CloseAsDeletedAsync(PlanChange change, string actor, string reason, CancellationToken cancellationToken) =>
-        _store.UpdateAsync(
+    private async Task<PlanChange?> CloseAsDeletedAsync(PlanChange change, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var deleted = await _store.UpdateAsync(
             change with { State = PlanChangeState.Deleted, ClosedAt = _clock.GetCurrentInstant(), ClosedBy = actor, Reason = reason, ClaimedBy = null, ClaimExpiresAt = null },
             change.Version,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (deleted is not null)
+        {
+            PlansLogMessages.ChangeDeleted(_logger, change.Id, actor, reason);
+        }
+
+        return deleted;
+    }
 
     private static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> claimed)
     {

@@ -2,6 +2,7 @@ using Aria.Billing;
 using Aria.Billing.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -37,7 +38,8 @@ public static class SyncBuilderExtensions
         services.TryAddSingleton<ISyncRecordStore, InMemorySyncRecordStore>();
         services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton(sp => new SyncReprocessor(
-            sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value));
+            sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value,
+            sp.GetService<ILogger<SyncReprocessor>>()));
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Aria.Billing.Sync;
@@ -15,10 +17,12 @@ public sealed class SyncReprocessor
     private readonly ISyncRecordHandler _handler;
     private readonly IClock _clock;
     private readonly SyncOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>A reprocessor over a store, with the host's handler.</summary>
-    public SyncReprocessor(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null)
+    public SyncReprocessor(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null, ILogger<SyncReprocessor>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -79,9 +83,13 @@ public sealed class SyncReprocessor
             RequestedBy = actor,
             RequestedAt = _clock.GetCurrentInstant(),
         };
-        return await _store.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false)
-            ? operation
-            : Refuse(SyncErrorCodes.SyncOperationInProgress, $"A reprocess or discard of an overlapping scope is already running in the {domain} log; wait for it to finish.");
+        if (await _store.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false))
+        {
+            SyncLogMessages.OperationStarted(_logger, kind, operation.Id, domain, scope.Level, actor);
+            return operation;
+        }
+
+        return Refuse(SyncErrorCodes.SyncOperationInProgress, $"A reprocess or discard of an overlapping scope is already running in the {domain} log; wait for it to finish.");
     }
 
     /// <summary>
@@ -125,6 +133,7 @@ public sealed class SyncReprocessor
                     {
                         operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
                         await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
+                        SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
                         return operation;
                     }
 
@@ -142,6 +151,7 @@ public sealed class SyncReprocessor
 
         operation = operation with { State = SyncOperationState.Completed, FinishedAt = _clock.GetCurrentInstant() };
         await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
+        SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
         progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, 0));
         return operation;
     }
@@ -185,6 +195,7 @@ public sealed class SyncReprocessor
             }
 
             SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
+            SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
             return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
         }
 

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Aria.Billing.Sync;
+
+/// <summary>The package's log events (source-generated).</summary>
+internal static partial class SyncLogMessages
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Sync {Kind} {OperationId} of {Domain} ({Scope}) started by {Actor}")]
+    public static partial void OperationStarted(ILogger logger, SyncOperationKind kind, Guid operationId, SyncDomain domain, SyncScopeLevel scope, string actor);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Sync operation {OperationId} {State}: {Processed} processed, {Succeeded} succeeded, {Failed} failed, {Skipped} skipped")]
+    public static partial void OperationEnded(ILogger logger, Guid operationId, SyncOperationState state, long processed, long succeeded, long failed, long skipped);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Sync record {RecordId} was interrupted by a crash of operation {OperationId}; it is left ERROR and not run again")]
+    public static partial void RecordInterrupted(ILogger logger, long recordId, Guid operationId);
+}
