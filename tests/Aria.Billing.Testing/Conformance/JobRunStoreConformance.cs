@@ -1,0 +1,104 @@
+using NodaTime;
+using Xunit;
+
+namespace Aria.Billing.Testing.Conformance;
+
+/// <summary>The semantics every <see cref="IJobRunStore"/> shares, written once against the contract.</summary>
+public abstract class JobRunStoreConformance
+{
+    private static readonly ClientNumber Client = new(1000);
+    private static readonly Instant Now = Instant.FromUtc(2025, 4, 27, 1, 0);
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract IJobRunStore CreateStore();
+
+    private static ScheduleRun Run(LocalDate date, string schedule = "daily") => new()
+    {
+        Id = Guid.NewGuid(), Client = Client, Schedule = schedule, RunDate = date, CreatedAt = Now,
+        Jobs = [new JobRun { Index = 0, Name = "Billing", JobType = "billing" }],
+    };
+
+    /// <summary>One run per client, schedule and date.</summary>
+    [Fact]
+    public async Task CreateRun_IsIdempotentPerScheduleAndDate()
+    {
+        var store = CreateStore();
+        var day = new LocalDate(2025, 4, 27);
+
+        var (first, created) = await store.CreateRunAsync(Run(day));
+        var (again, createdAgain) = await store.CreateRunAsync(Run(day));
+        var (other, _) = await store.CreateRunAsync(Run(day, "month-end"));
+
+        Assert.True(created);
+        Assert.False(createdAgain);
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.Null(await store.UpdateRunAsync(first with { Status = BatchStatus.Ok }, 99));
+        Assert.Equal(BatchStatus.Ok, (await store.UpdateRunAsync(first with { Status = BatchStatus.Ok }, first.Version))!.Status);
+    }
+
+    /// <summary>Items are idempotent on their key; claims are exclusive under a lease; completion needs the live lease.</summary>
+    [Fact]
+    public async Task WorkItems_ClaimLeaseComplete()
+    {
+        var store = CreateStore();
+        var (run, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, 27)));
+        Assert.Equal(4, await store.AddWorkItemsAsync(run.Id, 0, ["a", "b", "c", "d"]));
+        Assert.Equal(1, await store.AddWorkItemsAsync(run.Id, 0, ["a", "e"]));
+
+        var lease = Now.Plus(Duration.FromMinutes(5));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(n => store.ClaimWorkItemsAsync(run.Id, 0, $"w{n}", Now, lease, 2)));
+        var taken = claims.SelectMany(c => c).ToArray();
+        Assert.Equal(5, taken.Length);
+        Assert.Equal(5, taken.Select(i => i.Id).Distinct().Count());
+
+        var item = claims.First(c => c.Count > 0)[0];
+        Assert.False(await store.CompleteWorkItemAsync(item.Id, "someone-else", Now, null));
+        Assert.True(await store.CompleteWorkItemAsync(item.Id, item.LeaseOwner!, Now, null));
+        Assert.False(await store.CompleteWorkItemAsync(item.Id, item.LeaseOwner!, Now, null));
+
+        var expired = Now.Plus(Duration.FromMinutes(6));
+        var reclaimed = await store.ClaimWorkItemsAsync(run.Id, 0, "w9", expired, expired.Plus(Duration.FromMinutes(5)), 10);
+        Assert.Equal(4, reclaimed.Count);
+        Assert.All(reclaimed, i => Assert.Equal(2, i.Attempts));
+        Assert.False(await store.CompleteWorkItemAsync(reclaimed[0].Id, "w0", expired, null)); // the old lease no longer counts
+    }
+
+    /// <summary>Heartbeats extend only the caller's live leases; failed items go back to pending with their error kept.</summary>
+    [Fact]
+    public async Task Heartbeat_AndRetryFailed()
+    {
+        var store = CreateStore();
+        var (run, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, 27)));
+        await store.AddWorkItemsAsync(run.Id, 0, ["a", "b"]);
+        var claimed = await store.ClaimWorkItemsAsync(run.Id, 0, "w1", Now, Now.Plus(Duration.FromMinutes(5)), 2);
+
+        var held = await store.HeartbeatAsync(claimed.Select(i => i.Id).ToArray(), "w1", Now.Plus(Duration.FromMinutes(4)), Now.Plus(Duration.FromMinutes(9)));
+        Assert.Equal(2, held.Count);
+        Assert.Empty(await store.HeartbeatAsync(claimed.Select(i => i.Id).ToArray(), "w2", Now, Now.Plus(Duration.FromMinutes(9))));
+        Assert.Empty(await store.ClaimWorkItemsAsync(run.Id, 0, "w2", Now.Plus(Duration.FromMinutes(7)), Now.Plus(Duration.FromMinutes(12)), 2));
+
+        Assert.True(await store.CompleteWorkItemAsync(claimed[0].Id, "w1", Now.Plus(Duration.FromMinutes(8)), "no contact"));
+        Assert.Equal(1, await store.RetryFailedWorkItemsAsync(run.Id, 0));
+        var retried = (await store.ListWorkItemsAsync(run.Id, 0)).Single(i => i.Id == claimed[0].Id);
+        Assert.Equal((WorkItemState.Pending, (string?)null), (retried.State, retried.Error));
+        Assert.Equal(["no contact"], retried.History);
+    }
+
+    /// <summary>Run search by date range, status and process name, newest first.</summary>
+    [Fact]
+    public async Task SearchRuns_Filters()
+    {
+        var store = CreateStore();
+        for (var d = 1; d <= 5; d++)
+        {
+            var (run, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, d)));
+            await store.UpdateRunAsync(run with { Status = d % 2 == 0 ? BatchStatus.Partial : BatchStatus.Ok, Jobs = [run.Jobs[0] with { Status = d % 2 == 0 ? BatchStatus.Partial : BatchStatus.Ok }] }, run.Version);
+        }
+
+        var found = await store.SearchRunsAsync(new RunSearch(Client, new LocalDate(2025, 4, 2), new LocalDate(2025, 4, 4)));
+        Assert.Equal([4, 3, 2], found.Select(r => r.RunDate.Day));
+        Assert.Equal([4, 2], (await store.SearchRunsAsync(new RunSearch(Client, new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 5), BatchStatus.Partial))).Select(r => r.RunDate.Day));
+        Assert.Equal(5, (await store.SearchRunsAsync(new RunSearch(Client, new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 5), ProcessName: "BILLING"))).Count);
+    }
+}

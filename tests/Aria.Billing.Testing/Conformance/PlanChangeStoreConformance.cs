@@ -1,0 +1,102 @@
+using NodaTime;
+using Xunit;
+
+namespace Aria.Billing.Testing.Conformance;
+
+/// <summary>
+/// The semantics every <see cref="IPlanChangeStore"/> shares, written once against the contract; each provider runs it by
+/// deriving a class that creates its store.
+/// </summary>
+public abstract class PlanChangeStoreConformance
+{
+    private static readonly ClientNumber Client = new(1000);
+    private static readonly AccountNumber Account = new(42);
+    private static readonly Instant Now = Instant.FromUtc(2025, 2, 1, 12, 0);
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract IPlanChangeStore CreateStore();
+
+    private static PlanChange Change(long instance, int day, int queuedMinute = 0, ClientNumber? client = null) => new()
+    {
+        Id = Guid.NewGuid(), Client = client ?? Client, Account = Account, Instance = new PlanInstanceNumber(instance),
+        Kind = PlanChangeKind.Units, Timing = PlanChangeTiming.Dated, EffectiveDate = new LocalDate(2025, 2, day),
+        QueuedAt = Now.Plus(Duration.FromMinutes(queuedMinute)), QueuedBy = "csr",
+    };
+
+    /// <summary>Adding is idempotent on the id.</summary>
+    [Fact]
+    public async Task Add_SameIdTwice_KeepsTheFirst()
+    {
+        var store = CreateStore();
+        var change = Change(10, 5);
+
+        Assert.True(await store.AddAsync(change));
+        Assert.False(await store.AddAsync(change with { EffectiveDate = new LocalDate(2025, 3, 1) }));
+
+        var stored = await store.GetAsync(Client, change.Id);
+        Assert.Equal((new LocalDate(2025, 2, 5), 1L), (stored!.EffectiveDate, stored.Version));
+        Assert.Null(await store.GetAsync(new ClientNumber(2000), change.Id));
+    }
+
+    /// <summary>Listing filters by instance and state and orders by date, then queue time.</summary>
+    [Fact]
+    public async Task List_FiltersAndOrders()
+    {
+        var store = CreateStore();
+        var late = Change(10, 9);
+        var early = Change(11, 3, queuedMinute: 5);
+        var tie = Change(10, 3, queuedMinute: 1);
+        foreach (var c in new[] { late, early, tie })
+        {
+            await store.AddAsync(c);
+        }
+
+        await store.UpdateAsync(late with { State = PlanChangeState.Executed }, 1);
+
+        Assert.Equal([tie.Id, early.Id, late.Id], (await store.ListAsync(new PlanChangeQuery(Client, Account))).Select(c => c.Id));
+        Assert.Equal([tie.Id, early.Id], (await store.ListAsync(new PlanChangeQuery(Client, Account, null, PlanChangeState.Queued))).Select(c => c.Id));
+        Assert.Equal([tie.Id, late.Id], (await store.ListAsync(new PlanChangeQuery(Client, Account, new PlanInstanceNumber(10)))).Select(c => c.Id));
+    }
+
+    /// <summary>Updates are compare-and-swap on the version.</summary>
+    [Fact]
+    public async Task Update_StaleVersion_ChangesNothing()
+    {
+        var store = CreateStore();
+        var change = Change(10, 5);
+        await store.AddAsync(change);
+
+        var first = await store.UpdateAsync(change with { Units = 3 }, 1);
+        var stale = await store.UpdateAsync(change with { Units = 4 }, 1);
+
+        Assert.Equal(2, first!.Version);
+        Assert.Null(stale);
+        Assert.Equal(3, (await store.GetAsync(Client, change.Id))!.Units);
+    }
+
+    /// <summary>Claims take due, queued, unleased changes, in order, at most max, and never the same change twice.</summary>
+    [Fact]
+    public async Task Claim_IsExclusiveUntilTheLeaseEnds()
+    {
+        var store = CreateStore();
+        var due = Enumerable.Range(1, 6).Select(i => Change(100 + i, i)).ToArray();
+        foreach (var c in due)
+        {
+            await store.AddAsync(c);
+        }
+
+        await store.AddAsync(Change(200, 20));
+        var asOf = new LocalDate(2025, 2, 10);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => store.ClaimDueAsync(Client, asOf, $"node-{n}", Now, Now.Plus(Duration.FromMinutes(5)), 2)));
+        var ids = claims.SelectMany(c => c.Select(x => x.Id)).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.Equal(due.Select(c => c.Id).Order(), ids.Order());
+        Assert.Empty(await store.ClaimDueAsync(Client, asOf, "node-x", Now, Now.Plus(Duration.FromMinutes(5)), 10));
+
+        var later = Now.Plus(Duration.FromMinutes(6));
+        var reclaimed = await store.ClaimDueAsync(Client, asOf, "node-x", later, later.Plus(Duration.FromMinutes(5)), 10);
+        Assert.Equal(due.Select(c => c.Id), reclaimed.Select(c => c.Id));
+        Assert.All(reclaimed, c => Assert.Equal("node-x", c.ClaimedBy));
+    }
+}
