@@ -42,7 +42,11 @@ public static class PlansBuilderExtensions
         services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
         services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
         services.TryAddSingleton(sp => new UsageRater(Rounding(sp)));
-        services.AddOptions<PlanChangeQueueOptions>();
+        services.AddOptions<PlanChangeQueueOptions>()
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "AriaBilling:Plans:Queue:BatchSize should be in range [1-10000].")
+            .Validate(o => o.ClaimLease > NodaTime.Duration.Zero, "AriaBilling:Plans:Queue:ClaimLease should be positive.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "AriaBilling:Plans:Queue:ProcessorId should not be empty.")
+            .ValidateOnStart();
         services.TryAddSingleton<IPlanChangeStore, InMemoryPlanChangeStore>();
         services.TryAddSingleton(sp => new PlanChangeQueue(
             sp.GetRequiredService<IPlanChangeStore>(),

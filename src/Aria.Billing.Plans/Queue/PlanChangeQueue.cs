@@ -47,6 +47,11 @@ public sealed class PlanChangeQueue
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
         _options = options ?? new PlanChangeQueueOptions();
+        if (_options.BatchSize < 1 || _options.ClaimLease <= Duration.Zero || string.IsNullOrWhiteSpace(_options.ProcessorId))
+        {
+            throw new ArgumentException("PlanChangeQueueOptions: BatchSize should be at least 1, ClaimLease positive and ProcessorId set.", nameof(options));
+        }
+
     }
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_zone).Date;

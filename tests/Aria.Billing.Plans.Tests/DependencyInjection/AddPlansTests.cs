@@ -53,4 +53,17 @@ public sealed class AddPlansTests
 
         Assert.Contains("'12'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ValidateOnStart_BadQueueBatchSize_FailsNamingTheOption()
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddPlans();
+        services.Configure<Aria.Billing.Plans.Queue.PlanChangeQueueOptions>(o => o.BatchSize = 0);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("BatchSize", ex.Message, StringComparison.Ordinal);
+    }
 }
