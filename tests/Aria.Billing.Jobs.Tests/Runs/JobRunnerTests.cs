@@ -163,6 +163,26 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task Execute_SpecExample_InvoicingTwentyAccountsWithFiveFailures_IsPartial()
+    {
+        // spec: batch-process-audit-log.txt, Partial — "an invoice generation batch of 20 accounts successfully generates 15
+        // account invoices but 5 accounts fail, then the process batch session is marked as 'Partial'".
+        var f = new RunFixture();
+        f.Handler.Items[JobTypes.Billing] = 20;
+        foreach (var failing in new[] { 3, 7, 11, 15, 19 })
+        {
+            f.Handler.FailingKeys[$"billing-{failing}"] = true;
+        }
+
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, Day);
+        var done = (await f.Runner.ExecuteAsync(Client, run.Id)).Value;
+        var billing = (await f.Runner.StatisticsAsync(Client, run.Id)).Value[2];
+
+        Assert.Equal((BatchStatus.Partial, 5), (done.Jobs[2].Status, (int)done.Jobs[2].Status));
+        Assert.Equal((15, 5), (billing.Completed, billing.Failed));
+    }
+
+    [Fact]
     public async Task Reset_PutsJobsBackToNew_RetriesFailedItems_AndKeepsCompletedOnes()
     {
         var f = new RunFixture();
