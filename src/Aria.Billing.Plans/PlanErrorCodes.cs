@@ -105,6 +105,9 @@ public static class PlanErrorCodes
     /// <summary>LONG_CYCLE_NOT_AVAILABLE: a combined (long cycle) invoice is refused while a rollover or future change is pending.</summary>
     public static AriaErrorCode LongCycleNotAvailable { get; } = AriaErrorCode.Symbolic("LONG_CYCLE_NOT_AVAILABLE");
 
+    /// <summary>PLANNING_RANGE_TOO_LONG: invoices are planned over at most 100 years.</summary>
+    public static AriaErrorCode PlanningRangeTooLong { get; } = AriaErrorCode.Symbolic("PLANNING_RANGE_TOO_LONG");
+
     /// <summary>INVALID_BILL_LAG_DAYS: <c>bill_lag_days</c> is not a whole number or <c>~</c>.</summary>
     public static AriaErrorCode InvalidBillLagDays { get; } = AriaErrorCode.Symbolic("INVALID_BILL_LAG_DAYS");
 

@@ -10,6 +10,8 @@ namespace Aria.Billing.Plans;
 /// </summary>
 public sealed class InvoicePlanner
 {
+    private const int MaxPlanningDays = 100 * 365;
+
     private readonly PlansOptions _options;
     private readonly MidpointRounding _rounding;
 
@@ -59,6 +61,14 @@ public sealed class InvoicePlanner
                 "combine_invoices");
         }
 
+        if (Period.DaysBetween(request.FirstUninvoicedPeriodStart, request.AsOf) > MaxPlanningDays || request.BillLagDays is < -MaxPlanningDays or > MaxPlanningDays)
+        {
+            return new AriaError(
+                PlanErrorCodes.PlanningRangeTooLong,
+                $"Invoices are planned over at most {MaxPlanningDays / 365} years; {request.FirstUninvoicedPeriodStart:uuuu-MM-dd} to {request.AsOf:uuuu-MM-dd} with {request.BillLagDays} lag days is more.",
+                "as_of");
+        }
+
         var due = new List<(BillingPeriod Period, LocalDate InvoiceDate)>();
         for (var period = request.Cycle.PeriodContaining(request.FirstUninvoicedPeriodStart); ; period = request.Cycle.Next(period))
         {
@@ -86,6 +96,11 @@ public sealed class InvoicePlanner
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = request.AltProrationStartDate;
+        if (Math.Abs(Period.DaysBetween(start, request.Today)) > MaxPlanningDays)
+        {
+            return new AriaError(PlanErrorCodes.PlanningRangeTooLong, $"alt_proration_start_date {start:uuuu-MM-dd} is more than {MaxPlanningDays / 365} years from today.", "alt_proration_start_date");
+        }
+
         var current = request.Cycle.PeriodContaining(request.Today);
         var errors = new List<AriaError>();
 

@@ -62,6 +62,11 @@ public sealed class ProrationCalculator
             return Refusals.NegativeUnits();
         }
 
+        if (request.EffectiveDate.Year is <= 1 or >= 9998 || request.AltProrationStartDate?.Year is <= 1 or >= 9998)
+        {
+            return Refusals.DateOutOfRange();
+        }
+
         var period = request.LastInvoicedPeriod ?? request.Cycle.PeriodContaining(request.EffectiveDate);
         var sameInterval = request.NewCycle is not { } newCycle || newCycle.Interval == request.Cycle.Interval;
         var spanStart = request.AltProrationStartDate ?? request.EffectiveDate;
@@ -112,6 +117,10 @@ public sealed class ProrationCalculator
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeRate() =>
             new(PlanErrorCodes.NegativeRatePerUnit, "Rate per unit cannot be negative.", "rate_per_unit");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError DateOutOfRange() =>
+            new(PlanErrorCodes.InvalidEffectiveDate, "The effective and proration start dates must fall between the years 2 and 9997.", "effective_date");
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeUnits() =>
