@@ -24,6 +24,9 @@ public static class AriaErrorCodes
     /// <summary>1033: a parameter that represents a true or false value contains invalid input.</summary>
     public static AriaErrorCode InvalidBoolean { get; } = 1033;
 
+    /// <summary>INVALID_CONTINUATION_TOKEN: a continuation token the search did not issue.</summary>
+    public static AriaErrorCode InvalidContinuationToken { get; } = AriaErrorCode.Symbolic("INVALID_CONTINUATION_TOKEN");
+
     /// <summary>PAGE_SIZE_OUT_OF_RANGE: a page size outside [1-<see cref="PageRequest.MaxSize"/>].</summary>
     public static AriaErrorCode PageSizeOutOfRange { get; } = AriaErrorCode.Symbolic("PAGE_SIZE_OUT_OF_RANGE");
 }

@@ -12,4 +12,24 @@ public sealed record Page<T>(IReadOnlyList<T> Items, long? TotalCount, string? C
 
     /// <summary>An empty last page.</summary>
     public static Page<T> Empty { get; } = new([], 0, null);
+
+    /// <summary>
+    /// The page <paramref name="request"/> asks for out of <paramref name="all"/> matches, for stores that page by offset:
+    /// the continuation token is the offset of the next item.
+    /// </summary>
+    /// <exception cref="ArgumentException">The token is not an offset this method issued.</exception>
+    public static Page<T> FromOffset(IReadOnlyList<T> all, PageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var offset = 0;
+        if (request.ContinuationToken is { } token
+            && (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            throw new ArgumentException($"'{token}' is not a continuation token of this search.", nameof(request));
+        }
+
+        var items = all.Skip(offset).Take(request.Size).ToArray();
+        var next = offset + items.Length < all.Count ? (offset + items.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new Page<T>(items, all.Count, next);
+    }
 }

@@ -252,10 +252,14 @@ public sealed class JobRunner
         }
 
         var found = await _store.SearchRunsAsync(search, cancellationToken).ConfigureAwait(false);
-        var offset = int.TryParse(page.ContinuationToken, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : 0;
-        var items = found.Skip(offset).Take(page.Size).ToArray();
-        var next = offset + items.Length < found.Count ? (offset + items.Length).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return new Page<ScheduleRun>(items, found.Count, next);
+        try
+        {
+            return Page<ScheduleRun>.FromOffset(found, page);
+        }
+        catch (ArgumentException ex)
+        {
+            return new AriaError(AriaErrorCodes.InvalidContinuationToken, ex.Message, "continuation_token");
+        }
     }
 
     private async Task<ScheduleRun> RunJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)

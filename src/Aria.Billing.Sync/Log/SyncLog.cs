@@ -48,7 +48,7 @@ public sealed class SyncLog
         }
         catch (ArgumentException ex)
         {
-            return new AriaError(AriaErrorCode.Symbolic("INVALID_CONTINUATION_TOKEN"), ex.Message, "continuation_token");
+            return new AriaError(AriaErrorCodes.InvalidContinuationToken, ex.Message, "continuation_token");
         }
     }
 

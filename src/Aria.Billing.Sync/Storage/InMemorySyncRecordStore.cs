@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aria.Billing.Sync;
 
 /// <summary>
@@ -58,19 +56,10 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     public Task<Page<SyncRecord>> SearchAsync(SyncSearch search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var offset = 0;
-        if (search.Page.ContinuationToken is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
-        {
-            throw new ArgumentException($"'{token}' is not a continuation token of this store.", nameof(search));
-        }
-
         lock (_gate)
         {
-            var matches = Candidates(search).Where(r => Matches(r, search));
-            var sorted = Sort(matches, search).ToList();
-            var page = sorted.Skip(offset).Take(search.Page.Size).ToArray();
-            var next = offset + page.Length < sorted.Count ? (offset + page.Length).ToString(CultureInfo.InvariantCulture) : null;
-            return Task.FromResult(new Page<SyncRecord>(page, sorted.Count, next));
+            var sorted = Sort(Candidates(search).Where(r => Matches(r, search)), search).ToList();
+            return Task.FromResult(Page<SyncRecord>.FromOffset(sorted, search.Page));
         }
     }
 
