@@ -256,7 +256,11 @@ public sealed class SyncReprocessor
             case SyncScopeLevel.Record:
                 return 1;
             case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
-                return (await _store.ListErrorsAsync(operation.Client, operation.Domain, scope, 0, int.MaxValue, cancellationToken).ConfigureAwait(false)).Count;
+                var batches = await _store.SummarizeBatchesAsync(new UsageBatchFilter(operation.Client), cancellationToken).ConfigureAwait(false);
+                return batches.Where(b => b.Start == scope.BatchStart)
+                    .SelectMany(b => b.Details)
+                    .Where(d => d.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || d.ErrorCode == scope.ErrorCode))
+                    .Sum(d => (long)d.Count);
             case SyncScopeLevel.ErrorSummary:
                 var errors = await _store.SummarizeErrorsAsync(operation.Client, operation.Domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
                 return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
