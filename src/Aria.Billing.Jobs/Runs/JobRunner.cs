@@ -65,7 +65,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            return RunNotFound(client, runId);
         }
 
         using var activity = JobsTelemetry.Source.StartActivity("jobs.run");
@@ -104,7 +104,7 @@ public sealed class JobRunner
     public async Task<AriaResult<ScheduleRun>> PollAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
         await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false) is { } run
             ? run
-            : new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            : RunNotFound(client, runId);
 
     /// <summary>
     /// The core system's gate: polls the run every <paramref name="interval"/> until it ends or <paramref name="timeout"/>
@@ -161,7 +161,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            return RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.Error or BatchStatus.Partial or BatchStatus.Incomplete))
@@ -183,7 +183,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            return RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs)
@@ -201,7 +201,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            return RunNotFound(client, runId);
         }
 
         var statistics = new List<JobStatistics>();
@@ -224,7 +224,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return new AriaError(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
+            return RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.New or BatchStatus.Running))
@@ -261,6 +261,9 @@ public sealed class JobRunner
             return new AriaError(AriaErrorCodes.InvalidContinuationToken, ex.Message, "continuation_token");
         }
     }
+
+    private static AriaError RunNotFound(ClientNumber client, Guid runId) =>
+        new(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
 
     private async Task<ScheduleRun> RunJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)
     {

@@ -237,7 +237,7 @@ public sealed class PlanChangeQueue
         var claimed = await _store.UpdateAsync(change with { ClaimedBy = actor, ClaimExpiresAt = now + _options.ClaimLease }, change.Version, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
-            return Error(PlanChangeQueueErrorCodes.ConcurrentUpdate, $"Change {id} changed meanwhile; read it again.", "queued_change_id");
+            return ChangedMeanwhile(id);
         }
 
         var (applied, error) = await ApplyAsync(claimed, actor, keepLeaseOnFailure: false, cancellationToken).ConfigureAwait(false);
@@ -295,7 +295,7 @@ public sealed class PlanChangeQueue
 
         var updated = await _store.UpdateAsync(change with { EffectiveDate = newDate }, change.Version, cancellationToken).ConfigureAwait(false);
         return updated is null
-            ? Error(PlanChangeQueueErrorCodes.ConcurrentUpdate, $"Change {id} changed meanwhile; read it again.", "queued_change_id")
+            ? ChangedMeanwhile(id)
             : updated;
     }
 
@@ -315,7 +315,7 @@ public sealed class PlanChangeQueue
         var first = await CloseAsDeletedAsync(change, actor, $"deleted by {actor}", cancellationToken).ConfigureAwait(false);
         if (first is null)
         {
-            return Error(PlanChangeQueueErrorCodes.ConcurrentUpdate, $"Change {id} changed meanwhile; read it again.", "queued_change_id");
+            return ChangedMeanwhile(id);
         }
 
         deleted.Add(first);
@@ -716,6 +716,9 @@ public sealed class PlanChangeQueue
         "effective_date");
 
     private static AriaError Error(AriaErrorCode code, string message, string input) => new(code, message, input);
+
+    private static AriaError ChangedMeanwhile(Guid id) =>
+        Error(PlanChangeQueueErrorCodes.ConcurrentUpdate, $"Change {id} changed meanwhile; read it again.", "queued_change_id");
 
     private sealed record Ancestor(PlanInstanceNumber Instance, PlanInstanceSnapshot? Snapshot, PlanChange? PendingAssign);
 }
