@@ -8,8 +8,6 @@ public readonly record struct BillingInterval
     /// <summary>The longest interval accepted: 120 months.</summary>
     public const int MaxMonths = 120;
 
-    private static readonly int[] MinimumDaysByMonths = ComputeMinimumDays();
-
     private BillingInterval(int months) => Months = months;
 
     /// <summary>The number of months in one period.</summary>
@@ -40,32 +38,21 @@ public readonly record struct BillingInterval
         get
         {
             EnsureDefined();
-            return MinimumDaysByMonths[Months];
+
+            // The shortest run of Months consecutive months over eight years of start months (leap and common Februaries).
+            var shortest = int.MaxValue;
+            for (var start = 2000 * 12; start < 2008 * 12; start++)
+            {
+                var end = start + Months;
+                shortest = Math.Min(shortest, CivilDays.DayNumber(end / 12, (end % 12) + 1, 1) - CivilDays.DayNumber(start / 12, (start % 12) + 1, 1));
+            }
+
+            return shortest;
         }
     }
 
     /// <inheritdoc />
     public override string ToString() => Months == 1 ? "1 month" : $"{Months} months";
-
-    private static int[] ComputeMinimumDays()
-    {
-        // The shortest run of n consecutive months over eight years of start months (leap and common Februaries).
-        var table = new int[MaxMonths + 1];
-        var origin = new NodaTime.LocalDate(2000, 1, 1);
-        for (var n = 1; n <= MaxMonths; n++)
-        {
-            var shortest = int.MaxValue;
-            for (var i = 0; i < 12 * 8; i++)
-            {
-                var from = origin.PlusMonths(i);
-                shortest = Math.Min(shortest, NodaTime.Period.DaysBetween(from, from.PlusMonths(n)));
-            }
-
-            table[n] = shortest;
-        }
-
-        return table;
-    }
 
     internal void EnsureDefined()
     {
