@@ -73,6 +73,25 @@ public sealed record SyncScope
         };
     }
 
+    /// <summary>
+    /// Whether a record could fall in both scopes, judged from the scopes alone and conservatively: a scope of all
+    /// records overlaps every scope of its account, a summary row overlaps its error-summary rows, a batch overlaps its
+    /// error rows, and a one-record scope overlaps only itself and a scope of all records. Two operations on
+    /// overlapping scopes never run at once.
+    /// </summary>
+    /// <param name="other">The other scope.</param>
+    /// <returns><see langword="true"/> when the scopes may share a record.</returns>
+    public bool Overlaps(SyncScope other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Key == other.Key
+            || (BatchStart is not null && BatchStart == other.BatchStart && (Level == SyncScopeLevel.Batch || other.Level == SyncScopeLevel.Batch))
+            || (Level == SyncScopeLevel.All && (AccountNumber is null || other.AccountNumber is null || AccountNumber == other.AccountNumber))
+            || (other.Level == SyncScopeLevel.All && (AccountNumber is null || other.AccountNumber is null || AccountNumber == other.AccountNumber))
+            || (Level != SyncScopeLevel.Record && other.Level != SyncScopeLevel.Record && ObjectName == other.ObjectName && ActionName == other.ActionName
+                && (Level == SyncScopeLevel.Summary || other.Level == SyncScopeLevel.Summary));
+    }
+
     /// <summary>A key naming the scope; two operations with one key act on the same records.</summary>
     public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}|{BatchStart}";
 }

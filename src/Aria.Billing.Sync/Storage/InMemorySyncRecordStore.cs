@@ -179,7 +179,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         lock (_gate)
         {
             var clash = _operations.Values.Any(o => o.State == SyncOperationState.Running && o.Client == operation.Client
-                && o.Domain == operation.Domain && Overlap(o.Scope, operation.Scope));
+                && o.Domain == operation.Domain && o.Scope.Overlaps(operation.Scope));
             if (clash || _operations.ContainsKey(operation.Id))
             {
                 return Task.FromResult(false);
@@ -211,14 +211,6 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <summary>Whether two scopes can touch the same records: the same scope, or one of them spans the whole log.</summary>
-    internal static bool Overlap(SyncScope a, SyncScope b) =>
-        a.Key == b.Key
-        || (a.BatchStart is not null && a.BatchStart == b.BatchStart && (a.Level == SyncScopeLevel.Batch || b.Level == SyncScopeLevel.Batch))
-        || (a.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
-        || (b.Level == SyncScopeLevel.All && (a.AccountNumber is null || b.AccountNumber is null || a.AccountNumber == b.AccountNumber))
-        || (a.Level != SyncScopeLevel.Record && b.Level != SyncScopeLevel.Record && a.ObjectName == b.ObjectName && a.ActionName == b.ActionName
-            && (a.Level == SyncScopeLevel.Summary || b.Level == SyncScopeLevel.Summary));
-
     private IEnumerable<SyncRecord> Candidates(SyncSearch search) =>
         search.AccountNumber is { } account
             ? _byAccount.TryGetValue((search.Client, search.Domain, account), out var ids) ? ids.Select(id => _byId[(int)id - 1]) : []

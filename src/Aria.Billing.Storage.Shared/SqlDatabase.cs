@@ -1,0 +1,163 @@
+using System.Data.Common;
+
+namespace Aria.Billing.Storage;
+
+/// <summary>
+/// One relational database as the stores see it: how to open a connection, how to run a write transaction, the few SQL
+/// fragments in which the dialects differ, and the versioned schema migrations.
+/// </summary>
+internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUse)
+{
+    private readonly Lock _gate = new();
+    private Task? _ready;
+
+    /// <summary>The table that records which migrations ran.</summary>
+    internal const string HistoryTable = "aria_schema_history";
+
+    /// <summary>The schema migrations of this dialect, in version order.</summary>
+    internal abstract IReadOnlyList<SqlMigration> Migrations { get; }
+
+    /// <summary>The clause that makes a claiming subquery skip rows other transactions hold ("" where writers are serialised).</summary>
+    internal abstract string SkipLocked { get; }
+
+    /// <summary>A subquery yielding one column <c>value</c> per element of a list parameter bound with <see cref="AddList{T}"/>.</summary>
+    internal abstract string ListOf(string parameter);
+
+    /// <summary>An expression appending the string <paramref name="value"/> to the JSON array text in <paramref name="column"/>.</summary>
+    internal abstract string AppendToJsonArray(string column, string value);
+
+    /// <summary>Binds a list of values as one parameter for <see cref="ListOf"/>.</summary>
+    internal abstract void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values);
+
+    /// <summary>Opens a connection ready for use.</summary>
+    internal abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that may write (serialising writers where the database needs it).</summary>
+    internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Ends a write transaction begun with <see cref="BeginWriteAsync"/> (committed or rolled back already).</summary>
+    internal virtual void EndWrite()
+    {
+    }
+
+    /// <summary>Within a write transaction, waits for other nodes holding the same named lock until they commit.</summary>
+    internal abstract Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Brings the schema to the latest version once per instance (several callers share the one migration; a failed one is
+    /// tried again by the next caller).
+    /// </summary>
+    internal Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
+            {
+                _ready = MigrateAsync(null, cancellationToken);
+            }
+
+            return _ready;
+        }
+    }
+
+    /// <summary>Runs a read on a fresh connection.</summary>
+    internal async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await read(connection).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it; any exception rolls everything back.</summary>
+    internal async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await WriteNowAsync(write, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> WriteNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await write(connection, transaction).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+            }
+            finally
+            {
+                EndWrite();
+            }
+        }
+    }
+
+    /// <summary>The schema version the database is at (0 when nothing ran yet).</summary>
+    internal async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            if (!await HistoryExistsAsync(connection, null, cancellationToken).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
+            await using var command = connection.Command($"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable}");
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// Applies the migrations above the database's version up to <paramref name="target"/> (all when null), each recorded in
+    /// the history table, all in one transaction under a lock, so that several nodes starting at once migrate once.
+    /// </summary>
+    /// <returns>The versions applied.</returns>
+    internal Task<IReadOnlyList<int>> MigrateAsync(int? target, CancellationToken cancellationToken) =>
+        WriteNowAsync<IReadOnlyList<int>>(async (connection, transaction) =>
+        {
+            await LockAsync(connection, transaction, "aria-billing-migrations", cancellationToken).ConfigureAwait(false);
+            if (!await HistoryExistsAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+            {
+                await using var create = connection.Command(
+                    $"CREATE TABLE {HistoryTable} (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)", transaction);
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            int current;
+            await using (var version = connection.Command($"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable}", transaction))
+            {
+                current = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var applied = new List<int>();
+            foreach (var migration in Migrations.Where(m => m.Version > current && (target is null || m.Version <= target)))
+            {
+                await using (var step = connection.Command(migration.Sql, transaction))
+                {
+                    await step.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using var record = connection.Command($"INSERT INTO {HistoryTable} (version, description, applied_at) VALUES (@v, @d, @at)", transaction)
+                    .With("v", migration.Version).With("d", migration.Description).With("at", clock.GetCurrentInstant().ToUnixTimeTicks());
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                applied.Add(migration.Version);
+            }
+
+            return applied;
+        }, cancellationToken);
+
+    private Task ReadyAsync(CancellationToken cancellationToken) =>
+        !migrateOnFirstUse || _ready is { IsCompletedSuccessfully: true } ? Task.CompletedTask : EnsureMigratedAsync(cancellationToken);
+
+    /// <summary>Whether the migration history table exists.</summary>
+    private protected abstract Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);
+}

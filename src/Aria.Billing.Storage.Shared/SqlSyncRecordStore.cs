@@ -1,0 +1,383 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace Aria.Billing.Storage;
+
+/// <summary>
+/// The sync activity log in a relational database: searches, sorts and keyset paging served by indexes, the summary levels
+/// as GROUP BY queries, compare-and-swap updates, and operations started under a lock so that two nodes never run
+/// overlapping scopes at once.
+/// </summary>
+internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStore
+{
+    private const string InsertColumns =
+        "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
+        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, version";
+
+    private const string InsertValues =
+        "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
+        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, 1";
+
+    /// <summary>Statuses in the order of their names, as the activity log sorts them.</summary>
+    private static readonly string StatusRank =
+        "CASE status " + string.Concat(Enum.GetValues<SyncStatus>().OrderBy(s => s.ToString(), StringComparer.Ordinal)
+            .Select((s, rank) => $"WHEN {(int)s} THEN {rank} ")) + "END";
+
+    /// <inheritdoc />
+    public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.Command(
+                $"INSERT INTO sync_record ({InsertColumns}) VALUES ({InsertValues}) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}",
+                transaction)
+                .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId)
+                .With("account_no", record.AccountNumber?.Value).WithFields(record);
+            if (await insert.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                return (created, true);
+            }
+
+            await using var existing = connection.Command(
+                $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id", transaction)
+                .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId);
+            return ((await existing.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))!, false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRecord?> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.Command($"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE id = @id AND client = @client")
+                .With("id", id).With("client", client.Value);
+            return await command.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One page of the log, keyset-paged: the continuation token carries the sort key and id of the last row, so a page deep
+    /// in the log costs what the first one does. The total is counted on the first page only (null on later pages).
+    /// </summary>
+    public Task<Page<SyncRecord>> SearchAsync(SyncSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        KeysetToken? after = search.Page.ContinuationToken is { } token ? KeysetToken.Parse(token, search.SortBy, search.Descending) : null;
+        return database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            var filter = Filter(command, search);
+            var sortKey = search.SortBy switch
+            {
+                SyncSortField.Status => StatusRank,
+                SyncSortField.ActionName => "action_name_key",
+                SyncSortField.ObjectName => "object_name_key",
+                _ => null,
+            };
+            var direction = search.Descending ? "DESC" : "ASC";
+            var keyset = new StringBuilder(filter);
+            if (after is { } last)
+            {
+                var comparison = search.Descending ? "<" : ">";
+                keyset.Append(sortKey is null ? $" AND id {comparison} @after_id" : $" AND ({sortKey}, id) {comparison} (@after_key, @after_id)");
+                command.With("after_id", last.Id);
+                if (sortKey is not null)
+                {
+                    command.With("after_key", search.SortBy == SyncSortField.Status ? long.Parse(last.Key, CultureInfo.InvariantCulture) : last.Key);
+                }
+            }
+
+            var size = search.Page.Size;
+            command.CommandText = $"SELECT {SyncRecordRows.Columns}{(sortKey is null ? "" : $", {sortKey}")} FROM sync_record WHERE {keyset} " +
+                $"ORDER BY {(sortKey is null ? "" : $"{sortKey} {direction}, ")}id {direction} LIMIT {size + 1}";
+            var keys = new List<string?>();
+            var rows = await command.ListAsync(r =>
+            {
+                keys.Add(sortKey is null ? null : Convert.ToString(r.GetValue(23), CultureInfo.InvariantCulture));
+                return SyncRecordRows.Read(r);
+            }, cancellationToken).ConfigureAwait(false);
+
+            long? total = null;
+            if (after is null)
+            {
+                command.Parameters.Clear();
+                Filter(command, search);
+                command.CommandText = $"SELECT COUNT(*) FROM sync_record WHERE {filter}";
+                total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            }
+
+            string? next = null;
+            if (rows.Count > size)
+            {
+                rows.RemoveAt(size);
+                next = new KeysetToken(keys[size - 1] ?? "", rows[^1].Id).Format(search.SortBy, search.Descending);
+            }
+
+            return new Page<SyncRecord>(rows, total, next);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SyncSummaryRow>>(async connection =>
+        {
+            await using var command = connection.Command(
+                "SELECT object_name, action_name, COUNT(*) FROM sync_record WHERE client = @client AND domain = @domain AND status = 2" +
+                (account is null ? "" : " AND account_no = @account") + " GROUP BY object_name, action_name")
+                .With("client", client.Value).With("domain", (int)domain).With("account", account?.Value);
+            var rows = await command.ListAsync(r => new SyncSummaryRow(r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
+        ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>
+        {
+            await using var command = connection.Command(
+                "SELECT error_code, error_message, COUNT(*) FROM sync_record WHERE client = @client AND domain = @domain AND status = 2 " +
+                "AND object_name = @object_name AND action_name = @action_name" + (account is null ? "" : " AND account_no = @account") +
+                " GROUP BY error_code, error_message")
+                .With("client", client.Value).With("domain", (int)domain).With("object_name", objectName).With("action_name", actionName).With("account", account?.Value);
+            var rows = await command.ListAsync(
+                r => new SyncErrorSummaryRow(objectName, actionName, r.GetStringOrNull(0), r.GetStringOrNull(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.ErrorCode, StringComparer.Ordinal).ThenBy(r => r.ErrorMessage, StringComparer.Ordinal)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord>> ListErrorsAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return database.ReadAsync<IReadOnlyList<SyncRecord>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.With("client", client.Value).With("domain", (int)domain).With("after", afterId);
+            var where = new StringBuilder("client = @client AND domain = @domain AND status = 2 AND id > @after");
+            switch (scope.Level)
+            {
+                case SyncScopeLevel.Record:
+                    where.Append(" AND id = @id");
+                    command.With("id", scope.RecordId);
+                    break;
+                case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
+                    where.Append(" AND batch_start = @batch_start");
+                    command.With("batch_start", SqlCommands.Ticks(scope.BatchStart));
+                    if (scope.Level == SyncScopeLevel.BatchErrorSummary)
+                    {
+                        Equal(command, where, "error_code", scope.ErrorCode);
+                    }
+
+                    break;
+                default:
+                    if (scope.AccountNumber is { } account)
+                    {
+                        where.Append(" AND account_no = @account");
+                        command.With("account", account.Value);
+                    }
+
+                    if (scope.Level is SyncScopeLevel.Summary or SyncScopeLevel.ErrorSummary)
+                    {
+                        Equal(command, where, "object_name", scope.ObjectName);
+                        Equal(command, where, "action_name", scope.ActionName);
+                    }
+
+                    if (scope.Level == SyncScopeLevel.ErrorSummary)
+                    {
+                        Equal(command, where, "error_code", scope.ErrorCode);
+                        Equal(command, where, "error_message", scope.ErrorMessage);
+                    }
+
+                    break;
+            }
+
+            command.CommandText = $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE {where} ORDER BY id LIMIT @max";
+            command.With("max", Math.Max(0, max));
+            return await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UsageBatch>> SummarizeBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return database.ReadAsync<IReadOnlyList<UsageBatch>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.With("client", filter.Client.Value).With("domain", (int)SyncDomain.AggregatedUsage);
+            var where = new StringBuilder("client = @client AND domain = @domain AND batch_start IS NOT NULL AND status <> 5");
+            if (filter.StartDate is { } from)
+            {
+                where.Append(" AND batch_start >= @from");
+                command.With("from", SqlCommands.Ticks(from.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant()));
+            }
+
+            if (filter.EndDate is { } until)
+            {
+                where.Append(" AND batch_start < @until");
+                command.With("until", SqlCommands.Ticks(until.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant()));
+            }
+
+            var having = "SUM(CASE WHEN status IN (0, 2) THEN 1 ELSE 0 END) > 0";
+            if (filter.Status is { } status)
+            {
+                having += " AND SUM(CASE WHEN status = @status THEN 1 ELSE 0 END) > 0";
+                command.With("status", (int)status);
+            }
+
+            command.CommandText =
+                "SELECT batch_start, MAX(batch_end), COUNT(*), SUM(CASE WHEN status = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN status = 2 THEN 1 ELSE 0 END), " +
+                $"SUM(CASE WHEN status = 0 THEN 1 ELSE 0 END) FROM sync_record WHERE {where} GROUP BY batch_start HAVING {having} ORDER BY batch_start";
+            var batches = await command.ListAsync(
+                r => (Start: r.GetInt64(0), End: r.GetInt64OrNull(1), Total: (int)r.GetInt64(2), Completed: (int)r.GetInt64(3), Errored: (int)r.GetInt64(4), Pending: (int)r.GetInt64(5)),
+                cancellationToken).ConfigureAwait(false);
+            if (batches.Count == 0)
+            {
+                return [];
+            }
+
+            command.CommandText =
+                $"SELECT batch_start, status, error_code, error_message, COUNT(*) FROM sync_record WHERE {where} AND status IN (0, 2) " +
+                "GROUP BY batch_start, status, error_code, error_message";
+            var details = (await command.ListAsync(
+                    r => (Start: r.GetInt64(0), Detail: new UsageBatchDetail(r.GetStringOrNull(2), r.GetStringOrNull(3), (SyncStatus)r.GetInt32(1), (int)r.GetInt64(4))),
+                    cancellationToken).ConfigureAwait(false))
+                .ToLookup(d => d.Start, d => d.Detail);
+            return [.. batches.Select(b => new UsageBatch(
+                NodaTime.Instant.FromUnixTimeTicks(b.Start),
+                NodaTime.Instant.FromUnixTimeTicks(b.End ?? b.Start),
+                b.Total, b.Completed, b.Errored, b.Pending,
+                [.. details[b.Start].OrderBy(d => d.Status == SyncStatus.Error ? 0 : 1).ThenBy(d => d.ErrorCode, StringComparer.Ordinal)
+                    .ThenBy(d => d.ErrorMessage, StringComparer.Ordinal)]))];
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(
+                $"UPDATE sync_record SET {SyncRecordRows.Assignments}, version = version + 1 " +
+                $"WHERE id = @id AND version = @expected AND client = @client AND domain = @domain AND event_id = @event_id RETURNING {SyncRecordRows.Columns}",
+                transaction)
+                .With("id", updated.Id).With("expected", expectedVersion).With("client", updated.Client.Value).With("domain", (int)updated.Domain)
+                .With("event_id", updated.EventId).WithFields(updated);
+            return await command.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the operation unless a running one of the same client and domain overlaps its scope; the check and the
+    /// insert run under a lock named after the client and domain, so two nodes cannot both pass the check.
+    /// </summary>
+    public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            await database.LockAsync(connection, transaction, $"aria-sync-operation:{operation.Client}:{operation.Domain}", cancellationToken).ConfigureAwait(false);
+            await using var running = connection.Command(
+                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE (client = @client AND domain = @domain AND state = 0) OR id = @id", transaction)
+                .With("client", operation.Client.Value).With("domain", (int)operation.Domain).With("id", operation.Id);
+            var clash = await running.ListAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
+            if (clash.Any(o => o.Id == operation.Id || o.Scope.Overlaps(operation.Scope)))
+            {
+                return false;
+            }
+
+            await using var insert = connection.Command(
+                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({Parameters(SyncRecordRows.OperationColumns)})", transaction)
+                .WithOperation(operation);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.Command($"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE id = @id AND client = @client")
+                .With("id", id).With("client", client.Value);
+            return await command.FirstOrDefaultAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            var updates = string.Join(", ", SyncRecordRows.OperationColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+            await using var command = connection.Command(
+                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({Parameters(SyncRecordRows.OperationColumns)}) " +
+                $"ON CONFLICT (id) DO UPDATE SET {updates}", transaction)
+                .WithOperation(operation);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>The WHERE clause (and its parameters) of a search, without paging.</summary>
+    private static string Filter(DbCommand command, SyncSearch s)
+    {
+        var where = new StringBuilder("client = @client AND domain = @domain");
+        command.With("client", s.Client.Value).With("domain", (int)s.Domain);
+        if (s.Status is { } status)
+        {
+            where.Append(" AND status = @status");
+            command.With("status", (int)status);
+        }
+        else
+        {
+            where.Append(" AND status <> 5");
+        }
+
+        Optional(command, where, "aria_sync_id", s.AriaSyncId);
+        Optional(command, where, "action", s.Action);
+        Optional(command, where, "error_code", s.ErrorCode);
+        Optional(command, where, "event_id", s.EventId);
+        Optional(command, where, "object_type", s.ObjectType);
+        Optional(command, where, "account_no", s.AccountNumber?.Value);
+        if (!string.IsNullOrEmpty(s.ActionNameContains))
+        {
+            where.Append(" AND action_name_key LIKE @action_name_like ESCAPE '\\'");
+            command.With("action_name_like", SqlCommands.ContainsPattern(s.ActionNameContains));
+        }
+
+        if (!string.IsNullOrEmpty(s.ObjectNameContains))
+        {
+            where.Append(" AND object_name_key LIKE @object_name_like ESCAPE '\\'");
+            command.With("object_name_like", SqlCommands.ContainsPattern(s.ObjectNameContains));
+        }
+
+        return where.ToString();
+    }
+
+    private static void Optional(DbCommand command, StringBuilder where, string column, object? value)
+    {
+        if (value is not null)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND {column} = @{column}");
+            command.With(column, value);
+        }
+    }
+
+    /// <summary>Equality that holds for two nulls, as the scopes compare.</summary>
+    private static void Equal(DbCommand command, StringBuilder where, string column, string? value)
+    {
+        if (value is null)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND {column} IS NULL");
+        }
+        else
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND {column} = @{column}");
+            command.With(column, value);
+        }
+    }
+
+    private static string Parameters(string columns) => string.Join(", ", columns.Split(", ").Select(c => "@" + c));
+}

@@ -1,0 +1,76 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Aria.Billing.Storage.Sqlite;
+
+/// <summary>
+/// SQLite as the stores see it: WAL journal (readers never wait for the writer), a busy timeout for other processes,
+/// and writers serialised in-process and by <c>BEGIN IMMEDIATE</c>, so a write never fails half-way on a lock upgrade.
+/// </summary>
+internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeout, NodaTime.IClock clock, bool migrateOnFirstUse)
+    : SqlDatabase(clock, migrateOnFirstUse)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly string _pragmas =
+        $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;";
+
+    internal override IReadOnlyList<SqlMigration> Migrations => SqliteMigrations.All;
+
+    internal override string SkipLocked => "";
+
+    internal override string ListOf(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+    internal override string AppendToJsonArray(string column, string value) => $"json_insert({column}, '$[#]', {value})";
+
+    internal override void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values) =>
+        command.With(name, values switch
+        {
+            IReadOnlyCollection<string> strings => StorageJson.Strings(strings),
+            IReadOnlyCollection<long> longs => StorageJson.Longs(longs),
+            _ => throw new NotSupportedException($"A list of {typeof(T).Name} is not bound by this store."),
+        });
+
+    internal override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragmas = connection.Command(_pragmas);
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
+    }
+
+    internal override void EndWrite() => _writer.Release();
+
+    internal override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        Task.CompletedTask; // BEGIN IMMEDIATE already holds the database's one write lock
+
+    private protected override async Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name", transaction)
+            .With("name", HistoryTable);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+}

@@ -1,0 +1,85 @@
+using Aria.Billing.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Aria.Billing.Storage.Sqlite;
+
+/// <summary>
+/// The embedded SQLite store: sync records, the plan-change queue and job runs in one local file. Safe for many threads of
+/// one process (writers are serialised, readers never wait in WAL mode); for several nodes use the PostgreSQL store.
+/// </summary>
+/// <example>
+/// <code>
+/// var storage = new SqliteStorage(new SqliteStorageOptions { Path = "billing.db" }, clock);
+/// await storage.MigrateAsync();
+/// var log = new SyncLog(storage.SyncRecords, handler, clock);
+/// </code>
+/// </example>
+public sealed class SqliteStorage
+{
+    /// <summary>Opens (creating when missing) the database the options name.</summary>
+    /// <param name="options">Where the file is and how to treat the schema.</param>
+    /// <param name="clock">The clock stamping the migration history.</param>
+    /// <exception cref="ArgumentException">The options are not valid (see <see cref="Validate"/>).</exception>
+    public SqliteStorage(SqliteStorageOptions options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Validate(options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
+        if (options.ConnectionString is null)
+        {
+            var path = System.IO.Path.GetFullPath(options.Path ?? SqliteStorageOptions.DefaultPath);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+            builder.Mode = SqliteOpenMode.ReadWriteCreate;
+            builder.Pooling = true;
+        }
+
+        builder.DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        DataSource = builder.DataSource;
+        Database = new SqliteDatabase(builder.ToString(), options.BusyTimeout, clock, options.MigrateOnStart);
+        SyncRecords = new SqlSyncRecordStore(Database);
+        PlanChanges = new SqlPlanChangeStore(Database);
+        JobRuns = new SqlJobRunStore(Database);
+    }
+
+    /// <summary>The schema version this package brings a database to.</summary>
+    public static int LatestSchemaVersion => SqliteMigrations.All[^1].Version;
+
+    /// <summary>The database file (or data source) in use.</summary>
+    public string DataSource { get; }
+
+    /// <summary>The sync activity log.</summary>
+    public ISyncRecordStore SyncRecords { get; }
+
+    /// <summary>The plan-change queue.</summary>
+    public IPlanChangeStore PlanChanges { get; }
+
+    /// <summary>Schedule runs and their work items.</summary>
+    public IJobRunStore JobRuns { get; }
+
+    internal SqliteDatabase Database { get; }
+
+    /// <summary>
+    /// Brings the schema to <see cref="LatestSchemaVersion"/>, applying each missing step once, in one transaction; a
+    /// database made by an older version of this package keeps its data. Safe to call at every start.
+    /// </summary>
+    /// <returns>The versions applied now (empty when the schema was current).</returns>
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(null, cancellationToken);
+
+    /// <summary>The schema version the database is at (0 for a new file).</summary>
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => Database.SchemaVersionAsync(cancellationToken);
+
+    /// <summary>Why the options cannot be used, or null when they can.</summary>
+    internal static string? Validate(SqliteStorageOptions options) =>
+        options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromMinutes(10)
+            ? $"AriaBilling:Sqlite:BusyTimeout should be in range [0-10 minutes]; got {options.BusyTimeout}."
+            : options.ConnectionString is null && options.Path is { } path && string.IsNullOrWhiteSpace(path)
+                ? "AriaBilling:Sqlite:Path should name a file; got an empty string."
+                : null;
+}

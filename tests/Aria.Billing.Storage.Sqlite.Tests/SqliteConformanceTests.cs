@@ -1,0 +1,32 @@
+using Aria.Billing.Testing.Conformance;
+
+namespace Aria.Billing.Storage.Sqlite.Tests;
+
+// The one conformance suite (tests/Aria.Billing.Testing/Conformance), run against the SQLite store, a new file per test.
+
+public sealed class SqliteSyncRecordStoreConformanceTests : SyncRecordStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override ISyncRecordStore CreateStore() => _files.NewStorage().SyncRecords;
+
+    public void Dispose() => _files.Dispose();
+}
+
+public sealed class SqlitePlanChangeStoreConformanceTests : PlanChangeStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IPlanChangeStore CreateStore() => _files.NewStorage().PlanChanges;
+
+    public void Dispose() => _files.Dispose();
+}
+
+public sealed class SqliteJobRunStoreConformanceTests : JobRunStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IJobRunStore CreateStore() => _files.NewStorage().JobRuns;
+
+    public void Dispose() => _files.Dispose();
+}
