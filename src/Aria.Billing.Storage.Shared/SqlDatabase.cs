@@ -29,6 +29,23 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// <summary>Binds a list of values as one parameter for <see cref="ListOf"/>.</summary>
     internal abstract void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values);
 
+    /// <summary>Whether a text column can hold <paramref name="text"/>; a filter on text it cannot hold matches nothing.</summary>
+    internal virtual bool CanHold(string text) => true;
+
+    /// <summary>Whether some filter text is one no stored value can equal or contain.</summary>
+    internal bool Unmatchable(params ReadOnlySpan<string?> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text is not null && !CanHold(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Opens a connection ready for use.</summary>
     internal abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 

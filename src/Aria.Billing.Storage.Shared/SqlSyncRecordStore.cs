@@ -64,6 +64,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     {
         ArgumentNullException.ThrowIfNull(search);
         KeysetToken? after = search.Page.ContinuationToken is { } token ? KeysetToken.Parse(token, search.SortBy, search.Descending) : null;
+        if (database.Unmatchable(search.AriaSyncId, search.Action, search.ErrorCode, search.EventId, search.ActionNameContains, search.ObjectNameContains))
+        {
+            return Task.FromResult(Page<SyncRecord>.Empty);
+        }
+
         return database.ReadAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
@@ -133,7 +138,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     /// <inheritdoc />
     public Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
         ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>
+        database.Unmatchable(objectName, actionName) ? Task.FromResult<IReadOnlyList<SyncErrorSummaryRow>>([]) : database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>
         {
             await using var command = connection.Command(
                 "SELECT error_code, error_message, COUNT(*) FROM sync_record WHERE client = @client AND domain = @domain AND status = 2 " +
@@ -150,6 +155,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (database.Unmatchable(scope.ObjectName, scope.ActionName, scope.ErrorCode, scope.ErrorMessage))
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord>>([]);
+        }
+
         return database.ReadAsync<IReadOnlyList<SyncRecord>>(async connection =>
         {
             await using var command = connection.CreateCommand();

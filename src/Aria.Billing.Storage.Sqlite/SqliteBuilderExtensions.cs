@@ -38,11 +38,8 @@ public static class SqliteBuilderExtensions
         return builder;
     }
 
-    private static IHostedService MigrateOnStart(IServiceProvider services)
-    {
-        var storage = services.GetRequiredService<SqliteStorage>();
-        return services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MigrateOnStart
-            ? new MigrateOnStartService(storage.Database)
-            : new MigrateOnStartService(null);
-    }
+    private static IHostedService MigrateOnStart(IServiceProvider services) =>
+        new MigrateOnStartService(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MigrateOnStart
+            ? services.GetRequiredService<SqliteStorage>().Database
+            : null);
 }

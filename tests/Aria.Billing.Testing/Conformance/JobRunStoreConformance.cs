@@ -1,4 +1,5 @@
 using NodaTime;
+using Aria.Billing.Testing.Skipping;
 using Xunit;
 
 namespace Aria.Billing.Testing.Conformance;
@@ -19,7 +20,7 @@ public abstract class JobRunStoreConformance
     };
 
     /// <summary>One run per client, schedule and date.</summary>
-    [Fact]
+    [StoreFact]
     public async Task CreateRun_IsIdempotentPerScheduleAndDate()
     {
         var store = CreateStore();
@@ -38,7 +39,7 @@ public abstract class JobRunStoreConformance
     }
 
     /// <summary>Items are idempotent on their key; claims are exclusive under a lease; completion needs the live lease.</summary>
-    [Fact]
+    [StoreFact]
     public async Task WorkItems_ClaimLeaseComplete()
     {
         var store = CreateStore();
@@ -65,7 +66,7 @@ public abstract class JobRunStoreConformance
     }
 
     /// <summary>Heartbeats extend only the caller's live leases; failed items go back to pending with their error kept.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Heartbeat_AndRetryFailed()
     {
         var store = CreateStore();
@@ -86,7 +87,7 @@ public abstract class JobRunStoreConformance
     }
 
     /// <summary>Run search by date range, status and process name, newest first.</summary>
-    [Fact]
+    [StoreFact]
     public async Task SearchRuns_Filters()
     {
         var store = CreateStore();

@@ -1,4 +1,5 @@
 using NodaTime;
+using Aria.Billing.Testing.Skipping;
 using Xunit;
 
 namespace Aria.Billing.Testing.Conformance;
@@ -24,7 +25,7 @@ public abstract class PlanChangeStoreConformance
     };
 
     /// <summary>Adding is idempotent on the id.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Add_SameIdTwice_KeepsTheFirst()
     {
         var store = CreateStore();
@@ -39,7 +40,7 @@ public abstract class PlanChangeStoreConformance
     }
 
     /// <summary>Listing filters by instance and state and orders by date, then queue time.</summary>
-    [Fact]
+    [StoreFact]
     public async Task List_FiltersAndOrders()
     {
         var store = CreateStore();
@@ -59,7 +60,7 @@ public abstract class PlanChangeStoreConformance
     }
 
     /// <summary>Updates are compare-and-swap on the version.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Update_StaleVersion_ChangesNothing()
     {
         var store = CreateStore();
@@ -75,7 +76,7 @@ public abstract class PlanChangeStoreConformance
     }
 
     /// <summary>Claims take due, queued, unleased changes, in order, at most max, and never the same change twice.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Claim_IsExclusiveUntilTheLeaseEnds()
     {
         var store = CreateStore();

@@ -1,4 +1,5 @@
 using NodaTime;
+using Aria.Billing.Testing.Skipping;
 using Xunit;
 
 namespace Aria.Billing.Testing.Conformance;
@@ -19,7 +20,7 @@ public abstract class SyncRecordStoreConformance
     };
 
     /// <summary>Adding is idempotent on (client, domain, event id); ids increase.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Add_IsIdempotentOnTheEventId()
     {
         var store = CreateStore();
@@ -37,7 +38,7 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>Search hides DISCARDED unless asked, treats partial names literally, and pages without gaps or repeats.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Search_FiltersSortsAndPages()
     {
         var store = CreateStore();
@@ -69,7 +70,7 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>Summaries count ERROR records only, narrowed by account at every level.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Summaries_CountErrorsOnly()
     {
         var store = CreateStore();
@@ -86,7 +87,7 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>Error listing is keyset-paged by id within a scope; updates are compare-and-swap.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ListErrors_AndUpdate()
     {
         var store = CreateStore();
@@ -107,7 +108,7 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>Two running operations on overlapping scopes are refused; a finished one blocks nothing.</summary>
-    [Fact]
+    [StoreFact]
     public async Task Operations_OverlappingScopesAreExclusive()
     {
         var store = CreateStore();

@@ -1,0 +1,48 @@
+using Aria.Billing;
+using Aria.Billing.Storage;
+using Aria.Billing.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Puts the stores of <c>AddAriaBilling()</c> in PostgreSQL, for several nodes sharing one database.</summary>
+public static class PostgreSqlBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="PostgreSqlStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="IPlanChangeStore"/> and
+    /// <see cref="IJobRunStore"/> (replacing the in-memory ones, whichever is called first), and, unless
+    /// <see cref="PostgreSqlStorageOptions.MigrateOnStart"/> is off, a hosted service that migrates the schema before any
+    /// other hosted service starts. Options are validated on start.
+    /// </summary>
+    public static IAriaBillingBuilder UsePostgreSql(this IAriaBillingBuilder builder, Action<PostgreSqlStorageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.Configure(configure);
+        services.AddOptions<PostgreSqlStorageOptions>()
+            .Validate(o => PostgreSqlStorage.Validate(o) is null, "AriaBilling:PostgreSql:ConnectionString is missing or not a valid Npgsql connection string.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new PostgreSqlStorage(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()));
+        services.Replace(ServiceDescriptor.Singleton<ISyncRecordStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().SyncRecords));
+        services.Replace(ServiceDescriptor.Singleton<IPlanChangeStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().PlanChanges));
+        services.Replace(ServiceDescriptor.Singleton<IJobRunStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().JobRuns));
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType == typeof(PostgreSqlBuilderExtensions)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(MigrateOnStart));
+        }
+
+        return builder;
+    }
+
+    /// <summary>As <see cref="UsePostgreSql(IAriaBillingBuilder, Action{PostgreSqlStorageOptions})"/> with a connection string.</summary>
+    public static IAriaBillingBuilder UsePostgreSql(this IAriaBillingBuilder builder, string connectionString) =>
+        builder.UsePostgreSql(o => o.ConnectionString = connectionString);
+
+    private static IHostedService MigrateOnStart(IServiceProvider services) =>
+        new MigrateOnStartService(services.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MigrateOnStart
+            ? services.GetRequiredService<PostgreSqlStorage>().Database
+            : null);
+}

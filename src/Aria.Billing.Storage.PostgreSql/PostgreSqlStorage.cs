@@ -1,0 +1,77 @@
+using Npgsql;
+using NodaTime;
+
+namespace Aria.Billing.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store, for hosts that run several nodes against one database: work items and due plan changes are
+/// claimed in batches with <c>FOR UPDATE SKIP LOCKED</c> under a lease, one run exists per client, schedule and date
+/// (a unique constraint), and every update is compare-and-swap on a version.
+/// </summary>
+public sealed class PostgreSqlStorage : IAsyncDisposable
+{
+    /// <summary>Connects (lazily, pooled) to the database the options name.</summary>
+    /// <param name="options">The connection string and how to treat the schema.</param>
+    /// <param name="clock">The clock stamping the migration history.</param>
+    /// <exception cref="ArgumentException">The connection string is missing or not valid.</exception>
+    public PostgreSqlStorage(PostgreSqlStorageOptions options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Validate(options) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(options.ConnectionString), clock, options.MigrateOnStart);
+        SyncRecords = new SqlSyncRecordStore(Database);
+        PlanChanges = new SqlPlanChangeStore(Database);
+        JobRuns = new SqlJobRunStore(Database);
+    }
+
+    /// <summary>The schema version this package brings a database to.</summary>
+    public static int LatestSchemaVersion => PostgreSqlMigrations.All[^1].Version;
+
+    /// <summary>The sync activity log.</summary>
+    public ISyncRecordStore SyncRecords { get; }
+
+    /// <summary>The plan-change queue.</summary>
+    public IPlanChangeStore PlanChanges { get; }
+
+    /// <summary>Schedule runs and their work items.</summary>
+    public IJobRunStore JobRuns { get; }
+
+    internal PostgreSqlDatabase Database { get; }
+
+    /// <summary>
+    /// Brings the schema to <see cref="LatestSchemaVersion"/>, applying each missing step once, in one transaction under an
+    /// advisory lock; a database made by an older version of this package keeps its data. Safe to call at every start.
+    /// </summary>
+    /// <returns>The versions applied now (empty when the schema was current).</returns>
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(null, cancellationToken);
+
+    /// <summary>The schema version the database is at (0 for an empty database).</summary>
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => Database.SchemaVersionAsync(cancellationToken);
+
+    /// <summary>Closes the pooled connections.</summary>
+    public ValueTask DisposeAsync() => Database.DataSource.DisposeAsync();
+
+    /// <summary>Why the options cannot be used, or null when they can.</summary>
+    internal static string? Validate(PostgreSqlStorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return "AriaBilling:PostgreSql:ConnectionString is required.";
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"AriaBilling:PostgreSql:ConnectionString is not a valid Npgsql connection string: {ex.Message}";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Aria.Billing.Testing.Conformance;
+using Aria.Billing.Testing.Skipping;
+
+namespace Aria.Billing.Storage.PostgreSql.Tests;
+
+// The one conformance suite (tests/Aria.Billing.Testing/Conformance), run against PostgreSQL, a new schema per test.
+// Without ARIA_BILLING_TEST_POSTGRES every test reports itself skipped.
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlSyncRecordStoreConformanceTests : SyncRecordStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override ISyncRecordStore CreateStore() => _schemas.NewStorage().SyncRecords;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlPlanChangeStoreConformanceTests : PlanChangeStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IPlanChangeStore CreateStore() => _schemas.NewStorage().PlanChanges;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlJobRunStoreConformanceTests : JobRunStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IJobRunStore CreateStore() => _schemas.NewStorage().JobRuns;
+
+    public void Dispose() => _schemas.Dispose();
+}
