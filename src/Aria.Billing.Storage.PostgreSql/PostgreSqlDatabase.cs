@@ -20,7 +20,8 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
 
     internal override string ListOf(string parameter) => $"SELECT unnest({parameter}) AS value";
 
-    internal override string AppendToJsonArray(string column, string value) => $"({column}::jsonb || to_jsonb({value}::text))::text";
+    internal override string AppendToJsonArray(string column, string value, bool valueIsJson = false) =>
+        valueIsJson ? $"({column}::jsonb || jsonb_build_array({value}::jsonb))::text" : $"({column}::jsonb || to_jsonb({value}::text))::text";
 
     internal override void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values) =>
         ((NpgsqlCommand)command).Parameters.Add(new NpgsqlParameter(name, values switch

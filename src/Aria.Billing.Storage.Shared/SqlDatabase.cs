@@ -23,8 +23,11 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// <summary>A subquery yielding one column <c>value</c> per element of a list parameter bound with <see cref="AddList{T}"/>.</summary>
     internal abstract string ListOf(string parameter);
 
-    /// <summary>An expression appending the string <paramref name="value"/> to the JSON array text in <paramref name="column"/>.</summary>
-    internal abstract string AppendToJsonArray(string column, string value);
+    /// <summary>
+    /// An expression appending <paramref name="value"/> to the JSON array text in <paramref name="column"/>: as a JSON
+    /// string, or, when <paramref name="valueIsJson"/>, as the JSON the value's text holds.
+    /// </summary>
+    internal abstract string AppendToJsonArray(string column, string value, bool valueIsJson = false);
 
     /// <summary>Binds a list of values as one parameter for <see cref="ListOf"/>.</summary>
     internal abstract void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values);

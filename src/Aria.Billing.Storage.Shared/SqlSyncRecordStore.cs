@@ -279,6 +279,31 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
     }
 
+    /// <summary>Discards the batch in one UPDATE; the attempt is appended to each record's history by the database.</summary>
+    public Task<IReadOnlyList<long>> DiscardAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<long>>([]);
+        }
+
+        return database.WriteAsync<IReadOnlyList<long>>(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(
+                $"UPDATE sync_record SET status = 5, attempts = {database.AppendToJsonArray("attempts", "@attempt", valueIsJson: true)}, version = version + 1 " +
+                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL RETURNING id",
+                transaction)
+                .With("attempt", StorageJson.Attempt(attempt)).With("client", client.Value).With("domain", (int)domain);
+            database.AddList(command, "ids", ids);
+            var discarded = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+            discarded.Sort();
+            return discarded;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Records the operation unless a running one of the same client and domain overlaps its scope; the check and the
     /// insert run under a lock named after the client and domain, so two nodes cannot both pass the check.

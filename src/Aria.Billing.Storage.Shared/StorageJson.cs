@@ -20,6 +20,9 @@ internal static class StorageJson
                 attempts.Select(a => new AttemptRow(a.At.ToUnixTimeTicks(), a.Kind, (int)a.Status, a.ErrorCode, a.ErrorMessage, a.By)).ToArray(),
                 StorageJsonContext.Default.AttemptRowArray);
 
+    internal static string Attempt(SyncAttempt a) =>
+        JsonSerializer.Serialize(new AttemptRow(a.At.ToUnixTimeTicks(), a.Kind, (int)a.Status, a.ErrorCode, a.ErrorMessage, a.By), StorageJsonContext.Default.AttemptRow);
+
     internal static IReadOnlyList<SyncAttempt> Attempts(string json) =>
         json == EmptyArray
             ? []
@@ -56,6 +59,7 @@ internal static class StorageJson
 
 /// <summary>The source-generated serialisers of <see cref="StorageJson"/>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StorageJson.AttemptRow))]
 [JsonSerializable(typeof(StorageJson.AttemptRow[]))]
 [JsonSerializable(typeof(StorageJson.JobRow[]))]
 [JsonSerializable(typeof(string[]))]

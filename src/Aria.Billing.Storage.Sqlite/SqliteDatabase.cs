@@ -21,7 +21,8 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
 
     internal override string ListOf(string parameter) => $"SELECT value FROM json_each({parameter})";
 
-    internal override string AppendToJsonArray(string column, string value) => $"json_insert({column}, '$[#]', {value})";
+    internal override string AppendToJsonArray(string column, string value, bool valueIsJson = false) =>
+        $"json_insert({column}, '$[#]', {(valueIsJson ? $"json({value})" : value)})";
 
     internal override void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values) =>
         command.With(name, values switch

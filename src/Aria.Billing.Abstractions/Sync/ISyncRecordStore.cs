@@ -37,6 +37,15 @@ public interface ISyncRecordStore
     /// <summary>Replaces the record if its stored version is <paramref name="expectedVersion"/>; the stored record, or <see langword="null"/>.</summary>
     Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Discards, as one set-based update, those of <paramref name="ids"/> that are ERROR records of the client and domain and
+    /// not in flight in a reprocess, appending <paramref name="attempt"/> to each one's history (other ids are left as they
+    /// are). DISCARDED is final.
+    /// </summary>
+    /// <returns>The ids discarded now.</returns>
+    Task<IReadOnlyList<long>> DiscardAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default);
+
     /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
     Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
 

@@ -126,18 +126,28 @@ public sealed class SyncReprocessor
                     break;
                 }
 
-                foreach (var record in batch)
+                after = batch[^1].Id;
+                if (operation.Kind == SyncOperationKind.Discard && !cancellationToken.IsCancellationRequested)
                 {
-                    after = record.Id;
+                    operation = await DiscardBatchAsync(operation, batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var record in operation.Kind == SyncOperationKind.Discard ? [] : batch)
+                {
                     if (cancellationToken.IsCancellationRequested)
                     {
-                        operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
-                        await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
-                        SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
-                        return operation;
+                        break;
                     }
 
                     operation = await TakeAsync(operation, record, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
+                    await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
+                    SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
+                    return operation;
                 }
 
                 await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
@@ -173,6 +183,18 @@ public sealed class SyncReprocessor
         return (objectRank * 2) + (actionName.Contains("create", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
     }
 
+    /// <summary>
+    /// Discards a batch in one set-based update; records in flight in a reprocess (or changed meanwhile) are left to it.
+    /// </summary>
+    private async Task<SyncOperation> DiscardBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
+    {
+        var attempt = new SyncAttempt(_clock.GetCurrentInstant(), "discard", SyncStatus.Discarded, null, null, operation.Tag);
+        var ids = batch.Where(r => r.InFlightOperation is null).Select(r => r.Id).ToArray();
+        var discarded = ids.Length == 0 ? [] : await _store.DiscardAsync(operation.Client, operation.Domain, ids, attempt, cancellationToken).ConfigureAwait(false);
+        SyncTelemetry.Discarded.Add(discarded.Count);
+        return operation with { Processed = operation.Processed + discarded.Count, Succeeded = operation.Succeeded + discarded.Count };
+    }
+
     private async Task<SyncOperation> TakeAsync(SyncOperation operation, SyncRecord record, CancellationToken cancellationToken)
     {
         if (record.Attempts.Any(a => a.By == operation.Tag))
@@ -197,22 +219,6 @@ public sealed class SyncReprocessor
             SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
             SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
             return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
-        }
-
-        if (operation.Kind == SyncOperationKind.Discard)
-        {
-            var discarded = record with
-            {
-                Status = SyncStatus.Discarded,
-                Attempts = [.. record.Attempts, new SyncAttempt(now, "discard", SyncStatus.Discarded, record.ErrorCode, record.ErrorMessage, operation.Tag)],
-            };
-            if (await _store.UpdateAsync(discarded, record.Version, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return operation;
-            }
-
-            SyncTelemetry.Discarded.Add(1);
-            return operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
         }
 
         var claimed = await _store.UpdateAsync(record with { InFlightOperation = operation.Id }, record.Version, cancellationToken).ConfigureAwait(false);

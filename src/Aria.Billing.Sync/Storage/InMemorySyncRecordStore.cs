@@ -173,6 +173,33 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<long>> DiscardAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(attempt);
+        lock (_gate)
+        {
+            var discarded = new List<long>();
+            foreach (var id in ids.Distinct())
+            {
+                if (id < 1 || id > _byId.Count || _byId[(int)id - 1] is not { Status: SyncStatus.Error, InFlightOperation: null } current
+                    || current.Client != client || current.Domain != domain)
+                {
+                    continue;
+                }
+
+                var stored = current with { Status = SyncStatus.Discarded, Attempts = [.. current.Attempts, attempt], Version = current.Version + 1 };
+                Count(current, -1);
+                _byId[(int)id - 1] = stored;
+                discarded.Add(id);
+            }
+
+            return Task.FromResult<IReadOnlyList<long>>(discarded);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

@@ -128,4 +128,104 @@ public abstract class SyncRecordStoreConformance
         Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Contact", "Create"))));
         Assert.Equal(SyncOperationState.Completed, (await store.GetOperationAsync(Client, running.Id))!.State);
     }
+
+    /// <summary>Discard takes only ERROR records of the client and domain that no reprocess holds, once, keeping the history.</summary>
+    [StoreFact]
+    public async Task Discard_TakesOnlyFreeErrorRecords()
+    {
+        var store = CreateStore();
+        var error = (await store.AddAsync(Record("E1", "Contact"))).Record;
+        var complete = (await store.AddAsync(Record("E2", "Contact", SyncStatus.Complete))).Record;
+        var held = (await store.AddAsync(Record("E3", "Contact"))).Record;
+        var catalog = (await store.AddAsync(Record("E4", "Contact", domain: SyncDomain.Catalog))).Record;
+        await store.UpdateAsync(held with { InFlightOperation = Guid.NewGuid() }, held.Version);
+        var attempt = new SyncAttempt(Instant.FromUtc(2025, 4, 28, 0, 0), "discard", SyncStatus.Discarded, null, null, "ops");
+
+        var discarded = await store.DiscardAsync(Client, SyncDomain.Account, [error.Id, complete.Id, held.Id, catalog.Id, 999_999], attempt);
+
+        Assert.Equal([error.Id], discarded);
+        var stored = await store.GetAsync(Client, error.Id);
+        Assert.Equal((SyncStatus.Discarded, error.Version + 1), (stored!.Status, stored.Version));
+        Assert.Equal([attempt], stored.Attempts);
+        Assert.Equal(SyncStatus.Complete, (await store.GetAsync(Client, complete.Id))!.Status);
+        Assert.Equal(SyncStatus.Error, (await store.GetAsync(Client, catalog.Id))!.Status);
+        Assert.Empty(await store.DiscardAsync(Client, SyncDomain.Account, [error.Id], attempt));
+        Assert.DoesNotContain(error.Id, (await store.ListErrorsAsync(Client, SyncDomain.Account, SyncScope.All(), 0, 100)).Select(r => r.Id));
+        Assert.Equal([new SyncSummaryRow("Contact", "Create", 1)], await store.SummarizeAsync(Client, SyncDomain.Account));
+    }
+
+    /// <summary>Sorted by name or status, pages follow one order without gaps or repeats; a token that is not one is refused.</summary>
+    [StoreFact]
+    public async Task Search_SortedPagesAreContiguous()
+    {
+        var store = CreateStore();
+        string[] names = ["beta", "Alpha", "gamma", "alpha", "Beta", "delta"];
+        SyncStatus[] statuses = [SyncStatus.Error, SyncStatus.Complete, SyncStatus.Pending, SyncStatus.Ignored, SyncStatus.Error];
+        for (var i = 0; i < 23; i++)
+        {
+            await store.AddAsync(Record($"E{i}", names[i % names.Length], statuses[i % statuses.Length]));
+        }
+
+        foreach (var (sort, descending) in new[] { (SyncSortField.ObjectName, false), (SyncSortField.ObjectName, true), (SyncSortField.Status, false), (SyncSortField.Id, false) })
+        {
+            var search = new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = sort, Descending = descending };
+            var whole = (await store.SearchAsync(search with { Page = PageRequest.First(100).Value })).Items;
+            var paged = new List<SyncRecord>();
+            for (var page = await store.SearchAsync(search with { Page = PageRequest.First(4).Value }); ; )
+            {
+                paged.AddRange(page.Items);
+                if (page.ContinuationToken is not { } token)
+                {
+                    break;
+                }
+
+                page = await store.SearchAsync(search with { Page = PageRequest.After(token, 4).Value });
+            }
+
+            Assert.Equal(23, whole.Count);
+            Assert.Equal(whole.Select(r => r.Id), paged.Select(r => r.Id));
+            var keys = whole.Select(r => sort switch
+            {
+                SyncSortField.ObjectName => r.ObjectName.ToUpperInvariant(),
+                SyncSortField.Status => r.Status.ToString(),
+                _ => r.Id.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToArray();
+            Assert.Equal(descending ? keys.OrderDescending(StringComparer.Ordinal) : keys.Order(StringComparer.Ordinal), keys);
+        }
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(
+            new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.After("not a token", 4).Value }));
+    }
+
+    /// <summary>Usage batches: only incomplete ones, oldest first, with counts and the error/pending breakdown.</summary>
+    [StoreFact]
+    public async Task SummarizeBatches_CountsIncompleteBatches()
+    {
+        var store = CreateStore();
+        var first = Instant.FromUtc(2025, 4, 27, 10, 0);
+        var second = first.Plus(Duration.FromHours(1));
+        var third = first.Plus(Duration.FromDays(2));
+        SyncRecord Usage(string id, Instant batch, SyncStatus status, string? code = null) => Record(id, "Usage", status, code, domain: SyncDomain.AggregatedUsage) with
+        {
+            BatchStart = batch, BatchEnd = batch.Plus(Duration.FromMinutes(15)),
+        };
+
+        await store.AddAsync(Usage("U1", first, SyncStatus.Complete));
+        await store.AddAsync(Usage("U2", first, SyncStatus.Error, "PLAN_RATE_SCHEDULE_NOT_FOUND"));
+        await store.AddAsync(Usage("U3", first, SyncStatus.Error, "PLAN_RATE_SCHEDULE_NOT_FOUND"));
+        await store.AddAsync(Usage("U4", first, SyncStatus.Pending));
+        await store.AddAsync(Usage("U5", second, SyncStatus.Complete));
+        await store.AddAsync(Usage("U6", third, SyncStatus.Error, "BILLABLE_SERVICE_NOT_FOUND"));
+
+        var batches = await store.SummarizeBatchesAsync(new UsageBatchFilter(Client));
+
+        Assert.Equal([first, third], batches.Select(b => b.Start));
+        var batch = batches[0];
+        Assert.Equal((first.Plus(Duration.FromMinutes(15)), 4, 1, 2, 1), (batch.End, batch.Total, batch.Completed, batch.Errored, batch.Pending));
+        Assert.Equal(
+            [new UsageBatchDetail("PLAN_RATE_SCHEDULE_NOT_FOUND", "PLAN_RATE_SCHEDULE_NOT_FOUND", SyncStatus.Error, 2), new UsageBatchDetail(null, null, SyncStatus.Pending, 1)],
+            batch.Details);
+        Assert.Equal([third], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, StartDate: new LocalDate(2025, 4, 28)))).Select(b => b.Start));
+        Assert.Equal([first], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, Status: SyncStatus.Pending))).Select(b => b.Start));
+    }
 }
