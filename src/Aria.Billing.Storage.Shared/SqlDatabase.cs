@@ -52,11 +52,14 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// <summary>Opens a connection ready for use.</summary>
     internal abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Begins a transaction that may write (serialising writers where the database needs it).</summary>
+    /// <summary>Begins a transaction that may write.</summary>
     internal abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Ends a write transaction begun with <see cref="BeginWriteAsync"/> (committed or rolled back already).</summary>
-    internal virtual void EndWrite()
+    /// <summary>Waits for this process's turn to write, where the database serialises writers (released by <see cref="ExitWrite"/>).</summary>
+    internal virtual ValueTask EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Ends the turn <see cref="EnterWriteAsync"/> began.</summary>
+    internal virtual void ExitWrite()
     {
     }
 
@@ -91,21 +94,44 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it; any exception rolls everything back.</summary>
-    internal async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs statements that write, each atomic on its own (autocommit): the cheap path for single-statement updates,
+    /// compare-and-swap writes and claims.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await WriteNowAsync(write, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await write(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                ExitWrite();
+            }
+        }
     }
 
-    private async Task<T> WriteNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="write"/> in one write transaction and commits it; any exception rolls everything back.</summary>
+    internal async Task<T> TransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await TransactionNowAsync(write, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> TransactionNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
                     var result = await write(connection, transaction).ConfigureAwait(false);
@@ -115,7 +141,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
             }
             finally
             {
-                EndWrite();
+                ExitWrite();
             }
         }
     }
@@ -142,7 +168,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// </summary>
     /// <returns>The versions applied.</returns>
     internal Task<IReadOnlyList<int>> MigrateAsync(int? target, CancellationToken cancellationToken) =>
-        WriteNowAsync<IReadOnlyList<int>>(async (connection, transaction) =>
+        TransactionNowAsync<IReadOnlyList<int>>(async (connection, transaction) =>
         {
             await LockAsync(connection, transaction, "aria-billing-migrations", cancellationToken).ConfigureAwait(false);
             if (!await HistoryExistsAsync(connection, transaction, cancellationToken).ConfigureAwait(false))

@@ -16,11 +16,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
     public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var insert = connection.Command(
                 $"INSERT INTO schedule_run ({RunColumns}) VALUES (@id, @client, @schedule, @run_date, @status, @started_by, @created_at, @finished_at, @jobs, 1) " +
-                $"ON CONFLICT (client, schedule, run_date) DO NOTHING RETURNING {RunColumns}", transaction)
+                $"ON CONFLICT (client, schedule, run_date) DO NOTHING RETURNING {RunColumns}")
                 .With("id", run.Id).With("client", run.Client.Value).With("schedule", run.Schedule).With("run_date", SqlCommands.Day(run.RunDate))
                 .With("status", (int)run.Status).With("started_by", run.StartedBy).With("created_at", SqlCommands.Ticks(run.CreatedAt))
                 .With("finished_at", SqlCommands.Ticks(run.FinishedAt)).With("jobs", StorageJson.Jobs(run.Jobs));
@@ -30,7 +30,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             }
 
             await using var existing = connection.Command(
-                $"SELECT {RunColumns} FROM schedule_run WHERE client = @client AND schedule = @schedule AND run_date = @run_date", transaction)
+                $"SELECT {RunColumns} FROM schedule_run WHERE client = @client AND schedule = @schedule AND run_date = @run_date")
                 .With("client", run.Client.Value).With("schedule", run.Schedule).With("run_date", SqlCommands.Day(run.RunDate));
             return ((await existing.FirstOrDefaultAsync(ReadRun, cancellationToken).ConfigureAwait(false))!, false);
         }, cancellationToken);
@@ -49,11 +49,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
     public Task<ScheduleRun?> UpdateRunAsync(ScheduleRun run, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
                 "UPDATE schedule_run SET status = @status, started_by = @started_by, finished_at = @finished_at, jobs = @jobs, version = version + 1 " +
-                $"WHERE id = @id AND client = @client AND version = @expected RETURNING {RunColumns}", transaction)
+                $"WHERE id = @id AND client = @client AND version = @expected RETURNING {RunColumns}")
                 .With("status", (int)run.Status).With("started_by", run.StartedBy).With("finished_at", SqlCommands.Ticks(run.FinishedAt))
                 .With("jobs", StorageJson.Jobs(run.Jobs)).With("id", run.Id).With("client", run.Client.Value).With("expected", expectedVersion);
             return await command.FirstOrDefaultAsync(ReadRun, cancellationToken).ConfigureAwait(false);
@@ -87,11 +87,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             return Task.FromResult(0);
         }
 
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
                 $"INSERT INTO work_item (run_id, job_index, item_key, state, attempts, history) SELECT @run, @job, value, 0, 0, '[]' FROM ({database.ListOf("@keys")}) k WHERE 1 = 1 " +
-                "ON CONFLICT (run_id, job_index, item_key) DO NOTHING", transaction)
+                "ON CONFLICT (run_id, job_index, item_key) DO NOTHING")
                 .With("run", runId).With("job", jobIndex);
             database.AddList(command, "keys", list);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         Guid runId, int jobIndex, string owner, NodaTime.Instant now, NodaTime.Instant leaseUntil, int max, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        return database.WriteAsync<IReadOnlyList<WorkItem>>(async (connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<WorkItem>>(async connection =>
         {
             var claimed = await ClaimAsync("state = 0", max).ConfigureAwait(false);
             if (claimed.Count < max)
@@ -121,7 +121,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
                 await using var command = connection.Command(
                     "UPDATE work_item SET state = 1, lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1 WHERE id IN (" +
                     $"SELECT id FROM work_item WHERE run_id = @run AND job_index = @job AND {condition} ORDER BY id LIMIT @max{database.SkipLocked}) " +
-                    $"RETURNING {ItemColumns}", transaction)
+                    $"RETURNING {ItemColumns}")
                     .With("owner", owner).With("until", SqlCommands.Ticks(leaseUntil)).With("run", runId).With("job", jobIndex)
                     .With("now", SqlCommands.Ticks(now)).With("max", Math.Max(0, take));
                 var items = await command.ListAsync(ReadItem, cancellationToken).ConfigureAwait(false);
@@ -140,11 +140,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             return Task.FromResult<IReadOnlyList<long>>([]);
         }
 
-        return database.WriteAsync<IReadOnlyList<long>>(async (connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
             await using var command = connection.Command(
                 $"UPDATE work_item SET lease_expires_at = @until WHERE id IN ({database.ListOf("@ids")}) AND state = 1 AND lease_owner = @owner " +
-                "AND lease_expires_at > @now RETURNING id", transaction)
+                "AND lease_expires_at > @now RETURNING id")
                 .With("until", SqlCommands.Ticks(leaseUntil)).With("owner", owner).With("now", SqlCommands.Ticks(now));
             database.AddList(command, "ids", ids);
             var held = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -154,11 +154,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
 
     /// <inheritdoc />
     public Task<bool> CompleteWorkItemAsync(long id, string owner, NodaTime.Instant now, string? error, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+        database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
                 "UPDATE work_item SET state = @state, error = @error, lease_owner = NULL, lease_expires_at = NULL " +
-                "WHERE id = @id AND state = 1 AND lease_owner = @owner AND lease_expires_at > @now", transaction)
+                "WHERE id = @id AND state = 1 AND lease_owner = @owner AND lease_expires_at > @now")
                 .With("state", (int)(error is null ? WorkItemState.Completed : WorkItemState.Failed)).With("error", error)
                 .With("id", id).With("owner", owner).With("now", SqlCommands.Ticks(now));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -175,11 +175,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
 
     /// <summary>Puts every failed item of the job back to pending in one statement, its error appended to its history.</summary>
     public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+        database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
                 $"UPDATE work_item SET state = 0, error = NULL, history = {database.AppendToJsonArray("history", "COALESCE(error, 'failed')")} " +
-                "WHERE run_id = @run AND job_index = @job AND state = 3", transaction)
+                "WHERE run_id = @run AND job_index = @job AND state = 3")
                 .With("run", runId).With("job", jobIndex);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

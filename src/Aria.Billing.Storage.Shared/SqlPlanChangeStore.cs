@@ -18,10 +18,10 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
     public Task<bool> AddAsync(PlanChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
-                $"INSERT INTO plan_change ({PlanChangeRows.Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", transaction)
+                $"INSERT INTO plan_change ({PlanChangeRows.Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING")
                 .WithChange(change with { Version = 1 });
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
@@ -65,11 +65,10 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
     public Task<PlanChange?> UpdateAsync(PlanChange updated, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
-                $"UPDATE plan_change SET {Assignments}, version = @version WHERE id = @id AND client = @client AND version = @expected RETURNING {PlanChangeRows.Columns}",
-                transaction)
+                $"UPDATE plan_change SET {Assignments}, version = @version WHERE id = @id AND client = @client AND version = @expected RETURNING {PlanChangeRows.Columns}")
                 .WithChange(updated with { Version = expectedVersion + 1 }).With("expected", expectedVersion);
             return await command.FirstOrDefaultAsync(PlanChangeRows.Read, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -80,13 +79,12 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
         ClientNumber client, NodaTime.LocalDate asOf, string owner, NodaTime.Instant now, NodaTime.Instant leaseUntil, int max, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        return database.WriteAsync<IReadOnlyList<PlanChange>>(async (connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<PlanChange>>(async connection =>
         {
             await using var command = connection.Command(
                 "UPDATE plan_change SET claimed_by = @owner, claim_expires_at = @until, version = version + 1 WHERE id IN (" +
                 "SELECT id FROM plan_change WHERE client = @client AND state = 0 AND effective_date <= @as_of " +
-                $"AND (claimed_by IS NULL OR claim_expires_at <= @now) ORDER BY {Order} LIMIT @max{database.SkipLocked}) RETURNING {PlanChangeRows.Columns}",
-                transaction)
+                $"AND (claimed_by IS NULL OR claim_expires_at <= @now) ORDER BY {Order} LIMIT @max{database.SkipLocked}) RETURNING {PlanChangeRows.Columns}")
                 .With("owner", owner).With("until", SqlCommands.Ticks(leaseUntil)).With("client", client.Value)
                 .With("as_of", SqlCommands.Day(asOf)).With("now", SqlCommands.Ticks(now)).With("max", Math.Max(0, max));
             var claimed = await command.ListAsync(PlanChangeRows.Read, cancellationToken).ConfigureAwait(false);

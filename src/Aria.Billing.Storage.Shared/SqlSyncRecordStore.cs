@@ -28,11 +28,10 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var insert = connection.Command(
-                $"INSERT INTO sync_record ({InsertColumns}) VALUES ({InsertValues}) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}",
-                transaction)
+                $"INSERT INTO sync_record ({InsertColumns}) VALUES ({InsertValues}) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}")
                 .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId)
                 .With("account_no", record.AccountNumber?.Value).WithFields(record);
             if (await insert.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false) is { } created)
@@ -41,7 +40,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             await using var existing = connection.Command(
-                $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id", transaction)
+                $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id")
                 .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId);
             return ((await existing.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))!, false);
         }, cancellationToken);
@@ -267,12 +266,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     public Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
                 $"UPDATE sync_record SET {SyncRecordRows.Assignments}, version = version + 1 " +
-                $"WHERE id = @id AND version = @expected AND client = @client AND domain = @domain AND event_id = @event_id RETURNING {SyncRecordRows.Columns}",
-                transaction)
+                $"WHERE id = @id AND version = @expected AND client = @client AND domain = @domain AND event_id = @event_id RETURNING {SyncRecordRows.Columns}")
                 .With("id", updated.Id).With("expected", expectedVersion).With("client", updated.Client.Value).With("domain", (int)updated.Domain)
                 .With("event_id", updated.EventId).WithFields(updated);
             return await command.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
@@ -290,12 +288,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             return Task.FromResult<IReadOnlyList<long>>([]);
         }
 
-        return database.WriteAsync<IReadOnlyList<long>>(async (connection, transaction) =>
+        return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
             await using var command = connection.Command(
                 $"UPDATE sync_record SET status = 5, attempts = {database.AppendToJsonArray("attempts", "@attempt", valueIsJson: true)}, version = version + 1 " +
-                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL RETURNING id",
-                transaction)
+                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL RETURNING id")
                 .With("attempt", StorageJson.Attempt(attempt)).With("client", client.Value).With("domain", (int)domain);
             database.AddList(command, "ids", ids);
             var discarded = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -311,7 +308,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.TransactionAsync(async (connection, transaction) =>
         {
             await database.LockAsync(connection, transaction, $"aria-sync-operation:{operation.Client}:{operation.Domain}", cancellationToken).ConfigureAwait(false);
             await using var running = connection.Command(
@@ -344,12 +341,12 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return database.WriteAsync(async (connection, transaction) =>
+        return database.WriteAsync(async connection =>
         {
             var updates = string.Join(", ", SyncRecordRows.OperationColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
             await using var command = connection.Command(
                 $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({Parameters(SyncRecordRows.OperationColumns)}) " +
-                $"ON CONFLICT (id) DO UPDATE SET {updates}", transaction)
+                $"ON CONFLICT (id) DO UPDATE SET {updates}")
                 .WithOperation(operation);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

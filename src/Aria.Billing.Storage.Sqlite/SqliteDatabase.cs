@@ -49,21 +49,12 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
         }
     }
 
-    internal override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        }
-        catch
-        {
-            _writer.Release();
-            throw;
-        }
-    }
+    internal override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
 
-    internal override void EndWrite() => _writer.Release();
+    internal override async ValueTask EnterWriteAsync(CancellationToken cancellationToken) => await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    internal override void ExitWrite() => _writer.Release();
 
     internal override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the database's one write lock

@@ -221,6 +221,12 @@ public sealed class SyncReprocessor
             return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
         }
 
+        if (record.InFlightOperation is { } other
+            && (await _store.GetOperationAsync(operation.Client, other, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running)
+        {
+            return operation; // another running operation holds it (on this node or another): its to finish, never run twice
+        }
+
         var claimed = await _store.UpdateAsync(record with { InFlightOperation = operation.Id }, record.Version, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {

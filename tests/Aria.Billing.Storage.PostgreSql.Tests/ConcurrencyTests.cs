@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Aria.Billing.Sync;
+using Aria.Billing.Testing;
+using Aria.Billing.Testing.Skipping;
+using Npgsql;
+
+namespace Aria.Billing.Storage.PostgreSql.Tests;
+
+/// <summary>
+/// Several nodes on one database (each a storage with its own connection pool), checked in the database afterwards:
+/// nothing processed twice, nothing lost.
+/// </summary>
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class ConcurrencyTests : IDisposable
+{
+    private static readonly ClientNumber Client = new(1000);
+    private static readonly Instant Now = Instant.FromUtc(2025, 4, 27, 1, 0);
+    private readonly PostgresSchemas _schemas = new();
+
+    /// <summary>Four workers claim 100,000 work items in batches and complete each: every item once, by one worker.</summary>
+    [StoreFact]
+    public async Task FourWorkers_HundredThousandItems_EachCompletedExactlyOnce()
+    {
+        const int Items = 100_000;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        var (run, _) = await nodes[0].JobRuns.CreateRunAsync(new ScheduleRun
+        {
+            Id = Guid.NewGuid(), Client = Client, Schedule = "daily", RunDate = new LocalDate(2025, 4, 27), CreatedAt = Now,
+            Jobs = [new JobRun { Index = 0, Name = "Billing", JobType = "billing" }],
+        });
+        Assert.Equal(Items, await nodes[0].JobRuns.AddWorkItemsAsync(run.Id, 0, Enumerable.Range(0, Items).Select(i => $"instance-{i}").ToArray()));
+
+        var lease = Now.Plus(Duration.FromMinutes(5));
+        var done = await Task.WhenAll(nodes.Select((node, n) => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (var batch = await node.JobRuns.ClaimWorkItemsAsync(run.Id, 0, $"node-{n}", Now, lease, 250); batch.Count > 0;
+                 batch = await node.JobRuns.ClaimWorkItemsAsync(run.Id, 0, $"node-{n}", Now, lease, 250))
+            {
+                foreach (var item in batch)
+                {
+                    Assert.True(await node.JobRuns.CompleteWorkItemAsync(item.Id, $"node-{n}", Now, null));
+                    mine.Add(item.Id);
+                }
+            }
+
+            return mine;
+        })));
+
+        var all = done.SelectMany(d => d).ToArray();
+        Assert.Equal(Items, all.Length);
+        Assert.Equal(Items, all.Distinct().Count());
+        Assert.All(done, d => Assert.NotEmpty(d)); // every node took a share
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE state = 2), MAX(attempts), SUM(attempts) FROM work_item WHERE run_id = @run", connection);
+        check.Parameters.AddWithValue("run", run.Id);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((Items, Items, 1, Items), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3)));
+    }
+
+    /// <summary>
+    /// Four nodes start a reprocess of one scope at once: one starts, three are told one is running. Then four operations
+    /// forced onto that scope (as after a lost lock) run at once: every record's handler still runs exactly once.
+    /// </summary>
+    [StoreFact]
+    public async Task FourBulkReprocessors_OneScope_EachRecordHandledExactlyOnce()
+    {
+        const int Records = 2_000;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        for (var i = 0; i < Records; i += 500)
+        {
+            await Task.WhenAll(Enumerable.Range(i, 500).Select(n => nodes[n % 4].SyncRecords.AddAsync(new SyncRecord
+            {
+                Client = Client, Domain = SyncDomain.Account, EventId = $"E{n}", EventTime = Now, ObjectName = "Account", ActionName = "Create",
+                Status = SyncStatus.Error, ErrorCode = "ACCOUNT_IS_NOT_FOUND", ErrorMessage = "Account is not found",
+            })));
+        }
+
+        var handled = new ConcurrentDictionary<long, int>();
+        var handler = new CountingHandler(handled);
+        var clock = new FakeClock(Now);
+        var reprocessors = nodes.Select(n => new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100 })).ToArray();
+        var scope = SyncScope.Summary("Account", "Create");
+
+        var starts = await Task.WhenAll(reprocessors.Select(r => r.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, scope, "ops")));
+        Assert.Single(starts, s => s.IsSuccess);
+        Assert.All(starts.Where(s => s.IsFailure), s => Assert.True(s.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress))));
+
+        var forced = new List<SyncOperation> { starts.Single(s => s.IsSuccess).Value };
+        for (var i = 1; i < 4; i++)
+        {
+            var extra = forced[0] with { Id = Guid.NewGuid() };
+            await nodes[i].SyncRecords.SaveOperationAsync(extra);
+            forced.Add(extra);
+        }
+
+        var results = await Task.WhenAll(reprocessors.Select((r, i) => Task.Run(() => r.RunAsync(Client, forced[i].Id))));
+
+        Assert.Equal(Records, handled.Count);
+        Assert.All(handled.Values, count => Assert.Equal(1, count));
+        Assert.Equal(Records, results.Sum(r => r.Value.Succeeded));
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT COUNT(*) FILTER (WHERE status = 1), COUNT(*) FILTER (WHERE in_flight IS NOT NULL), " +
+            "COUNT(*) FILTER (WHERE jsonb_array_length(attempts::jsonb) <> 1) FROM sync_record", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((Records, 0L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _schemas.Dispose();
+
+    private sealed class CountingHandler(ConcurrentDictionary<long, int> handled) : ISyncRecordHandler
+    {
+        public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default)
+        {
+            handled.AddOrUpdate(record.Id, 1, (_, n) => n + 1);
+            return ValueTask.FromResult(SyncOutcome.Complete);
+        }
+    }
+}
