@@ -1,0 +1,103 @@
+using Aria.Billing.Testing;
+using Aria.Billing.Testing.Skipping;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Aria.Billing.Storage.PostgreSql.Tests;
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlStorageTests : IDisposable
+{
+    private static readonly ClientNumber Client = new(1000);
+    private readonly PostgresSchemas _schemas = new();
+
+    private static SyncRecord Record(string eventId, string objectName = "Account") => new()
+    {
+        Client = Client, Domain = SyncDomain.Account, EventId = eventId, EventTime = Instant.FromUtc(2025, 4, 27, 0, 0),
+        ObjectName = objectName, ActionName = "Create", Status = SyncStatus.Error, ErrorCode = "ACCOUNT_IS_NOT_FOUND", ErrorMessage = "Account is not found",
+    };
+
+    /// <summary>Four nodes starting at once migrate the database once (an advisory lock serialises them).</summary>
+    [StoreFact]
+    public async Task MigrateAsync_FourNodesAtOnce_MigrateOnce()
+    {
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => new PostgreSqlStorage(
+            new PostgreSqlStorageOptions { ConnectionString = schema, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)))).ToArray();
+
+        var applied = await Task.WhenAll(nodes.Select(n => n.MigrateAsync()));
+
+        Assert.Equal([1, 2], applied.SelectMany(a => a).Order());
+        Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await nodes[3].GetSchemaVersionAsync());
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    /// <summary>A database left at version 1 migrates forward with its data.</summary>
+    [StoreFact]
+    public async Task MigrateAsync_FromVersionOne_KeepsTheData()
+    {
+        var schema = _schemas.NewSchema();
+        await using (var old = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = schema, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0))))
+        {
+            Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
+            await old.SyncRecords.AddAsync(Record("E1"));
+        }
+
+        var current = _schemas.NewStorage(schema);
+        Assert.Equal([2], await current.MigrateAsync());
+        var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
+        Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
+    }
+
+    /// <summary>PostgreSQL text cannot hold U+0000: a filter containing it matches nothing rather than failing.</summary>
+    [StoreFact]
+    public async Task Search_TextWithNul_MatchesNothing()
+    {
+        var store = _schemas.NewStorage().SyncRecords;
+        await store.AddAsync(Record("E1"));
+
+        var page = await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, ObjectNameContains = "Acc\0" });
+
+        Assert.Empty(page.Items);
+        Assert.Empty(await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account\0", "Create"));
+        Assert.Single((await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, ObjectNameContains = "ccou" })).Items);
+    }
+
+    /// <summary>UsePostgreSql puts the three stores in the database and migrates it when the host starts.</summary>
+    [StoreFact]
+    public async Task UsePostgreSql_RegistersTheStoresAndMigratesAtStart()
+    {
+        var schema = _schemas.NewSchema();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddAriaBilling().AddSync().UsePostgreSql(schema);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var storage = host.Services.GetRequiredService<PostgreSqlStorage>();
+
+        Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
+        Assert.Same(storage.SyncRecords, host.Services.GetRequiredService<ISyncRecordStore>());
+        Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
+        await host.StopAsync();
+    }
+
+    /// <summary>A missing or malformed connection string is refused with the setting named.</summary>
+    [Fact]
+    public void Constructor_BadConnectionString_NamesTheSetting()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0));
+
+        var missing = Assert.Throws<ArgumentException>(() => new PostgreSqlStorage(new PostgreSqlStorageOptions(), clock));
+        var malformed = Assert.Throws<ArgumentException>(() => new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = "Hoast=x;;=" }, clock));
+
+        Assert.Contains("AriaBilling:PostgreSql:ConnectionString", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("AriaBilling:PostgreSql:ConnectionString", malformed.Message, StringComparison.Ordinal);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _schemas.Dispose();
+}

@@ -1,0 +1,133 @@
+using Aria.Billing.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Aria.Billing.Storage.Sqlite.Tests;
+
+public sealed class SqliteStorageTests : IDisposable
+{
+    private static readonly ClientNumber Client = new(1000);
+    private readonly TempDatabase _files = new();
+
+    private static SyncRecord Record(string eventId) => new()
+    {
+        Client = Client, Domain = SyncDomain.Account, EventId = eventId, EventTime = Instant.FromUtc(2025, 4, 27, 0, 0),
+        ObjectName = "Account", ActionName = "Create", Status = SyncStatus.Error, ErrorCode = "ACCOUNT_IS_NOT_FOUND", ErrorMessage = "Account is not found",
+    };
+
+    /// <summary>A new file migrates through every step once; migrating again changes nothing.</summary>
+    [Fact]
+    public async Task MigrateAsync_NewFile_AppliesEveryStepOnce()
+    {
+        var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+
+        Assert.Equal(0, await storage.GetSchemaVersionAsync());
+        Assert.Equal([1, 2], await storage.MigrateAsync());
+        Assert.Empty(await storage.MigrateAsync());
+        Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
+    }
+
+    /// <summary>A database left at version 1 by an older package migrates forward with its data, gaining version 2's indexes.</summary>
+    [Fact]
+    public async Task MigrateAsync_FromVersionOne_KeepsTheDataAndAddsTheNewIndexes()
+    {
+        var path = _files.NewPath();
+        var old = new SqliteStorage(new SqliteStorageOptions { Path = path, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0)));
+        Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
+        var (written, _) = await old.SyncRecords.AddAsync(Record("E1"));
+        SqliteConnection.ClearAllPools();
+
+        var current = _files.NewStorage(path);
+        Assert.Equal([2], await current.MigrateAsync());
+
+        Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
+        Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
+        Assert.Equal([1L, 2L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+    }
+
+    /// <summary>By default the schema is brought up on first use, and the journal is WAL.</summary>
+    [Fact]
+    public async Task FirstUse_MigratesAndUsesWal()
+    {
+        var path = _files.NewPath();
+        var storage = _files.NewStorage(path);
+
+        await storage.SyncRecords.AddAsync(Record("E1"));
+
+        Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
+        Assert.Equal(["wal"], await Scalars<string>(path, "PRAGMA journal_mode"));
+    }
+
+    /// <summary>What one process wrote, the next one reads: nothing is lost across a restart.</summary>
+    [Fact]
+    public async Task Restart_ReadsWhatTheLastProcessWrote()
+    {
+        var path = _files.NewPath();
+        var first = _files.NewStorage(path);
+        var ids = new List<long>();
+        for (var i = 0; i < 50; i++)
+        {
+            ids.Add((await first.SyncRecords.AddAsync(Record($"E{i}"))).Record.Id);
+        }
+
+        var (run, _) = await first.JobRuns.CreateRunAsync(new ScheduleRun
+        {
+            Id = Guid.NewGuid(), Client = Client, Schedule = "daily", RunDate = new LocalDate(2025, 4, 27), CreatedAt = Instant.FromUtc(2025, 4, 27, 0, 0),
+            Jobs = [new JobRun { Index = 0, Name = "Billing", JobType = "billing", Status = BatchStatus.Running }],
+        });
+        SqliteConnection.ClearAllPools();
+
+        var second = _files.NewStorage(path);
+        var page = await second.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.First(100).Value });
+        Assert.Equal(ids.OrderDescending(), page.Items.Select(r => r.Id));
+        var reread = await second.JobRuns.GetRunAsync(Client, run.Id);
+        Assert.Equal(run.Jobs, reread!.Jobs);
+        Assert.Equal(run with { Jobs = [] }, reread with { Jobs = [] });
+        Assert.False((await second.SyncRecords.AddAsync(Record("E7"))).Created);
+    }
+
+    /// <summary>Options that cannot work are refused with a message naming the setting.</summary>
+    [Fact]
+    public void Constructor_BadOptions_NamesTheSetting()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0));
+
+        var timeout = Assert.Throws<ArgumentException>(() => new SqliteStorage(new SqliteStorageOptions { BusyTimeout = TimeSpan.FromSeconds(-1) }, clock));
+        var path = Assert.Throws<ArgumentException>(() => new SqliteStorage(new SqliteStorageOptions { Path = " " }, clock));
+
+        Assert.Contains("AriaBilling:Sqlite:BusyTimeout", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("AriaBilling:Sqlite:Path", path.Message, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("Aria.Billing", "aria-billing.db"), SqliteStorageOptions.DefaultPath, StringComparison.Ordinal);
+    }
+
+    /// <summary>Many writers of one process at once: every write lands, none fails on a lock.</summary>
+    [Fact]
+    public async Task ConcurrentWriters_AllLand()
+    {
+        var storage = _files.NewStorage();
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(() => storage.SyncRecords.AddAsync(Record($"E{i % 200}")))));
+
+        Assert.Equal(200, added.Count(a => a.Created));
+        Assert.Equal(200, added.Select(a => a.Record.Id).Distinct().Count());
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 200)], await storage.SyncRecords.SummarizeAsync(Client, SyncDomain.Account));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _files.Dispose();
+
+    private static async Task<List<T>> Scalars<T>(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+}
