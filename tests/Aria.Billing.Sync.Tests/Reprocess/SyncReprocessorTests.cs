@@ -97,7 +97,7 @@ public sealed class SyncReprocessorTests
         Assert.Equal(1, discard.Succeeded);
         Assert.Equal(0, reprocess.Processed);
         Assert.Equal(SyncStatus.Discarded, (await Get(f, record)).Status);
-        Assert.Equal(1, f.Handler.Calls[record.Id]);
+        Assert.Equal(ingested + 1, f.Handler.Calls[record.Id]);
         Assert.Empty(await f.Log.SummaryAsync(Client, SyncDomain.Account));
     }
 
@@ -206,5 +206,28 @@ public sealed class SyncReprocessorTests
     private sealed class SynchronousProgress(Action<SyncProgress> report) : IProgress<SyncProgress>
     {
         public void Report(SyncProgress value) => report(value);
+    }
+
+    [Fact]
+    public async Task Reprocess_RecordHeldByAnotherRunningOperation_IsLeftToIt_UntilThatOneFinishes()
+    {
+        var f = new SyncFixture();
+        var record = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var ingested = f.Handler.Calls.GetValueOrDefault(record.Id);
+        var holder = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "node-a")).Value;
+        await f.Store.UpdateAsync(record with { InFlightOperation = holder.Id }, record.Version);
+        var forced = holder with { Id = Guid.NewGuid() }; // as if a second node had started the same scope
+        await f.Store.SaveOperationAsync(forced);
+
+        var second = (await f.Reprocessor.RunAsync(Client, forced.Id)).Value;
+
+        Assert.Equal(0L, second.Processed);
+        Assert.Equal(ingested, f.Handler.Calls.GetValueOrDefault(record.Id));
+
+        await f.Store.SaveOperationAsync(holder with { State = SyncOperationState.Cancelled });
+        var third = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
+
+        Assert.Equal((1L, 1L), (third.Processed, third.Succeeded));
+        Assert.Equal(ingested + 1, f.Handler.Calls[record.Id]);
     }
 }
