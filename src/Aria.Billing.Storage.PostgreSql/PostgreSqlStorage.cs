@@ -23,7 +23,18 @@ public sealed class PostgreSqlStorage : IAsyncDisposable
             throw new ArgumentException(problem, nameof(options));
         }
 
-        Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(options.ConnectionString), clock, options.MigrateOnStart);
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!connection.ContainsKey("Max Auto Prepare"))
+        {
+            connection.MaxAutoPrepare = 32; // the stores run a few dozen statement shapes: parse and plan each once per connection
+        }
+
+        if (!connection.ContainsKey("No Reset On Close"))
+        {
+            connection.NoResetOnClose = true; // the stores leave no session state behind, so skip DISCARD ALL on every return to the pool
+        }
+
+        Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(connection), clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
