@@ -338,6 +338,16 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SyncOperation>>(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE client = @client AND domain = @domain AND state = 0 ORDER BY requested_at, id")
+                .With("client", client.Value).With("domain", (int)domain);
+            return await command.ListAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

@@ -52,6 +52,9 @@ public interface ISyncRecordStore
     /// <summary>The operation with this id.</summary>
     Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The operations of the client and domain still marked running (after a crash, the ones to resume), oldest first.</summary>
+    Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default);
+
     /// <summary>Saves an operation's counts and state.</summary>
     Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
 }

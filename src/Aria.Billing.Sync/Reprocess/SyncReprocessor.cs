@@ -166,6 +166,24 @@ public sealed class SyncReprocessor
         return operation;
     }
 
+    /// <summary>
+    /// Runs to the end every operation of the client and domain still marked running — the ones a crash or a stop left
+    /// behind — oldest first. Call it when a node starts; records an operation already took are not taken again.
+    /// </summary>
+    /// <returns>The operations as they ended.</returns>
+    public async Task<IReadOnlyList<SyncOperation>> ResumeAsync(
+        ClientNumber client, SyncDomain domain, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var resumed = new List<SyncOperation>();
+        foreach (var operation in await _store.ListRunningOperationsAsync(client, domain, cancellationToken).ConfigureAwait(false))
+        {
+            var ended = await RunAsync(client, operation.Id, progress, cancellationToken).ConfigureAwait(false);
+            resumed.Add(ended.IsSuccess ? ended.Value : operation);
+        }
+
+        return resumed;
+    }
+
     /// <summary>The rank of an object in the dependency order (lower first); create actions before others.</summary>
     internal int Rank(string objectName, string actionName)
     {

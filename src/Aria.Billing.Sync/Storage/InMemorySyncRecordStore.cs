@@ -227,6 +227,19 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SyncOperation> running = _operations.Values
+                .Where(o => o.Client == client && o.Domain == domain && o.State == SyncOperationState.Running)
+                .OrderBy(o => o.RequestedAt).ThenBy(o => o.Id)
+                .ToArray();
+            return Task.FromResult(running);
+        }
+    }
+
+    /// <inheritdoc />
     public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

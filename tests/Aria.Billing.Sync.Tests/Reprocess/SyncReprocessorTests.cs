@@ -230,4 +230,20 @@ public sealed class SyncReprocessorTests
         Assert.Equal((1L, 1L), (third.Processed, third.Succeeded));
         Assert.Equal(ingested + 1, f.Handler.Calls[record.Id]);
     }
+
+    [Fact]
+    public async Task Resume_RunsWhatAStopLeftRunning_AndNothingElse()
+    {
+        var f = new SyncFixture();
+        var first = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var second = await f.Add("Account", "Create", "BILLING_STATUS_CODE_IS_NOT_MAPPED");
+        var left = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.Summary("Contact", "Create"), "node-a")).Value;
+
+        var resumed = await f.Reprocessor.ResumeAsync(Client, SyncDomain.Account);
+
+        Assert.Equal([(left.Id, SyncOperationState.Completed, 1L)], resumed.Select(o => (o.Id, o.State, o.Succeeded)));
+        Assert.Equal((SyncStatus.Complete, SyncStatus.Error), ((await Get(f, first)).Status, (await Get(f, second)).Status));
+        Assert.Empty(await f.Store.ListRunningOperationsAsync(Client, SyncDomain.Account));
+        Assert.Empty(await f.Reprocessor.ResumeAsync(Client, SyncDomain.Account));
+    }
 }

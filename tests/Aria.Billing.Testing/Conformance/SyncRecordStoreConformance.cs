@@ -112,10 +112,11 @@ public abstract class SyncRecordStoreConformance
     public async Task Operations_OverlappingScopesAreExclusive()
     {
         var store = CreateStore();
+        var minute = 0;
         SyncOperation Op(SyncScope scope) => new()
         {
             Id = Guid.NewGuid(), Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = scope, RequestedBy = "ops",
-            RequestedAt = Instant.FromUtc(2025, 4, 27, 0, 0),
+            RequestedAt = Instant.FromUtc(2025, 4, 27, 0, 0).Plus(Duration.FromMinutes(minute++)),
         };
 
         var running = Op(SyncScope.Summary("Contact", "Create"));
@@ -124,7 +125,11 @@ public abstract class SyncRecordStoreConformance
         Assert.False(await store.TryStartOperationAsync(Op(SyncScope.ErrorSummary("Contact", "Create", "X", "X"))));
         Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Account", "Create"))));
 
+        Assert.Equal([running.Id], (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Take(1).Select(o => o.Id));
+        Assert.Equal(2, (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Count);
+        Assert.Empty(await store.ListRunningOperationsAsync(Client, SyncDomain.Catalog));
         await store.SaveOperationAsync(running with { State = SyncOperationState.Completed });
+        Assert.Single(await store.ListRunningOperationsAsync(Client, SyncDomain.Account));
         Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Contact", "Create"))));
         Assert.Equal(SyncOperationState.Completed, (await store.GetOperationAsync(Client, running.Id))!.State);
     }
