@@ -4,12 +4,49 @@ using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
 using Aria.Billing.Sample;
+using Aria.Billing.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// The main job of the README: a realistic end-to-end tour of the packages, wired the way a host app wires them.
-var builder = Host.CreateApplicationBuilder(args);
+// The main job of the README: a realistic end-to-end tour of the packages, wired the way a host app wires them, on the
+// embedded SQLite store. Options (all optional):
+//   --database <file>   the SQLite file (default: Aria.Billing/aria-billing.db under the user's local application data)
+//   --fresh             start from an empty database
+//   --stop-after <n>    stop abruptly after n reprocessed records, as a crash would; run again to see it resume
+string? database = null;
+int? stopAfter = null;
+var fresh = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--database" when i + 1 < args.Length:
+            database = args[++i];
+            break;
+        case "--stop-after" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
+            stopAfter = n;
+            i++;
+            break;
+        case "--fresh":
+            fresh = true;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option '{args[i]}'. Options: --database <file>, --fresh, --stop-after <n>.");
+            return 2;
+    }
+}
+
+database = Path.GetFullPath(database ?? SqliteStorageOptions.DefaultPath);
+if (fresh)
+{
+    foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
+    {
+        File.Delete(file);
+    }
+}
+
+var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Aria.Billing", LogLevel.None); // the tour prints what happens; raise this to see the packages' log events
 builder.Services
@@ -19,8 +56,11 @@ builder.Services
     .AddJobs()
     .AddJobHandler<SampleJobs>(JobTypes.UsageRating)
     .AddJobHandler<SampleJobs>(JobTypes.SyncTransactions)
-    .AddJobHandler<SampleJobs>(JobTypes.Billing);
-builder.Services.AddSingleton<ISyncRecordHandler, SampleRatingEngine>();
+    .AddJobHandler<SampleJobs>(JobTypes.Billing)
+    .UseSqlite(o => o.Path = database);
+builder.Services.AddSingleton(new StopSwitch(stopAfter));
+builder.Services.AddSingleton<SampleRatingEngine>();
+builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<SampleRatingEngine>());
 builder.Services.AddSingleton<SampleBillingSystem>();
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<SampleBillingSystem>());
@@ -32,3 +72,4 @@ var tour = ActivatorUtilities.CreateInstance<Tour>(host.Services);
 await tour.RunAsync(Console.Out);
 
 await host.StopAsync();
+return 0;

@@ -7,13 +7,24 @@ namespace Aria.Billing.Sample;
 /// Stands in for the rating engine in the sample: a message succeeds once what it requires exists; a message may also fail
 /// once for a configuration reason the operator fixes before reprocessing; one kind stays broken.
 /// </summary>
-internal sealed class SampleRatingEngine : ISyncRecordHandler
+internal sealed class SampleRatingEngine(StopSwitch stop) : ISyncRecordHandler
 {
     private readonly HashSet<string> _world = [];
     private readonly HashSet<string> _failedOnce = [];
 
+    /// <summary>What the billing system already holds: the objects of records completed in an earlier run.</summary>
+    public void Remember(SyncRecord completed)
+    {
+        using var payload = JsonDocument.Parse(completed.Payload);
+        if (payload.RootElement.TryGetProperty("key", out var key) && key.GetString() is { } text)
+        {
+            _world.Add(text);
+        }
+    }
+
     public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default)
     {
+        stop.Tick();
         using var payload = JsonDocument.Parse(record.Payload);
         var root = payload.RootElement;
         string? Text(string name) => root.TryGetProperty(name, out var value) ? value.GetString() : null;

@@ -2,6 +2,7 @@ using Aria.Billing.Jobs;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
+using Aria.Billing.Storage.Sqlite;
 using Aria.Billing.Sync;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,6 +23,10 @@ internal sealed class Tour(
     SyncReprocessor reprocessor,
     JobScheduleRegistry schedules,
     JobRunner runner,
+    IJobRunStore runStore,
+    SqliteStorage storage,
+    SampleRatingEngine ratingEngine,
+    StopSwitch stop,
     SampleJobs jobs)
 {
     public async Task RunAsync(TextWriter output)
@@ -29,6 +34,7 @@ internal sealed class Tour(
         var zone = zones[options.Value.TimeZoneId];
         var today = clock.GetCurrentInstant().InZone(zone).Date;
         output.WriteLine($"Aria.Billing sample — today is {today:uuuu-MM-dd} in {zone.Id}");
+        output.WriteLine($"store: SQLite at {storage.DataSource} (schema version {await storage.GetSchemaVersionAsync()}); run again to see what it kept");
         output.WriteLine();
 
         BillingPeriods(output, today);
@@ -152,19 +158,38 @@ internal sealed class Tour(
             return result.Value;
         }
 
-        var master = await Queue(500, null, PlanKind.Master, start);
-        var child = await Queue(501, 500, PlanKind.Supplemental, start);
-        await Queue(502, 501, PlanKind.Supplemental, start.PlusDays(3));
-        var tooEarly = await queue.QueueAsync(
-            new QueuePlanChangeRequest { Client = client, Account = account, Instance = new PlanInstanceNumber(503), Kind = PlanChangeKind.Assign, ParentInstance = new PlanInstanceNumber(501), EffectiveDate = start.PlusDays(-1) },
-            "csr-ann");
-        output.WriteLine($"   a grandchild dated before its parent is refused: {tooEarly.Errors[0]}");
+        // Each step looks first at what the store kept, so a second run (or one after a crash) queues nothing twice.
+        var stored = await queue.ListAsync(client, account, includeHistory: true);
+        PlanChange? Stored(long instance) => stored.FirstOrDefault(c => c.Instance == new PlanInstanceNumber(instance));
+        if (stored.Count > 0)
+        {
+            output.WriteLine($"   (the store kept {stored.Count} changes from an earlier run: nothing is queued twice)");
+        }
+
+        var master = Stored(500) ?? await Queue(500, null, PlanKind.Master, start);
+        var child = Stored(501) ?? await Queue(501, 500, PlanKind.Supplemental, start);
+        _ = Stored(502) ?? await Queue(502, 501, PlanKind.Supplemental, start.PlusDays(3));
+        if (child.State == PlanChangeState.Queued)
+        {
+            var tooEarly = await queue.QueueAsync(
+                new QueuePlanChangeRequest { Client = client, Account = account, Instance = new PlanInstanceNumber(503), Kind = PlanChangeKind.Assign, ParentInstance = new PlanInstanceNumber(501), EffectiveDate = master.EffectiveDate.PlusDays(-1) },
+                "csr-ann");
+            output.WriteLine($"   a grandchild dated before its parent is refused: {tooEarly.Errors[0]}");
+        }
 
         await PrintQueue("queue", includeHistory: false);
-        var executed = await queue.ExecuteNowAsync(client, master.Id, "csr-ann");
-        output.WriteLine($"   execute now: master plan instance {executed.Value.Instance} {executed.Value.State.ToString().ToLowerInvariant()} by {executed.Value.ClosedBy}");
-        var deleted = await queue.DeleteAsync(client, child.Id, "csr-bob");
-        output.WriteLine($"   delete the child: {deleted.Value.Count} changes deleted (the grandchild went with it)");
+        if (master.State == PlanChangeState.Queued)
+        {
+            var executed = await queue.ExecuteNowAsync(client, master.Id, "csr-ann");
+            output.WriteLine($"   execute now: master plan instance {executed.Value.Instance} {executed.Value.State.ToString().ToLowerInvariant()} by {executed.Value.ClosedBy}");
+        }
+
+        if (child.State == PlanChangeState.Queued)
+        {
+            var deleted = await queue.DeleteAsync(client, child.Id, "csr-bob");
+            output.WriteLine($"   delete the child: {deleted.Value.Count} changes deleted (the grandchild went with it)");
+        }
+
         await PrintQueue("history", includeHistory: true);
         output.WriteLine();
 
@@ -185,6 +210,12 @@ internal sealed class Tour(
         var client = new ClientNumber(1000);
         output.WriteLine("5. Sync reprocess — account messages arrived before what they need; two accounts failed on a status mapping");
         var now = clock.GetCurrentInstant();
+        var before = await CountAsync();
+        await foreach (var completed in CompletedAsync())
+        {
+            ratingEngine.Remember(completed); // what the billing system already holds after an earlier run
+        }
+
         var sent = 0;
         async Task Send(string objectName, string action, long account, string payload)
         {
@@ -207,6 +238,15 @@ internal sealed class Tour(
         }
 
         await Send("Plan Instance", "Update", 7, """{"broken":"ERROR_BUILDING_TIERS_FROM_CUSTOM_RATES_FROM_BILLING"}""");
+        var added = await CountAsync() - before;
+        output.WriteLine(added == sent
+            ? $"   ingested {sent} messages"
+            : $"   ingested {added} new messages; the other {sent - added} were kept from an earlier run and not processed again (same event id)");
+        foreach (var left in await reprocessor.ResumeAsync(client, SyncDomain.Account))
+        {
+            output.WriteLine($"   resumed operation {left.Id:N} that an earlier run left running: {left.Processed} records taken, {left.Skipped} caught mid-way left ERROR");
+        }
+
         await PrintSummary("summary before");
 
         var top = (await syncLog.SummaryAsync(client, SyncDomain.Account)).OrderByDescending(r => r.Count).First();
@@ -217,14 +257,37 @@ internal sealed class Tour(
             output.WriteLine($"       e.g. record {first.Id}, account {first.AccountNumber}, event {first.EventId}, payload {first.Payload}");
         }
 
+        stop.Armed = true;
         var result = await reprocessor.ReprocessAsync(client, SyncDomain.Account, SyncScope.All(), "ops", new InlineProgress(p =>
         {
             var done = p.Processed + p.Remaining == 0 ? 1 : (double)p.Processed / (p.Processed + p.Remaining);
             var bar = new string('#', (int)(done * 30)).PadRight(30, '.');
             output.WriteLine($"   reprocess all (prerequisites first) [{bar}] {p.Processed} processed, {p.Succeeded} ok, {p.Failed} failed, {p.Remaining} left");
         }));
+        stop.Armed = false;
         output.WriteLine($"   done: {result.Value.Succeeded} completed, {result.Value.Failed} still failing — one pass, no manual ordering");
         await PrintSummary("what is left");
+        output.WriteLine();
+
+        async Task<long> CountAsync() =>
+            (await syncLog.SearchAsync(new SyncSearch { Client = client, Domain = SyncDomain.Account, Page = PageRequest.First(1).Value })).Value.TotalCount ?? 0;
+
+        async IAsyncEnumerable<SyncRecord> CompletedAsync()
+        {
+            var search = new SyncSearch { Client = client, Domain = SyncDomain.Account, Status = SyncStatus.Complete, Page = PageRequest.First(PageRequest.MaxSize).Value };
+            for (var page = (await syncLog.SearchAsync(search)).Value; ; page = (await syncLog.SearchAsync(search with { Page = PageRequest.After(page.ContinuationToken, PageRequest.MaxSize).Value })).Value)
+            {
+                foreach (var record in page.Items)
+                {
+                    yield return record;
+                }
+
+                if (page.ContinuationToken is null)
+                {
+                    yield break;
+                }
+            }
+        }
 
         async Task PrintSummary(string title)
         {
@@ -275,6 +338,11 @@ internal sealed class Tour(
         output.WriteLine($"   refusing to remove the last daily billing schedule: {schedules.Remove(client, "daily").Errors[0]}");
 
         var day = new LocalDate(2025, 2, 28);
+        if ((await runStore.SearchRunsAsync(new RunSearch(client, day, day))).FirstOrDefault(r => r.Schedule == daily.Name) is { } kept)
+        {
+            output.WriteLine($"   (the store kept the run of {day:uuuu-MM-dd} from an earlier run, {kept.Status}: executing it again finishes only what is unfinished)");
+        }
+
         var run = await runner.CreateRunAsync(daily, day, "manual");
         Show("run", (await runner.ExecuteAsync(client, run.Id)).Value);
         jobs.BillingCloudReachable = true;
