@@ -46,6 +46,12 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
     /// <summary>PostgreSQL text cannot hold U+0000; a search for such text matches nothing.</summary>
     internal override bool CanHold(string text) => !text.Contains('\0', StringComparison.Ordinal);
 
+    /// <summary>SQLSTATE 22021 (a NUL in text): the value, not the database, is at fault.</summary>
+    internal override ArgumentException? AsArgumentError(DbException error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire }
+            ? new ArgumentException("PostgreSQL text cannot hold the character U+0000 (NUL); remove it from the value before storing it.", error)
+            : null;
+
     private protected override async Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.Command("SELECT to_regclass(@name) IS NOT NULL", transaction).With("name", HistoryTable);

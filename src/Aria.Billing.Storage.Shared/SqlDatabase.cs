@@ -49,6 +49,9 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         return false;
     }
 
+    /// <summary>The caller's error a database error stands for (a value the column cannot hold), or null for a real failure.</summary>
+    internal virtual ArgumentException? AsArgumentError(DbException error) => null;
+
     /// <summary>Opens a connection ready for use.</summary>
     internal abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
@@ -108,6 +111,10 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
             try
             {
                 return await write(connection).ConfigureAwait(false);
+            }
+            catch (DbException error) when (AsArgumentError(error) is { } argument)
+            {
+                throw argument;
             }
             finally
             {

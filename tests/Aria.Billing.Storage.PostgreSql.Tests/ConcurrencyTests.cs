@@ -114,8 +114,58 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal((Records, 0L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 
+    /// <summary>Four nodes process the same due plan changes at once: the billing system sees each change applied once.</summary>
+    [StoreFact]
+    public async Task FourQueueProcessors_DueChanges_EachAppliedExactlyOnce()
+    {
+        const int Changes = 400;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        var account = new AccountNumber(42);
+        for (var i = 0; i < Changes; i++)
+        {
+            await nodes[i % 4].PlanChanges.AddAsync(new PlanChange
+            {
+                Id = Guid.NewGuid(), Client = Client, Account = account, Instance = new PlanInstanceNumber(1000 + i), Kind = PlanChangeKind.Units,
+                Timing = PlanChangeTiming.Dated, EffectiveDate = new LocalDate(2025, 4, 1 + (i % 20)), Units = i, QueuedAt = Now, QueuedBy = "csr",
+            });
+        }
+
+        var applied = new ConcurrentDictionary<Guid, int>();
+        var billingSystem = new CountingBillingSystem(applied);
+        var queues = nodes.Select((n, i) => new Aria.Billing.Plans.Queue.PlanChangeQueue(
+            n.PlanChanges, billingSystem, billingSystem, new FakeClock(Now), DateTimeZone.Utc,
+            new Aria.Billing.Plans.Queue.PlanChangeQueueOptions { ProcessorId = $"node-{i}", BatchSize = 25 })).ToArray();
+
+        var reports = await Task.WhenAll(queues.Select(q => Task.Run(() => q.ProcessDueAsync(Client, new LocalDate(2025, 4, 30)))));
+
+        Assert.Equal(Changes, applied.Count);
+        Assert.All(applied.Values, count => Assert.Equal(1, count));
+        Assert.Equal(Changes, reports.Sum(r => r.Executed.Count));
+        Assert.Empty(reports.SelectMany(r => r.Failed));
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand("SELECT COUNT(*) FILTER (WHERE state = 1), COUNT(*) FROM plan_change", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((Changes, Changes), (reader.GetInt64(0), reader.GetInt64(1)));
+    }
+
     /// <inheritdoc />
     public void Dispose() => _schemas.Dispose();
+
+    private sealed class CountingBillingSystem(ConcurrentDictionary<Guid, int> applied)
+        : Aria.Billing.Plans.Queue.IPlanInstanceDirectory, Aria.Billing.Plans.Queue.IPlanChangeApplier
+    {
+        public ValueTask<Aria.Billing.Plans.Queue.PlanInstanceSnapshot?> GetAsync(ClientNumber client, PlanInstanceNumber instance, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<Aria.Billing.Plans.Queue.PlanInstanceSnapshot?>(new() { Instance = instance, ActiveFrom = new LocalDate(2025, 1, 1) });
+
+        public ValueTask<AriaError?> ApplyAsync(PlanChange change, CancellationToken cancellationToken = default)
+        {
+            applied.AddOrUpdate(change.Id, 1, (_, n) => n + 1);
+            return ValueTask.FromResult<AriaError?>(null);
+        }
+    }
 
     private sealed class CountingHandler(ConcurrentDictionary<long, int> handled) : ISyncRecordHandler
     {

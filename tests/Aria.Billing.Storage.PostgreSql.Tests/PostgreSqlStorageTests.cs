@@ -53,7 +53,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
     }
 
-    /// <summary>PostgreSQL text cannot hold U+0000: a filter containing it matches nothing rather than failing.</summary>
+    /// <summary>PostgreSQL text cannot hold U+0000: a filter containing it matches nothing; storing it is refused as the caller's error.</summary>
     [StoreFact]
     public async Task Search_TextWithNul_MatchesNothing()
     {
@@ -65,6 +65,8 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Empty(page.Items);
         Assert.Empty(await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account\0", "Create"));
         Assert.Single((await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, ObjectNameContains = "ccou" })).Items);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync(Record("E2") with { Payload = "{\"a\":\"\0\"}" }));
+        Assert.Contains("U+0000", refused.Message, StringComparison.Ordinal);
     }
 
     /// <summary>UsePostgreSql puts the three stores in the database and migrates it when the host starts.</summary>
