@@ -102,8 +102,8 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 return SyncRecordRows.Read(r);
             }, cancellationToken).ConfigureAwait(false);
 
-            long? total = null;
-            if (after is null)
+            long? total = after is null && rows.Count <= size ? rows.Count : null;
+            if (after is null && total is null)
             {
                 command.Parameters.Clear();
                 Filter(command, search);
