@@ -80,21 +80,33 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 _ => null,
             };
             var direction = search.Descending ? "DESC" : "ASC";
-            var keyset = new StringBuilder(filter);
-            if (after is { } last)
+            var comparison = search.Descending ? "<" : ">";
+            var size = search.Page.Size;
+            var columns = SyncRecordRows.Columns + (sortKey is null ? "" : $", {sortKey}");
+            if (after is not { } last)
             {
-                var comparison = search.Descending ? "<" : ">";
-                keyset.Append(sortKey is null ? $" AND id {comparison} @after_id" : $" AND ({sortKey}, id) {comparison} (@after_key, @after_id)");
+                command.CommandText = $"SELECT {columns} FROM sync_record WHERE {filter} " +
+                    $"ORDER BY {(sortKey is null ? "" : $"{sortKey} {direction}, ")}id {direction} LIMIT {size + 1}";
+            }
+            else if (sortKey is null)
+            {
                 command.With("after_id", last.Id);
-                if (sortKey is not null)
-                {
-                    command.With("after_key", search.SortBy == SyncSortField.Status ? long.Parse(last.Key, CultureInfo.InvariantCulture) : last.Key);
-                }
+                command.CommandText = $"SELECT {columns} FROM sync_record WHERE {filter} AND id {comparison} @after_id ORDER BY id {direction} LIMIT {size + 1}";
+            }
+            else
+            {
+                // Rest of the last row's key, then the keys after it: two index seeks (a row-value comparison would make
+                // some planners scan every row of the last key).
+                command.With("after_id", last.Id);
+                command.With("after_key", search.SortBy == SyncSortField.Status ? long.Parse(last.Key, CultureInfo.InvariantCulture) : last.Key);
+                command.CommandText =
+                    $"SELECT * FROM (SELECT {columns} FROM sync_record WHERE {filter} AND {sortKey} = @after_key AND id {comparison} @after_id " +
+                    $"ORDER BY id {direction} LIMIT {size + 1}) same_key UNION ALL " +
+                    $"SELECT * FROM (SELECT {columns} FROM sync_record WHERE {filter} AND {sortKey} {comparison} @after_key " +
+                    $"ORDER BY {sortKey} {direction}, id {direction} LIMIT {size + 1}) later_keys " +
+                    $"ORDER BY 24 {direction}, 1 {direction} LIMIT {size + 1}";
             }
 
-            var size = search.Page.Size;
-            command.CommandText = $"SELECT {SyncRecordRows.Columns}{(sortKey is null ? "" : $", {sortKey}")} FROM sync_record WHERE {keyset} " +
-                $"ORDER BY {(sortKey is null ? "" : $"{sortKey} {direction}, ")}id {direction} LIMIT {size + 1}";
             var keys = new List<string?>();
             var rows = await command.ListAsync(r =>
             {
