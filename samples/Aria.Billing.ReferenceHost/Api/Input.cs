@@ -1,0 +1,108 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Aria.Billing.ReferenceHost.Api;
+
+/// <summary>
+/// Reads request values, collecting a coded error (1024 invalid date format, 1010 missing input, INVALID_VALUE otherwise) for each
+/// one that is missing or malformed, so that one response names every problem.
+/// </summary>
+public sealed class Input
+{
+    private readonly List<AriaError> _errors = [];
+
+    /// <summary>The errors so far.</summary>
+    public IReadOnlyList<AriaError> Errors => _errors;
+
+    /// <summary>Whether every value read so far was good.</summary>
+    public bool Valid => _errors.Count == 0;
+
+    /// <summary>A required date (yyyy-MM-dd).</summary>
+    public LocalDate Date(string? text, string name) => OptionalDate(text, name, required: true) ?? default;
+
+    /// <summary>An optional date (yyyy-MM-dd).</summary>
+    public LocalDate? OptionalDate(string? text, string name, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return required ? Fail<LocalDate?>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name) : null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success ? parsed.Value : Fail<LocalDate?>(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} '{Clip(text)}' is not a yyyy-MM-dd date.", name);
+    }
+
+    /// <summary>A required positive number.</summary>
+    public long Number(string? text, string name) => OptionalNumber(text, name, required: true) ?? 0;
+
+    /// <summary>An optional positive number.</summary>
+    public long? OptionalNumber(string? text, string name, bool required = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return required ? Fail<long?>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name) : null;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : Fail<long?>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not a positive whole number.", name);
+    }
+
+    /// <summary>A required decimal amount.</summary>
+    public decimal Amount(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail<decimal>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
+        }
+
+        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : Fail<decimal>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not a decimal amount.", name);
+    }
+
+    /// <summary>A required text of at most <paramref name="max"/> characters.</summary>
+    public string Text(string? text, string name, int max = 200)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail<string>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name) ?? "";
+        }
+
+        return text.Length <= max && !text.Contains('\0', StringComparison.Ordinal)
+            ? text
+            : Fail<string>(ApiErrors.InvalidValue, $"{name} should be at most {max} characters, without NUL.", name) ?? "";
+    }
+
+    /// <summary>An optional text of at most <paramref name="max"/> characters.</summary>
+    public string? OptionalText(string? text, string name, int max = 200) => text is null ? null : Text(text, name, max);
+
+    /// <summary>One value of an enumeration, by name (case-insensitive).</summary>
+    public T Choice<T>(string? text, string name, T fallback)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
+            ? value
+            : Fail<T>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.", name);
+    }
+
+    /// <summary>Adds errors found elsewhere.</summary>
+    public void Add(IEnumerable<AriaError> errors) => _errors.AddRange(errors);
+
+    /// <summary>Adds one error.</summary>
+    public void Add(AriaErrorCode code, string message, string input) => _errors.Add(new AriaError(code, message, input));
+
+    private T Fail<T>(AriaErrorCode code, string message, string input)
+    {
+        _errors.Add(new AriaError(code, message, input));
+        return default!;
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,37 @@
+using Aria.Billing.Jobs;
+
+namespace Aria.Billing.ReferenceHost.Api;
+
+/// <summary>
+/// A schedule definition: <c>frequency</c> is daily, weekly:&lt;weekday&gt;, monthly:&lt;day&gt;, month_end,
+/// days_before_month_end:&lt;n&gt;, quarter_end, year_end or manual_only; <c>time</c> is HH:mm in <c>time_zone</c>.
+/// </summary>
+public sealed record ScheduleDto(string? Frequency, string? Time, string? TimeZone, IReadOnlyList<JobDefinitionDto>? Jobs);
+
+/// <summary>A job of a schedule.</summary>
+public sealed record JobDefinitionDto(string? Name, string? JobType);
+
+/// <summary>A saved schedule, with the warnings the rules raised.</summary>
+public sealed record SavedScheduleDto(string Name, string Frequency, string Time, string TimeZone, IReadOnlyList<JobDefinitionDto> Jobs, IReadOnlyList<string> Warnings);
+
+/// <summary>A run to start: the date, and a key that makes a retried trigger return the same run.</summary>
+public sealed record TriggerDto(string? RunDate, string? IdempotencyKey);
+
+/// <summary>A schedule's run for a date.</summary>
+public sealed record RunDto(
+    Guid Id, string Schedule, string RunDate, BatchStatus Status, int BatchStatusCd, string StartedBy, string CreatedAt, string? FinishedAt, IReadOnlyList<JobRunDto> Jobs)
+{
+    /// <summary>The run.</summary>
+    public static RunDto From(ScheduleRun r) => new(
+        r.Id, r.Schedule, r.RunDate.ToString("uuuu-MM-dd", null), r.Status, (int)r.Status, r.StartedBy, r.CreatedAt.ToString(), r.FinishedAt?.ToString(),
+        [.. r.Jobs.Select(j => new JobRunDto(j.Index, j.Name, j.JobType, j.Status, (int)j.Status, j.Error, j.StartedAt?.ToString(), j.FinishedAt?.ToString()))]);
+}
+
+/// <summary>A job of a run.</summary>
+public sealed record JobRunDto(int Index, string Name, string JobType, BatchStatus Status, int BatchStatusCd, string? Error, string? StartedAt, string? FinishedAt);
+
+/// <summary>A work item of a job.</summary>
+public sealed record WorkItemDto(long Id, string Key, WorkItemState State, int Attempts, string? Error);
+
+/// <summary>A run the schedule will start.</summary>
+public sealed record NextRunDto(string RunDate, string StartsAt, RunShift ShiftedBy);

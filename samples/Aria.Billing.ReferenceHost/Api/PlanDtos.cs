@@ -1,0 +1,33 @@
+using Aria.Billing.Plans.Queue;
+
+namespace Aria.Billing.ReferenceHost.Api;
+
+/// <summary>A change to queue for a plan instance.</summary>
+public sealed record QueueChangeDto(
+    long? AccountNo, long? PlanInstanceNo, long? ParentPlanInstanceNo, string? PlanKind, string? Kind, string? Timing, string? EffectiveDate,
+    long? NewPlanNo, decimal? Units, string? NewStatus, long? RateScheduleNo, bool Proceed);
+
+/// <summary>A queued (or executed, or deleted) plan change.</summary>
+public sealed record PlanChangeDto(
+    Guid Id, long AccountNo, long PlanInstanceNo, long? ParentPlanInstanceNo, PlanKind PlanKind, PlanChangeKind Kind, PlanChangeTiming Timing,
+    string EffectiveDate, PlanChangeState State, string QueuedBy, string QueuedAt, string? ClosedBy, string? ClosedAt, string? Reason, Guid? ParentChangeId)
+{
+    /// <summary>The change.</summary>
+    public static PlanChangeDto From(PlanChange c) => new(
+        c.Id, c.Account.Value, c.Instance.Value, c.ParentInstance?.Value, c.PlanKind, c.Kind, c.Timing, c.EffectiveDate.ToString("uuuu-MM-dd", null), c.State,
+        c.QueuedBy, c.QueuedAt.ToString(), c.ClosedBy, c.ClosedAt?.ToString(), c.Reason, c.ParentChangeId);
+}
+
+/// <summary>A new effective date.</summary>
+public sealed record ChangeDateDto(string? EffectiveDate);
+
+/// <summary>The inputs of a proration preview.</summary>
+public sealed record ProrationPreviewDto(
+    int? BillDay, int? IntervalMonths, string? Currency, string? OldRate, decimal? OldUnits, string? NewRate, decimal? NewUnits, string? EffectiveDate,
+    string? Policy, string? AltProrationStartDate);
+
+/// <summary>The inputs of an invoice-plan preview.</summary>
+public sealed record InvoicePlanPreviewDto(int? BillDay, int? IntervalMonths, string? FirstUninvoicedPeriodStart, string? AsOf, int? BillLagDays, int? CombineInvoices);
+
+/// <summary>The outcome of the replace-plan validation: the directive in force and its effect.</summary>
+public sealed record ReplacePlanDto(int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault);

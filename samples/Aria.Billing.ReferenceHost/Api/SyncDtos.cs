@@ -1,0 +1,38 @@
+namespace Aria.Billing.ReferenceHost.Api;
+
+/// <summary>A sync record as the log lists it.</summary>
+public sealed record SyncRecordDto(
+    long Id, SyncDomain Domain, string EventId, string EventTime, int ObjectType, string ObjectName, string? Action, string ActionName, long? AccountNo,
+    SyncStatus Status, string? ErrorCode, string? ErrorMessage, string? Payload, IReadOnlyList<SyncAttemptDto>? Attempts)
+{
+    /// <summary>The record; with its payload and history when <paramref name="detail"/>.</summary>
+    public static SyncRecordDto From(SyncRecord r, bool detail = false) => new(
+        r.Id, r.Domain, r.EventId, r.EventTime.ToString(), r.ObjectType, r.ObjectName, r.Action, r.ActionName, r.AccountNumber?.Value, r.Status,
+        r.ErrorCode, r.ErrorMessage, detail ? r.Payload : null,
+        detail ? [.. r.Attempts.Select(a => new SyncAttemptDto(a.At.ToString(), a.Kind, a.Status, a.ErrorCode, a.ErrorMessage, a.By))] : null);
+}
+
+/// <summary>One attempt in a record's history.</summary>
+public sealed record SyncAttemptDto(string At, string Kind, SyncStatus Status, string? ErrorCode, string? ErrorMessage, string By);
+
+/// <summary>One page of the activity log.</summary>
+public sealed record SyncPageDto(IReadOnlyList<SyncRecordDto> Items, long? TotalCount, string? ContinuationToken);
+
+/// <summary>A message to record and process.</summary>
+public sealed record IngestDto(string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload);
+
+/// <summary>Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c>.</summary>
+public sealed record ScopeDto(string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo);
+
+/// <summary>A bulk operation and its progress.</summary>
+public sealed record SyncOperationDto(
+    Guid Id, SyncOperationKind Kind, SyncDomain Domain, SyncScopeLevel Level, SyncOperationState State, long Processed, long Succeeded, long Failed,
+    long Skipped, string RequestedBy, string RequestedAt, string? FinishedAt)
+{
+    /// <summary>The operation.</summary>
+    public static SyncOperationDto From(SyncOperation o) => new(
+        o.Id, o.Kind, o.Domain, o.Scope.Level, o.State, o.Processed, o.Succeeded, o.Failed, o.Skipped, o.RequestedBy, o.RequestedAt.ToString(), o.FinishedAt?.ToString());
+}
+
+/// <summary>An error-summary row with the catalog's resolution beside it.</summary>
+public sealed record ErrorSummaryDto(string ObjectName, string ActionName, string? ErrorCode, string? ErrorMessage, long Count, string? Resolution);

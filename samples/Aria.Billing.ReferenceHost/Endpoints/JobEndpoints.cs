@@ -1,0 +1,209 @@
+using System.Globalization;
+using Aria.Billing.Jobs;
+using Aria.Billing.ReferenceHost.Api;
+using Aria.Billing.ReferenceHost.Background;
+using Aria.Billing.ReferenceHost.Security;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Aria.Billing.ReferenceHost.Endpoints;
+
+/// <summary>Job schedules, runs and the audit log over HTTP (spec: job-schedule-management.txt, batch-process-audit-log.txt).</summary>
+public static class JobEndpoints
+{
+    /// <summary>Maps <c>/jobs/…</c>.</summary>
+    public static void MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/jobs").WithTags("Jobs");
+        jobs.MapPut("/schedules/{name}", DefineAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
+        jobs.MapGet("/schedules/{name}/next-runs", NextRuns).RequireAccess(HostModule.Jobs, HostAccess.Read);
+        jobs.MapPost("/schedules/{name}/runs", TriggerAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
+        jobs.MapGet("/runs/{id:guid}", RunAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
+        jobs.MapGet("/runs/{id:guid}/jobs/{index:int}/items", ItemsAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
+        jobs.MapPost("/runs/{id:guid}/reset", ResetAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit);
+        jobs.MapPost("/runs/{id:guid}/reprocess", ReprocessAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit);
+        jobs.MapGet("/audit", AuditAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
+    }
+
+    private static IResult DefineAsync(HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, IDateTimeZoneProvider zones)
+    {
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var input = new Input();
+        var scheduleName = input.Text(name, "name", 100);
+        var frequency = Frequency(body.Frequency, input);
+        var time = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(body.Time ?? "");
+        if (!time.Success)
+        {
+            input.Add(AriaErrorCodes.InvalidDateFormat, "time should be HH:mm.", "time");
+        }
+
+        var zone = zones.GetZoneOrNull(body.TimeZone ?? "UTC");
+        if (zone is null)
+        {
+            input.Add(ApiErrors.InvalidValue, $"time_zone '{body.TimeZone}' is not a tz database id.", "time_zone");
+        }
+
+        var definitions = (body.Jobs ?? []).Select(j => new JobDefinition(input.Text(j.Name, "jobs.name", 100), input.Text(j.JobType, "jobs.job_type", 100))).ToArray();
+        if (definitions.Length == 0)
+        {
+            input.Add(AriaErrorCodes.MissingRequiredParameter, "Missing input: jobs is required.", "jobs");
+        }
+
+        if (!input.Valid || frequency is null || zone is null)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var saved = registry.Save(new JobSchedule
+        {
+            Name = scheduleName, Client = Caller.Of(http).Client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone), Jobs = definitions,
+        });
+        return saved.IsSuccess
+            ? Results.Ok(new SavedScheduleDto(saved.Value.Name, body.Frequency!, body.Time!, zone.Id,
+                [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))], [.. saved.Warnings.Select(w => w.Message)]))
+            : ApiErrors.Result(saved.Errors);
+    }
+
+    private static IResult NextRuns(HttpContext http, string name, string? after, int? count, JobScheduleRegistry registry, IClock clock)
+    {
+        if (Find(http, name, registry) is not { } schedule)
+        {
+            return ScheduleNotFound(name);
+        }
+
+        var input = new Input();
+        var from = string.IsNullOrEmpty(after) ? clock.GetCurrentInstant()
+            : input.OptionalDate(after, "after") is { } date ? date.AtStartOfDayInZone(schedule.Calendar.Zone).ToInstant() : default;
+        if (count is < 1 or > 100)
+        {
+            input.Add(ApiErrors.InvalidValue, "count should be in range [1-100].", "count");
+        }
+
+        return input.Valid
+            ? Results.Ok(schedule.Calendar.Preview(from, count ?? 5).Select(r =>
+                new NextRunDto(r.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), r.StartsAt.InZone(schedule.Calendar.Zone).ToString(), r.ShiftedBy)))
+            : ApiErrors.Result(input.Errors);
+    }
+
+    private static async Task<IResult> TriggerAsync(HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, JobRunner runner, BackgroundWork work)
+    {
+        if (Find(http, name, registry) is not { } schedule)
+        {
+            return ScheduleNotFound(name);
+        }
+
+        var input = new Input();
+        var date = input.Date(body?.RunDate, "run_date");
+        var key = input.Text(body?.IdempotencyKey, "idempotency_key", 100);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var run = await runner.TriggerAsync(schedule, date, key, http.RequestAborted);
+        await work.EnqueueAsync((services, stop) => services.GetRequiredService<JobRunner>().ExecuteAsync(run.Client, run.Id, stop));
+        return Results.Accepted($"/jobs/runs/{run.Id}", RunDto.From(run));
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, Guid id, JobRunner runner, CancellationToken cancellationToken) =>
+        ApiErrors.Ok(await runner.PollAsync(Caller.Of(http).Client, id, cancellationToken), RunDto.From);
+
+    private static async Task<IResult> ItemsAsync(HttpContext http, Guid id, int index, JobRunner runner, IJobRunStore store, CancellationToken cancellationToken)
+    {
+        var run = await runner.PollAsync(Caller.Of(http).Client, id, cancellationToken);
+        if (run.IsFailure)
+        {
+            return ApiErrors.Result(run.Errors);
+        }
+
+        if (index < 0 || index >= run.Value.Jobs.Count)
+        {
+            return ApiErrors.Result([new AriaError(JobErrorCodes.RunNotFound, $"Run {id} has no job {index}.", "index")]);
+        }
+
+        var items = await store.ListWorkItemsAsync(id, index, cancellationToken);
+        return Results.Ok(items.Select(i => new WorkItemDto(i.Id, i.Key, i.State, i.Attempts, i.Error)));
+    }
+
+    private static async Task<IResult> ResetAsync(HttpContext http, Guid id, JobRunner runner, CancellationToken cancellationToken) =>
+        ApiErrors.Ok(await runner.ResetAsync(Caller.Of(http).Client, id, cancellationToken), RunDto.From);
+
+    private static async Task<IResult> ReprocessAsync(HttpContext http, Guid id, int? job, JobRunner runner, BackgroundWork work, CancellationToken cancellationToken)
+    {
+        var client = Caller.Of(http).Client;
+        var run = await runner.PollAsync(client, id, cancellationToken);
+        if (run.IsFailure)
+        {
+            return ApiErrors.Result(run.Errors);
+        }
+
+        if (job is { } index && (index < 0 || index >= run.Value.Jobs.Count))
+        {
+            return ApiErrors.Result([new AriaError(JobErrorCodes.RunNotFound, $"Run {id} has no job {index}.", "job")]);
+        }
+
+        await work.EnqueueAsync((services, _) =>
+        {
+            var background = services.GetRequiredService<JobRunner>();
+            return job is { } j ? background.ReprocessJobAsync(client, id, j) : background.ReprocessScheduleAsync(client, id);
+        });
+        return Results.Accepted($"/jobs/runs/{id}", RunDto.From(run.Value));
+    }
+
+    private static async Task<IResult> AuditAsync(
+        HttpContext http, string? from, string? to, string? status, string? process, int? page_size, string? continuation_token, JobRunner runner, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var start = input.Date(from, "from");
+        var end = input.Date(to, "to");
+        BatchStatus? batchStatus = string.IsNullOrEmpty(status) ? null
+            : int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((BatchStatus)code) ? (BatchStatus)code
+            : input.Choice(status, "status", BatchStatus.New);
+        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        input.Add(page.Errors);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var found = await runner.SearchAuditAsync(new RunSearch(Caller.Of(http).Client, start, end, batchStatus, input.OptionalText(process, "process")), page.Value, cancellationToken);
+        return ApiErrors.Ok(found, p => new { items = p.Items.Select(RunDto.From), total_count = p.TotalCount, continuation_token = p.ContinuationToken });
+    }
+
+    private static JobSchedule? Find(HttpContext http, string name, JobScheduleRegistry registry) => registry.Find(Caller.Of(http).Client, name);
+
+    private static IResult ScheduleNotFound(string name) =>
+        ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule named '{(name.Length > 100 ? name[..100] : name)}' for this client.", "name")]);
+
+    private static ScheduleFrequency? Frequency(string? text, Input input)
+    {
+        var parts = (text ?? "").ToLowerInvariant().Split(':', 2);
+        int Number() => parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        try
+        {
+            return parts[0] switch
+            {
+                "daily" => ScheduleFrequency.Daily,
+                "month_end" => ScheduleFrequency.MonthEnd,
+                "quarter_end" => ScheduleFrequency.QuarterEnd,
+                "year_end" => ScheduleFrequency.YearEnd,
+                "manual_only" => ScheduleFrequency.ManualOnly,
+                "monthly" => ScheduleFrequency.Monthly(Number()),
+                "days_before_month_end" => ScheduleFrequency.DaysBeforeMonthEnd(Number()),
+                "weekly" when parts.Length == 2 && Enum.TryParse<IsoDayOfWeek>(parts[1], ignoreCase: true, out var day) && day != IsoDayOfWeek.None && !char.IsDigit(parts[1][0]) =>
+                    ScheduleFrequency.Weekly(day),
+                _ => throw new ArgumentException("unknown frequency"),
+            };
+        }
+        catch (ArgumentException)
+        {
+            input.Add(ApiErrors.InvalidValue,
+                "frequency should be daily, weekly:<weekday>, monthly:<1-31>, month_end, days_before_month_end:<n>, quarter_end, year_end or manual_only.", "frequency");
+            return null;
+        }
+    }
+}

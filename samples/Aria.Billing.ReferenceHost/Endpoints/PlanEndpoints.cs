@@ -1,0 +1,224 @@
+using System.Globalization;
+using Aria.Billing.Plans;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.ReferenceHost.Api;
+using Aria.Billing.ReferenceHost.Security;
+using NodaTime;
+
+namespace Aria.Billing.ReferenceHost.Endpoints;
+
+/// <summary>The plan-change queue and the plan previews over HTTP (spec: replace-acct-plan-m.txt, release-6.50.txt).</summary>
+public static class PlanEndpoints
+{
+    /// <summary>Maps <c>/plans/…</c>.</summary>
+    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/plans").WithTags("Plans");
+        plans.MapPost("/changes", QueueAsync).RequireAccess(HostModule.Plans, HostAccess.Create);
+        plans.MapGet("/accounts/{account_no:long}/changes", ListAsync).RequireAccess(HostModule.Plans, HostAccess.Read);
+        plans.MapPost("/changes/{id:guid}/execute", ExecuteAsync).RequireAccess(HostModule.Plans, HostAccess.Edit);
+        plans.MapPut("/changes/{id:guid}/effective-date", ChangeDateAsync).RequireAccess(HostModule.Plans, HostAccess.Edit);
+        plans.MapDelete("/changes/{id:guid}", DeleteAsync).RequireAccess(HostModule.Plans, HostAccess.Delete);
+        plans.MapPost("/proration/preview", ProrationPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
+        plans.MapPost("/invoice-plan/preview", InvoicePlanPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
+        plans.MapPost("/replace/validate", ValidateReplace).RequireAccess(HostModule.Plans, HostAccess.Read);
+    }
+
+    private static async Task<IResult> QueueAsync(HttpContext http, QueueChangeDto? body, PlanChangeQueue queue, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var input = new Input();
+        var account = Positive(body.AccountNo, "account_no", input, required: true);
+        var instance = Positive(body.PlanInstanceNo, "plan_instance_no", input, required: true);
+        var parent = Positive(body.ParentPlanInstanceNo, "parent_plan_instance_no", input, required: false);
+        var request = new QueuePlanChangeRequest
+        {
+            Client = Caller.Of(http).Client, Account = new AccountNumber(account ?? 1), Instance = new PlanInstanceNumber(instance ?? 1),
+            ParentInstance = parent is { } p ? new PlanInstanceNumber(p) : null,
+            PlanKind = input.Choice(body.PlanKind, "plan_kind", PlanKind.Master),
+            Kind = string.IsNullOrEmpty(body.Kind) ? Missing(input, "kind", PlanChangeKind.Units) : input.Choice(body.Kind, "kind", PlanChangeKind.Units),
+            Timing = input.Choice(body.Timing, "timing", PlanChangeTiming.Dated),
+            EffectiveDate = input.OptionalDate(body.EffectiveDate, "effective_date"),
+            NewPlan = Positive(body.NewPlanNo, "new_plan_no", input, required: false) is { } plan ? new PlanNumber(plan) : null,
+            Units = body.Units,
+            NewStatus = string.IsNullOrEmpty(body.NewStatus) ? null : input.Choice(body.NewStatus, "new_status", PlanInstanceStatus.Active),
+            RateSchedule = Positive(body.RateScheduleNo, "rate_schedule_no", input, required: false),
+            Proceed = body.Proceed,
+        };
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var queued = await queue.QueueAsync(request, Caller.Of(http).Name, cancellationToken);
+        return queued.IsSuccess
+            ? Results.Created($"/plans/accounts/{queued.Value.Account}/changes", new { change = PlanChangeDto.From(queued.Value), warnings = queued.Warnings.Select(w => w.Message) })
+            : ApiErrors.Result(queued.Errors);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, long account_no, bool? history, PlanChangeQueue queue, CancellationToken cancellationToken) =>
+        account_no < 1
+            ? ApiErrors.Result([new AriaError(ApiErrors.InvalidValue, "account_no should be a positive whole number.", "account_no")])
+            : Results.Ok((await queue.ListAsync(Caller.Of(http).Client, new AccountNumber(account_no), includeHistory: history ?? false, cancellationToken: cancellationToken))
+                .Select(PlanChangeDto.From));
+
+    private static async Task<IResult> ExecuteAsync(HttpContext http, Guid id, PlanChangeQueue queue, CancellationToken cancellationToken) =>
+        ApiErrors.Ok(await queue.ExecuteNowAsync(Caller.Of(http).Client, id, Caller.Of(http).Name, cancellationToken), PlanChangeDto.From);
+
+    private static async Task<IResult> ChangeDateAsync(HttpContext http, Guid id, ChangeDateDto? body, PlanChangeQueue queue, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var date = input.Date(body?.EffectiveDate, "effective_date");
+        return input.Valid
+            ? ApiErrors.Ok(await queue.ChangeDateAsync(Caller.Of(http).Client, id, date, Caller.Of(http).Name, cancellationToken), PlanChangeDto.From)
+            : ApiErrors.Result(input.Errors);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, Guid id, PlanChangeQueue queue, CancellationToken cancellationToken) =>
+        ApiErrors.Ok(await queue.DeleteAsync(Caller.Of(http).Client, id, Caller.Of(http).Name, cancellationToken), deleted => deleted.Select(PlanChangeDto.From));
+
+    private static IResult ProrationPreview(ProrationPreviewDto? body, ProrationCalculator proration)
+    {
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var input = new Input();
+        var cycle = Cycle(body.BillDay, body.IntervalMonths, input);
+        var currency = Currency.TryFromCode(body.Currency ?? "USD", out var c) ? c : Bad(input, "currency", Currency.USD);
+        var request = new ProrationRequest
+        {
+            Cycle = cycle ?? BillingCycle.Monthly(1),
+            OldRatePerUnit = Money.Of(input.Amount(body.OldRate, "old_rate"), currency), OldUnits = body.OldUnits ?? 1,
+            NewRatePerUnit = Money.Of(input.Amount(body.NewRate, "new_rate"), currency), NewUnits = body.NewUnits ?? 1,
+            EffectiveDate = input.Date(body.EffectiveDate, "effective_date"),
+            AltProrationStartDate = input.OptionalDate(body.AltProrationStartDate, "alt_proration_start_date"),
+            Policy = input.Choice(body.Policy, "policy", ProrationPolicy.Full),
+        };
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        return ApiErrors.Ok(proration.Quote(request), q => new
+        {
+            period_start = Day(q.Credit.Period.Start), period_end = Day(q.Credit.Period.End), period_days = q.Credit.Period.Days,
+            days_remaining = q.Credit.DaysRemaining, span_start = Day(q.SpanStart), credit = q.Credit.Amount.Amount, charge = q.Charge.Amount.Amount,
+            net = q.Net.Amount, currency = currency.Code,
+        });
+    }
+
+    private static IResult InvoicePlanPreview(InvoicePlanPreviewDto? body, InvoicePlanner planner)
+    {
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var input = new Input();
+        var cycle = Cycle(body.BillDay, body.IntervalMonths, input);
+        var request = new InvoicePlanRequest
+        {
+            Cycle = cycle ?? BillingCycle.Monthly(1), FirstUninvoicedPeriodStart = input.Date(body.FirstUninvoicedPeriodStart, "first_uninvoiced_period_start"),
+            AsOf = input.Date(body.AsOf, "as_of"), BillLagDays = body.BillLagDays ?? 0, CombineInvoices = body.CombineInvoices ?? (int)CombineInvoices.ClientDefault,
+        };
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        return ApiErrors.Ok(planner.Plan(request), plan => new
+        {
+            periods_due = plan.PeriodsDue, combine = plan.Combine.ToString(),
+            invoices = plan.Invoices.Select(i => new
+            {
+                invoice_date = Day(i.InvoiceDate),
+                covers = i.Covers.Select(p => new { period_start = Day(p.Period.Start), period_end = Day(p.Period.End), from = Day(p.From), days = p.Days }),
+            }),
+        });
+    }
+
+    private static IResult ValidateReplace(HttpContext http, ReplacePlanRequest? body, string? plan_kind, string? today, ReplacePlanValidator validator, IClock clock)
+    {
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var input = new Input();
+        var context = new ReplacePlanContext
+        {
+            PlanKind = input.Choice(plan_kind, "plan_kind", PlanKind.Master),
+            Today = input.OptionalDate(today, "today") ?? clock.GetCurrentInstant().InUtc().Date,
+        };
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var caller = Caller.Of(http);
+        var validated = validator.Validate(body with { ClientNo = caller.Client.ToString(), AuthKey = "verified-by-host" }, context);
+        return ApiErrors.Ok(validated, v => new ReplacePlanDto(
+            v.Directive.Directive.Code, v.Directive.Directive.Timing.ToString(), v.Directive.Proration.ToString(),
+            v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault));
+    }
+
+    private static BillingCycle? Cycle(int? billDay, int? intervalMonths, Input input)
+    {
+        if (billDay is not (>= 1 and <= 31))
+        {
+            input.Add(ApiErrors.InvalidValue, "bill_day should be in range [1-31].", "bill_day");
+            return null;
+        }
+
+        if (intervalMonths is { } months && months is < 1 or > 120)
+        {
+            input.Add(ApiErrors.InvalidValue, "interval_months should be in range [1-120].", "interval_months");
+            return null;
+        }
+
+        return intervalMonths is null or 1
+            ? BillingCycle.Monthly(billDay.Value)
+            : BillingCycle.Anchored(new LocalDate(2000, 1, Math.Min(billDay.Value, 31)), BillingInterval.FromMonths(intervalMonths.Value), billDay.Value);
+    }
+
+    private static long? Positive(long? value, string name, Input input, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                input.Add(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
+            }
+
+            return null;
+        }
+
+        if (value < 1)
+        {
+            input.Add(ApiErrors.InvalidValue, $"{name} should be a positive whole number.", name);
+            return null;
+        }
+
+        return value;
+    }
+
+    private static T Missing<T>(Input input, string name, T fallback)
+    {
+        input.Add(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
+        return fallback;
+    }
+
+    private static T Bad<T>(Input input, string name, T fallback)
+    {
+        input.Add(ApiErrors.InvalidValue, $"{name} is not valid.", name);
+        return fallback;
+    }
+
+    private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,203 @@
+using Aria.Billing.ReferenceHost.Api;
+using Aria.Billing.ReferenceHost.Background;
+using Aria.Billing.ReferenceHost.Security;
+using Aria.Billing.Sync;
+using NodaTime;
+
+namespace Aria.Billing.ReferenceHost.Endpoints;
+
+/// <summary>The sync activity log over HTTP (spec: billing-sync-reprocess.txt).</summary>
+public static class SyncEndpoints
+{
+    /// <summary>The largest payload a record may carry.</summary>
+    public const int MaxPayloadChars = 64 * 1024;
+
+    /// <summary>Maps <c>/sync/…</c>.</summary>
+    public static void MapSyncEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sync = app.MapGroup("/sync").WithTags("Sync");
+        sync.MapGet("/{domain}/records", SearchAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/{domain}/records/{id:long}", GetAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create);
+        sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/{domain}/summary/errors", ErrorSummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/{domain}/summary/records", ErrorRecordsAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapPost("/{domain}/reprocess", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, BackgroundWork work) =>
+            StartAsync(http, domain, scope, SyncOperationKind.Reprocess, reprocessor, work)).RequireAccess(HostModule.Sync, HostAccess.Edit);
+        sync.MapPost("/{domain}/discard", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, BackgroundWork work) =>
+            StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, work)).RequireAccess(HostModule.Sync, HostAccess.Delete);
+        sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+    }
+
+    private static async Task<IResult> SearchAsync(
+        HttpContext http, string domain, SyncLog log, string? status, string? object_name, string? action_name, string? action, string? error_code,
+        string? event_id, string? aria_sync_id, string? account_no, string? sort, bool? descending, int? page_size, string? continuation_token, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var search = new SyncSearch
+        {
+            Client = Caller.Of(http).Client, Domain = d,
+            Status = string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error),
+            ObjectNameContains = input.OptionalText(object_name, "object_name"), ActionNameContains = input.OptionalText(action_name, "action_name"),
+            Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(error_code, "error_code"), EventId = input.OptionalText(event_id, "event_id"),
+            AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"),
+            AccountNumber = input.OptionalNumber(account_no, "account_no") is { } a ? new AccountNumber(a) : null,
+            SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
+        };
+        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        input.Add(page.Errors);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var found = await log.SearchAsync(search with { Page = page.Value }, cancellationToken);
+        return ApiErrors.Ok(found, p => new SyncPageDto([.. p.Items.Select(r => SyncRecordDto.From(r))], p.TotalCount, p.ContinuationToken));
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string domain, long id, SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var found = await log.GetAsync(Caller.Of(http).Client, id, cancellationToken);
+        return found.IsSuccess && found.Value.Domain != d
+            ? ApiErrors.Result([new AriaError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound), $"No sync record {id} in the {d} log.", "id")])
+            : ApiErrors.Ok(found, r => SyncRecordDto.From(r, detail: true));
+    }
+
+    private static async Task<IResult> IngestAsync(HttpContext http, string domain, IngestDto? body, SyncLog log, IClock clock, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        if (body is null)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
+        }
+
+        var record = new SyncRecord
+        {
+            Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = clock.GetCurrentInstant(),
+            ObjectName = input.Text(body.ObjectName, "object_name"), ActionName = input.Text(body.ActionName, "action_name"),
+            Action = input.OptionalText(body.Action, "action"), ObjectType = body.ObjectType, AriaSyncId = input.OptionalText(body.AriaSyncId, "aria_sync_id"),
+            AccountNumber = body.AccountNo is { } a ? a > 0 ? new AccountNumber(a) : Reject<AccountNumber?>(input, "account_no") : null,
+            Payload = input.OptionalText(body.Payload, "payload", MaxPayloadChars) ?? "{}",
+        };
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var stored = await log.IngestAsync(record, cancellationToken);
+        return Results.Created($"/sync/{d}/records/{stored.Id}", SyncRecordDto.From(stored, detail: true));
+    }
+
+    private static async Task<IResult> SummaryAsync(HttpContext http, string domain, string? account_no, SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var account = input.OptionalNumber(account_no, "account_no");
+        return input.Valid
+            ? Results.Ok(await log.SummaryAsync(Caller.Of(http).Client, d, account is { } a ? new AccountNumber(a) : null, cancellationToken))
+            : ApiErrors.Result(input.Errors);
+    }
+
+    private static async Task<IResult> ErrorSummaryAsync(
+        HttpContext http, string domain, string? object_name, string? action_name, string? account_no, SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var objectName = input.Text(object_name, "object_name");
+        var actionName = input.Text(action_name, "action_name");
+        var account = input.OptionalNumber(account_no, "account_no");
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var rows = await log.ErrorSummaryAsync(Caller.Of(http).Client, d, objectName, actionName, account is { } a ? new AccountNumber(a) : null, cancellationToken);
+        return Results.Ok(rows.Select(r => new ErrorSummaryDto(r.ObjectName, r.ActionName, r.ErrorCode, r.ErrorMessage, r.Count, SyncErrorCatalog.Find(r.ErrorCode)?.Resolution)));
+    }
+
+    private static async Task<IResult> ErrorRecordsAsync(
+        HttpContext http, string domain, string? object_name, string? action_name, string? error_code, string? error_message, string? account_no, int? max,
+        SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var row = new SyncErrorSummaryRow(input.Text(object_name, "object_name"), input.Text(action_name, "action_name"),
+            input.OptionalText(error_code, "error_code"), input.OptionalText(error_message, "error_message", 2000), 0);
+        var account = input.OptionalNumber(account_no, "account_no");
+        if (max is < 1 or > PageRequest.MaxSize)
+        {
+            input.Add(AriaErrorCodes.PageSizeOutOfRange, $"max should be in range [1-{PageRequest.MaxSize}].", "max");
+        }
+
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var records = await log.ErrorRecordsAsync(Caller.Of(http).Client, d, row, account is { } a ? new AccountNumber(a) : null, max ?? 100, cancellationToken);
+        return Results.Ok(records.Select(r => SyncRecordDto.From(r)));
+    }
+
+    private static async Task<IResult> StartAsync(
+        HttpContext http, string domain, ScopeDto? body, SyncOperationKind kind, SyncReprocessor reprocessor, BackgroundWork work)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var scope = Scope(body ?? new ScopeDto("all", null, null, null, null, null, null), input);
+        if (!input.Valid || scope is null)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var caller = Caller.Of(http);
+        var started = await reprocessor.StartAsync(caller.Client, d, kind, scope, caller.Name, http.RequestAborted);
+        if (started.IsFailure)
+        {
+            return ApiErrors.Result(started.Errors);
+        }
+
+        var operation = started.Value;
+        await work.EnqueueAsync((services, stop) => services.GetRequiredService<SyncReprocessor>().RunAsync(operation.Client, operation.Id, null, stop));
+        return Results.Accepted($"/sync/operations/{operation.Id}", SyncOperationDto.From(operation));
+    }
+
+    private static async Task<IResult> OperationAsync(HttpContext http, Guid id, ISyncRecordStore store, CancellationToken cancellationToken) =>
+        await store.GetOperationAsync(Caller.Of(http).Client, id, cancellationToken) is { } operation
+            ? Results.Ok(SyncOperationDto.From(operation))
+            : ApiErrors.Result([new AriaError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationNotFound), $"No sync operation {id}.", "id")]);
+
+    private static SyncScope? Scope(ScopeDto s, Input input)
+    {
+        var account = s.AccountNo is { } a ? a > 0 ? new AccountNumber(a) : Reject<AccountNumber?>(input, "account_no") : null;
+        switch (s.Level?.ToLowerInvariant())
+        {
+            case null or "" or "all":
+                return SyncScope.All(account);
+            case "summary":
+                return SyncScope.Summary(input.Text(s.ObjectName, "object_name"), input.Text(s.ActionName, "action_name"), account);
+            case "error_summary":
+                return SyncScope.ErrorSummary(input.Text(s.ObjectName, "object_name"), input.Text(s.ActionName, "action_name"),
+                    input.OptionalText(s.ErrorCode, "error_code"), input.OptionalText(s.ErrorMessage, "error_message", 2000), account);
+            case "record":
+                return s.RecordId is > 0 ? SyncScope.Record(s.RecordId.Value) : Reject<SyncScope?>(input, "record_id");
+            default:
+                input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary or record.", "level");
+                return null;
+        }
+    }
+
+    private static T? Reject<T>(Input input, string name)
+    {
+        input.Add(ApiErrors.InvalidValue, $"{name} should be a positive whole number.", name);
+        return default;
+    }
+}

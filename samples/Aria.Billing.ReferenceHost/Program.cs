@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Aria.Billing;
+using Aria.Billing.Jobs;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.ReferenceHost.Api;
+using Aria.Billing.ReferenceHost.Background;
+using Aria.Billing.ReferenceHost.Demo;
+using Aria.Billing.ReferenceHost.Endpoints;
+using Aria.Billing.ReferenceHost.Security;
+using Aria.Billing.Sync;
+
+// The reference host: the packages over HTTP, wired only through AddAriaBilling(). SQLite by default;
+// AriaHost:Storage=PostgreSql with AriaHost:PostgreSql:ConnectionString for several nodes.
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.Services.Configure<HostSecurityOptions>(builder.Configuration.GetSection(HostSecurityOptions.SectionName));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable input → coded 400 (RequestLimits)
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
+var billing = builder.Services
+    .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
+    .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName))
+    .AddPlans(builder.Configuration.GetSection(Aria.Billing.Plans.PlansOptions.SectionName))
+    .AddJobs()
+    .AddJobHandler<DemoBillingSystem>(JobTypes.UsageRating)
+    .AddJobHandler<DemoBillingSystem>(JobTypes.SyncTransactions)
+    .AddJobHandler<DemoBillingSystem>(JobTypes.Billing);
+if (string.Equals(builder.Configuration["AriaHost:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+{
+    billing.UsePostgreSql(o => o.ConnectionString = builder.Configuration["AriaHost:PostgreSql:ConnectionString"] ?? "");
+}
+else
+{
+    billing.UseSqlite(o => o.Path = builder.Configuration["AriaHost:Sqlite:Path"]);
+}
+
+builder.Services.AddSingleton<DemoBillingSystem>();
+builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
+builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<DemoBillingSystem>());
+builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
+builder.Services.AddSingleton<BackgroundWork>();
+builder.Services.AddHostedService<BackgroundWorker>();
+
+var app = builder.Build();
+app.UseMiddleware<RequestLimits>();
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapSyncEndpoints();
+app.MapPlanEndpoints();
+app.MapJobEndpoints();
+app.Run();
+
+/// <summary>The reference host's entry point (public for the integration tests' WebApplicationFactory).</summary>
+public partial class Program;

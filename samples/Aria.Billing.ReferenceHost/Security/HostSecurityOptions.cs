@@ -1,0 +1,34 @@
+namespace Aria.Billing.ReferenceHost.Security;
+
+/// <summary>The clients this host serves and the keys they call with (configuration section <c>AriaHost</c>).</summary>
+public sealed class HostSecurityOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "AriaHost";
+
+    /// <summary>The clients.</summary>
+    public List<HostClient> Clients { get; set; } = [];
+}
+
+/// <summary>A client and its authorization keys.</summary>
+public sealed class HostClient
+{
+    /// <summary>The client number (<c>client_no</c>).</summary>
+    public long ClientNo { get; set; }
+
+    /// <summary>The keys (<c>auth_key</c>), each with the role it grants.</summary>
+    public List<HostKey> Keys { get; set; } = [];
+}
+
+/// <summary>An authorization key and what it may do per module.</summary>
+public sealed class HostKey
+{
+    /// <summary>Who holds the key (recorded as the actor of what it changes).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The secret.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Access per module, e.g. <c>{ "Sync": "Read, Edit", "Jobs": "Read" }</c>; a module not named is denied.</summary>
+    public Dictionary<HostModule, HostAccess> Access { get; set; } = [];
+}
