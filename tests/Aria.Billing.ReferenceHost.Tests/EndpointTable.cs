@@ -1,0 +1,51 @@
+using Aria.Billing.ReferenceHost.Security;
+
+namespace Aria.Billing.ReferenceHost.Tests;
+
+/// <summary>Every endpoint of the host with the access its module needs (ids are placeholders: the checks come first).</summary>
+public static class EndpointTable
+{
+    private static readonly string Id = Guid.NewGuid().ToString();
+
+    /// <summary>(method, path, body, module, access).</summary>
+    public static readonly IReadOnlyList<(HttpMethod Method, string Path, object? Body, HostModule Module, HostAccess Access)> All =
+    [
+        (HttpMethod.Get, "/sync/account/records", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Get, "/sync/account/records/1", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Post, "/sync/account/records", new { event_id = "E", object_name = "Account", action_name = "Create" }, HostModule.Sync, HostAccess.Create),
+        (HttpMethod.Get, "/sync/account/summary", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Get, "/sync/account/summary/errors?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Get, "/sync/account/summary/records?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Post, "/sync/account/reprocess", new { level = "all" }, HostModule.Sync, HostAccess.Edit),
+        (HttpMethod.Post, "/sync/account/discard", new { level = "all" }, HostModule.Sync, HostAccess.Delete),
+        (HttpMethod.Get, $"/sync/operations/{Id}", null, HostModule.Sync, HostAccess.Read),
+        (HttpMethod.Post, "/plans/changes", new { account_no = 1, plan_instance_no = 1, kind = "units", units = 2, effective_date = "2030-01-01" }, HostModule.Plans, HostAccess.Create),
+        (HttpMethod.Get, "/plans/accounts/1/changes", null, HostModule.Plans, HostAccess.Read),
+        (HttpMethod.Post, $"/plans/changes/{Id}/execute", null, HostModule.Plans, HostAccess.Edit),
+        (HttpMethod.Put, $"/plans/changes/{Id}/effective-date", new { effective_date = "2030-01-01" }, HostModule.Plans, HostAccess.Edit),
+        (HttpMethod.Delete, $"/plans/changes/{Id}", null, HostModule.Plans, HostAccess.Delete),
+        (HttpMethod.Post, "/plans/proration/preview", new { bill_day = 15 }, HostModule.Plans, HostAccess.Read),
+        (HttpMethod.Post, "/plans/invoice-plan/preview", new { bill_day = 15 }, HostModule.Plans, HostAccess.Read),
+        (HttpMethod.Post, "/plans/replace/validate", new { acct_no = "1" }, HostModule.Plans, HostAccess.Read),
+        (HttpMethod.Put, "/jobs/schedules/daily", new { frequency = "daily", time = "02:00", jobs = new[] { new { name = "Billing", job_type = "billing" } } }, HostModule.Jobs, HostAccess.Create),
+        (HttpMethod.Get, "/jobs/schedules/daily/next-runs", null, HostModule.Jobs, HostAccess.Read),
+        (HttpMethod.Post, "/jobs/schedules/daily/runs", new { run_date = "2025-04-27", idempotency_key = "k" }, HostModule.Jobs, HostAccess.Create),
+        (HttpMethod.Get, $"/jobs/runs/{Id}", null, HostModule.Jobs, HostAccess.Read),
+        (HttpMethod.Get, $"/jobs/runs/{Id}/jobs/0/items", null, HostModule.Jobs, HostAccess.Read),
+        (HttpMethod.Post, $"/jobs/runs/{Id}/reset", null, HostModule.Jobs, HostAccess.Edit),
+        (HttpMethod.Post, $"/jobs/runs/{Id}/reprocess", null, HostModule.Jobs, HostAccess.Edit),
+        (HttpMethod.Get, "/jobs/audit?from=2025-04-01&to=2025-04-05", null, HostModule.Jobs, HostAccess.Read),
+    ];
+
+    /// <summary>Sends one row of the table.</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, (HttpMethod Method, string Path, object? Body, HostModule Module, HostAccess Access) endpoint)
+    {
+        var request = new HttpRequestMessage(endpoint.Method, endpoint.Path);
+        if (endpoint.Body is not null)
+        {
+            request.Content = System.Net.Http.Json.JsonContent.Create(endpoint.Body, options: HostFactory.Json);
+        }
+
+        return client.SendAsync(request);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aria.Billing.ReferenceHost.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aria.Billing.ReferenceHost.Tests;
+
+/// <summary>
+/// The reference host in-process over its real HTTP pipeline, on a throw-away SQLite file (or PostgreSQL when given a
+/// connection string), with two clients: 1000 (keys ops, viewer, sync-editor) and 2000 (key other).
+/// </summary>
+public sealed class HostFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "aria-billing-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
+
+    /// <summary>A host on SQLite.</summary>
+    public HostFactory()
+        : this(null)
+    {
+    }
+
+    private HostFactory(string? postgres)
+    {
+        _postgres = postgres;
+        Directory.CreateDirectory(_folder);
+    }
+
+    /// <summary>A host on the PostgreSQL database of <paramref name="connectionString"/>.</summary>
+    public static HostFactory OnPostgres(string connectionString) => new(connectionString);
+
+    /// <summary>JSON as the host writes it.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>A client calling as <paramref name="clientNo"/> with <paramref name="key"/>.</summary>
+    public HttpClient As(long clientNo, string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Aria-Client-No", clientNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        client.DefaultRequestHeaders.Add("X-Aria-Auth-Key", key);
+        return client;
+    }
+
+    /// <summary>Client 1000 with every access.</summary>
+    public HttpClient Ops() => As(1000, "ops-key");
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("AriaHost:Storage", _postgres is null ? "Sqlite" : "PostgreSql");
+        builder.UseSetting("AriaHost:Sqlite:Path", Path.Combine(_folder, "host.db"));
+        builder.UseSetting("AriaHost:PostgreSql:ConnectionString", _postgres ?? "");
+        builder.UseSetting("AriaHost:Demo:WorkItemsPerJob", "5");
+        builder.ConfigureServices(services => services.PostConfigure<HostSecurityOptions>(o => o.Clients =
+        [
+            new HostClient
+            {
+                ClientNo = 1000,
+                Keys =
+                [
+                    new HostKey { Name = "ops", Key = "ops-key", Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) },
+                    new HostKey { Name = "viewer", Key = "viewer-key", Access = All(HostAccess.Read) },
+                    new HostKey { Name = "sync-editor", Key = "sync-editor-key", Access = new() { [HostModule.Sync] = HostAccess.Edit } },
+                ],
+            },
+            new HostClient
+            {
+                ClientNo = 2000,
+                Keys = [new HostKey { Name = "other", Key = "other-key", Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) }],
+            },
+        ]));
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (disposing && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static Dictionary<HostModule, HostAccess> All(HostAccess access) =>
+        new() { [HostModule.Sync] = access, [HostModule.Plans] = access, [HostModule.Jobs] = access };
+}
+
+/// <summary>Reading the host's JSON.</summary>
+public static class HostJson
+{
+    /// <summary>The body as a JSON element.</summary>
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(HostFactory.Json));
+
+    /// <summary>The codes of an error body.</summary>
+    public static async Task<string[]> CodesAsync(this HttpResponseMessage response) =>
+        [.. (await response.JsonAsync()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!)];
+
+    /// <summary>POSTs <paramref name="body"/> as the host's JSON.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object? body) =>
+        client.PostAsJsonAsync(path, body, HostFactory.Json);
+
+    /// <summary>PUTs <paramref name="body"/> as the host's JSON.</summary>
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object? body) =>
+        client.PutAsJsonAsync(path, body, HostFactory.Json);
+}
