@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Aria.Billing.ReferenceHost.Tests;
+
+// spec: job-schedule-management.txt and batch-process-audit-log.txt — schedules, runs, status codes, the audit search.
+public sealed class JobApiTests : IClassFixture<HostFactory>
+{
+    private readonly HostFactory _host;
+
+    public JobApiTests(HostFactory host) => _host = host;
+
+    private static object Daily => new
+    {
+        frequency = "daily", time = "02:30", time_zone = "America/Denver",
+        jobs = new[] { new { name = "Bill Time Usage Rating", job_type = "usage-rating" }, new { name = "Billing", job_type = "billing" } },
+    };
+
+    [Fact]
+    public async Task Define_Preview_Trigger_Poll_Items_Reset_Reprocess_Audit()
+    {
+        var ops = _host.Ops();
+        var defined = await ops.PutJsonAsync("/jobs/schedules/daily", Daily);
+        Assert.Equal(HttpStatusCode.OK, defined.StatusCode);
+
+        var next = await (await ops.GetAsync("/jobs/schedules/daily/next-runs?after=2025-03-07&count=3")).JsonAsync();
+        Assert.Equal(["2025-03-07", "2025-03-08", "2025-03-09"], next.EnumerateArray().Select(r => r.GetProperty("run_date").GetString()));
+        Assert.Equal("daylight_saving_gap", next[2].GetProperty("shifted_by").GetString());
+
+        var trigger = await ops.PostJsonAsync("/jobs/schedules/daily/runs", new { run_date = "2025-02-28", idempotency_key = "core-2025-02-28" });
+        var retried = await ops.PostJsonAsync("/jobs/schedules/daily/runs", new { run_date = "2025-02-28", idempotency_key = "core-2025-02-28" });
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+        Assert.Equal(trigger.Headers.Location, retried.Headers.Location);
+
+        var run = await WaitAsync(ops, trigger.Headers.Location!.ToString());
+        Assert.Equal(("ok", 2), (run.GetProperty("status").GetString(), run.GetProperty("batch_status_cd").GetInt32()));
+        var items = await (await ops.GetAsync($"{trigger.Headers.Location}/jobs/1/items")).JsonAsync();
+        Assert.Equal(5, items.GetArrayLength());
+        Assert.All(items.EnumerateArray(), i => Assert.Equal("completed", i.GetProperty("state").GetString()));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync($"{trigger.Headers.Location}/reprocess", null)).StatusCode);
+        Assert.Equal("ok", (await WaitAsync(ops, trigger.Headers.Location!.ToString())).GetProperty("status").GetString());
+        var reset = await ops.PostAsync($"{trigger.Headers.Location}/reset", null);
+        Assert.True(reset.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, reset.StatusCode.ToString());
+
+        var audit = await (await ops.GetAsync("/jobs/audit?from=2025-02-27&to=2025-03-01")).JsonAsync();
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), r => r.GetProperty("run_date").GetString() == "2025-02-28");
+    }
+
+    [Fact]
+    public async Task BadInput_Is400WithCodes_AndNothingRuns_AndClientsAreIsolated()
+    {
+        var ops = _host.Ops();
+        await ops.PutJsonAsync("/jobs/schedules/nightly", Daily);
+        var cases = new (Func<Task<HttpResponseMessage>> Send, string Code)[]
+        {
+            (() => ops.PutJsonAsync("/jobs/schedules/x", new { frequency = "hourly", time = "02:00", jobs = new[] { new { name = "B", job_type = "billing" } } }), "INVALID_VALUE"),
+            (() => ops.PutJsonAsync("/jobs/schedules/x", new { frequency = "monthly:40", time = "02:00", jobs = new[] { new { name = "B", job_type = "billing" } } }), "INVALID_VALUE"),
+            (() => ops.PutJsonAsync("/jobs/schedules/x", new { frequency = "daily", time = "25:00", jobs = new[] { new { name = "B", job_type = "billing" } } }), "1024"),
+            (() => ops.PutJsonAsync("/jobs/schedules/x", new { frequency = "daily", time = "02:00", time_zone = "Mars/Olympus", jobs = new[] { new { name = "B", job_type = "billing" } } }), "INVALID_VALUE"),
+            (() => ops.PutJsonAsync("/jobs/schedules/x", new { frequency = "daily", time = "02:00" }), "1010"),
+            (() => ops.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-02-30", idempotency_key = "k" }), "1024"),
+            (() => ops.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-02-28" }), "1010"),
+            (() => ops.GetAsync("/jobs/schedules/nightly/next-runs?count=1000"), "INVALID_VALUE"),
+            (() => ops.GetAsync("/jobs/audit?from=2025-04-01"), "1010"),
+            (() => ops.GetAsync("/jobs/audit?from=2025-04-01&to=2025-04-30"), "AUDIT_RANGE_TOO_LONG"),
+        };
+        foreach (var (send, code) in cases)
+        {
+            var response = await send();
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{code}: {response.StatusCode}");
+            Assert.Contains(code, await response.CodesAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.PostJsonAsync("/jobs/schedules/x/runs", new { run_date = "2025-02-28", idempotency_key = "k" })).StatusCode);
+        Assert.Empty((await (await ops.GetAsync("/jobs/audit?from=2025-03-30&to=2025-04-02")).JsonAsync()).GetProperty("items").EnumerateArray());
+
+        var trigger = await ops.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" });
+        var other = _host.As(2000, "other-key");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(trigger.Headers.Location!.ToString())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"{trigger.Headers.Location}/reset", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" })).StatusCode);
+    }
+
+    internal static async Task<JsonElement> WaitAsync(HttpClient client, string location)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var run = await (await client.GetAsync(location)).JsonAsync();
+            if (run.GetProperty("status").GetString() is not ("new" or "running"))
+            {
+                return run;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"{location} did not finish.");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+
+namespace Aria.Billing.ReferenceHost.Tests;
+
+// spec: replace-acct-plan-m.txt (assignment directives, proration, bill lag) and release-6.50.txt (future plan changes).
+public sealed class PlanApiTests : IClassFixture<HostFactory>
+{
+    private readonly HostFactory _host;
+
+    public PlanApiTests(HostFactory host) => _host = host;
+
+    [Fact]
+    public async Task ProrationPreview_TheAprilTwentySeventhExample()
+    {
+        // spec: bill day 15, monthly, $30 plan replaced by a $60 plan on Apr 27: 18 of 30 days remain → credit 18.00, charge 36.00.
+        var response = await _host.Ops().PostJsonAsync("/plans/proration/preview", new
+        {
+            bill_day = 15, currency = "USD", old_rate = "30.00", new_rate = "60.00", effective_date = "2025-04-27", policy = "full",
+        });
+        var quote = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("2025-04-15", "2025-05-15", 30, 18), (quote.GetProperty("period_start").GetString(), quote.GetProperty("period_end").GetString(),
+            quote.GetProperty("period_days").GetInt32(), quote.GetProperty("days_remaining").GetInt32()));
+        Assert.Equal((18.00m, 36.00m, 18.00m), (quote.GetProperty("credit").GetDecimal(), quote.GetProperty("charge").GetDecimal(), quote.GetProperty("net").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task InvoicePlanPreview_AndReplaceValidation()
+    {
+        var ops = _host.Ops();
+        var plan = await (await ops.PostJsonAsync("/plans/invoice-plan/preview", new
+        {
+            bill_day = 15, first_uninvoiced_period_start = "2025-02-15", as_of = "2025-04-20", bill_lag_days = 0,
+        })).JsonAsync();
+        Assert.Equal(3, plan.GetProperty("periods_due").GetInt32());
+
+        var valid = await ops.PostJsonAsync("/plans/replace/validate?plan_kind=master&today=2025-04-27", new
+        {
+            acct_no = "42", plan_instance_no = "7", new_plan_no = "9", assignment_directive = "4",
+        });
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(4, (await valid.JsonAsync()).GetProperty("assignment_directive").GetInt32());
+
+        var invalid = await ops.PostJsonAsync("/plans/replace/validate?today=2025-04-27", new
+        {
+            acct_no = "42", plan_instance_no = "7", new_plan_no = "9", assignment_directive = "12", effective_date = "2025-02-30",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("1035", await invalid.CodesAsync()); // directive 12 does not exist
+    }
+
+    [Fact]
+    public async Task Queue_List_ChangeDate_Execute_Delete_WithHistory()
+    {
+        var ops = _host.Ops();
+        var account = Random.Shared.NextInt64(100_000, 900_000);
+        var master = await ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = account, kind = "units", units = 3, effective_date = "2030-01-10" });
+        var second = await ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = account + 1, kind = "units", units = 5, effective_date = "2030-02-10" });
+        Assert.Equal(HttpStatusCode.Created, master.StatusCode);
+        var masterId = (await master.JsonAsync()).GetProperty("change").GetProperty("id").GetString();
+        var secondId = (await second.JsonAsync()).GetProperty("change").GetProperty("id").GetString();
+
+        var queued = await (await ops.GetAsync($"/plans/accounts/{account}/changes")).JsonAsync();
+        Assert.Equal(2, queued.GetArrayLength());
+
+        var moved = await ops.PutJsonAsync($"/plans/changes/{masterId}/effective-date", new { effective_date = "2030-01-12" });
+        Assert.Equal("2030-01-12", (await moved.JsonAsync()).GetProperty("effective_date").GetString());
+        var executed = await ops.PostAsync($"/plans/changes/{masterId}/execute", null);
+        Assert.Equal("executed", (await executed.JsonAsync()).GetProperty("state").GetString());
+        var deleted = await ops.DeleteAsync($"/plans/changes/{secondId}");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+
+        Assert.Empty((await (await ops.GetAsync($"/plans/accounts/{account}/changes")).JsonAsync()).EnumerateArray());
+        var history = await (await ops.GetAsync($"/plans/accounts/{account}/changes?history=true")).JsonAsync();
+        Assert.Equal(["executed:ops", "deleted:ops"], history.EnumerateArray().Select(c => $"{c.GetProperty("state").GetString()}:{c.GetProperty("closed_by").GetString()}"));
+    }
+
+    [Fact]
+    public async Task BadInput_Is400WithCodes_AndQueuesNothing_AndClientsAreIsolated()
+    {
+        var ops = _host.Ops();
+        var account = Random.Shared.NextInt64(100_000, 900_000);
+        var cases = new (Func<Task<HttpResponseMessage>> Send, string Code)[]
+        {
+            (() => ops.PostJsonAsync("/plans/changes", new { plan_instance_no = 1, kind = "units" }), "1010"),
+            (() => ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = 1, kind = "teleport" }), "INVALID_VALUE"),
+            (() => ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = 1, kind = "units", effective_date = "2030-02-30" }), "1024"),
+            (() => ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = -1, kind = "units" }), "INVALID_VALUE"),
+            (() => ops.PostJsonAsync("/plans/proration/preview", new { bill_day = 40, old_rate = "1", new_rate = "2", effective_date = "2025-04-27" }), "INVALID_VALUE"),
+            (() => ops.PostJsonAsync("/plans/proration/preview", new { bill_day = 15, old_rate = "abc", new_rate = "2", effective_date = "2025-04-27" }), "INVALID_VALUE"),
+            (() => ops.PostJsonAsync("/plans/proration/preview", new { bill_day = 15, currency = "XXXX", old_rate = "1", new_rate = "2", effective_date = "2025-04-27" }), "INVALID_VALUE"),
+            (() => ops.PostJsonAsync("/plans/invoice-plan/preview", new { bill_day = 15, as_of = "2025-04-20" }), "1010"),
+            (() => ops.PostJsonAsync("/plans/replace/validate?today=yesterday", new { acct_no = "1" }), "1024"),
+            (() => ops.PutJsonAsync($"/plans/changes/{Guid.NewGuid()}/effective-date", new { effective_date = "soon" }), "1024"),
+        };
+        foreach (var (send, code) in cases)
+        {
+            var response = await send();
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(code, await response.CodesAsync());
+        }
+
+        Assert.Empty((await (await ops.GetAsync($"/plans/accounts/{account}/changes?history=true")).JsonAsync()).EnumerateArray());
+
+        var queued = await (await ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = account, kind = "units", units = 1, effective_date = "2030-01-10" })).JsonAsync();
+        var id = queued.GetProperty("change").GetProperty("id").GetString();
+        var other = _host.As(2000, "other-key");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/plans/changes/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/plans/changes/{id}/execute", null)).StatusCode);
+        Assert.Empty((await (await other.GetAsync($"/plans/accounts/{account}/changes?history=true")).JsonAsync()).EnumerateArray());
+        Assert.Equal("queued", (await (await ops.GetAsync($"/plans/accounts/{account}/changes")).JsonAsync())[0].GetProperty("state").GetString());
+    }
+}
