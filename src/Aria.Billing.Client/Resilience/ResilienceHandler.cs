@@ -1,0 +1,39 @@
+using Polly;
+
+namespace Aria.Billing.Client.Resilience;
+
+/// <summary>Sends each request through the resilience pipeline; a GET, or a request marked repeatable, may be retried.</summary>
+internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var repeatable = request.Method == HttpMethod.Get || (request.Options.TryGetValue(AriaResilience.Repeatable, out var marked) && marked);
+            context.Properties.Set(AriaResilience.RepeatableKey, repeatable);
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                async (ctx, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Handler: this, Request: request)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Aria.Billing.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace Aria.Billing.ReferenceHost.Tests.Client;
+
+/// <summary>The typed client over the real host with faults injected under it.</summary>
+public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
+{
+    private readonly HostFactory _host;
+
+    public AriaBillingClientTests(HostFactory host) => _host = host;
+
+    private (AriaBillingClient Client, ServiceProvider Services) Client(FaultInjector faults, Action<AriaBillingClientOptions>? tune = null)
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBillingClient(o =>
+        {
+            o.BaseAddress = new Uri("http://localhost/");
+            o.ClientNo = 1000;
+            o.AuthKey = "ops-key";
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(700);
+            o.TotalTimeout = TimeSpan.FromSeconds(30);
+            o.MaxRetryAttempts = 5;
+            o.PollInterval = TimeSpan.FromMilliseconds(50);
+            tune?.Invoke(o);
+        }).ConfigurePrimaryHttpMessageHandler(() => { faults.InnerHandler = _host.Server.CreateHandler(); return faults; });
+        var provider = services.BuildServiceProvider();
+        return (provider.GetRequiredService<AriaBillingClient>(), provider);
+    }
+
+    [Fact]
+    public async Task TriggerAndPoll_ThroughDropsTimeoutsAnd503s_CreatesExactlyOneRun()
+    {
+        await _host.Ops().PutJsonAsync("/jobs/schedules/resilient", new
+        {
+            frequency = "daily", time = "01:00", jobs = new[] { new { name = "Billing", job_type = "billing" } },
+        });
+        static bool Trigger(HttpRequestMessage r) => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/runs", StringComparison.Ordinal);
+        static bool Poll(HttpRequestMessage r) => r.Method == HttpMethod.Get;
+        var faults = new FaultInjector()
+            .Then(Trigger, FaultInjector.Fault.DropAfterForwarding)
+            .Then(Trigger, FaultInjector.Fault.Unavailable)
+            .Then(Trigger, FaultInjector.Fault.Slow)
+            .Then(Poll, FaultInjector.Fault.Unavailable)
+            .Then(Poll, FaultInjector.Fault.DropAfterForwarding);
+        var (client, services) = Client(faults);
+        await using var _ = services;
+        var date = new LocalDate(2025, 3, 31);
+        var watch = Stopwatch.StartNew();
+
+        var run = await client.TriggerScheduleRunAsync("resilient", date, "core-2025-03-31");
+        var ended = await client.WaitForScheduleRunAsync(run.Value.Id, TimeSpan.FromSeconds(20));
+
+        Assert.True(run.IsSuccess, run.ToString());
+        Assert.Equal(BatchStatus.Ok, ended.Value.Status);
+        Assert.Equal(4, faults.Seen["POST /jobs/schedules/resilient/runs"]); // dropped, 503, too slow, then answered
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), "Retry-After: 1 was honoured twice");
+        var runs = await _host.Services.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(new ClientNumber(1000), date, date));
+        Assert.Single(runs, r => r.Schedule == "resilient");
+    }
+
+    [Fact]
+    public async Task ACallNotSafeToRepeat_IsSentOnce_AndItsFailureIsAValue()
+    {
+        var faults = new FaultInjector().Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
+        var (client, services) = Client(faults);
+        await using var _ = services;
+
+        var started = await client.ReprocessAsync(SyncDomain.Account);
+
+        Assert.True(started.IsFailure);
+        Assert.Equal(1, faults.Seen["POST /sync/Account/reprocess"]);
+        Assert.True(started.HasError(AriaErrorCodes.UnexpectedError));
+    }
+
+    [Fact]
+    public async Task RuleViolations_ComeBackWithTheHostsCodes()
+    {
+        var (client, services) = Client(new FaultInjector());
+        await using var _ = services;
+
+        var missing = await client.TriggerScheduleRunAsync("no-such-schedule", new LocalDate(2025, 1, 1), "k");
+        var unknown = await client.GetScheduleRunAsync(Guid.NewGuid());
+
+        Assert.True(missing.HasError(AriaErrorCode.Symbolic("SCHEDULE_NOT_FOUND")));
+        Assert.True(unknown.HasError(AriaErrorCode.Symbolic("RUN_NOT_FOUND")));
+    }
+
+    [Fact]
+    public async Task AHostThatKeepsFailing_OpensTheCircuit()
+    {
+        var faults = new FaultInjector();
+        for (var i = 0; i < 100; i++)
+        {
+            faults.Then(_ => true, FaultInjector.Fault.Unavailable);
+        }
+
+        var (client, services) = Client(faults, o =>
+        {
+            o.MaxRetryAttempts = 10;
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(60);
+            o.BreakerMinimumThroughput = 4;
+        });
+        await using var _ = services;
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
+        Assert.True(faults.Seen["GET /sync/Account/summary"] < 11, "the breaker stopped the retries before they ran out");
+    }
+
+    [Fact]
+    public void Options_AreValidated_WithTheSettingNamed()
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBillingClient(o => o.MaxRetryAttempts = 50);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriaBillingClientOptions>>().Value);
+
+        Assert.Contains("AriaBilling:Client", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AriaBilling:Client:BaseAddress", string.Join(" ", new AriaBillingClientOptions().Problems()), StringComparison.Ordinal);
+    }
+}
