@@ -23,14 +23,21 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
     }
 
-    private HostFactory(string? postgres)
+    private HostFactory(string? postgres, bool kestrel = false)
     {
         _postgres = postgres;
         Directory.CreateDirectory(_folder);
+        if (kestrel)
+        {
+            UseKestrel(0); // a real server on a loopback port the OS picks
+        }
     }
 
     /// <summary>A host on the PostgreSQL database of <paramref name="connectionString"/>.</summary>
     public static HostFactory OnPostgres(string connectionString) => new(connectionString);
+
+    /// <summary>A host served by Kestrel over loopback, on SQLite or (given a connection string) PostgreSQL.</summary>
+    public static HostFactory OnKestrel(string? postgres = null) => new(postgres, kestrel: true);
 
     /// <summary>JSON as the host writes it.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
