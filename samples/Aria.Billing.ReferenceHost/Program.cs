@@ -7,6 +7,7 @@ using Aria.Billing.ReferenceHost.Api;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Demo;
 using Aria.Billing.ReferenceHost.Endpoints;
+using Aria.Billing.ReferenceHost.Operator;
 using Aria.Billing.ReferenceHost.Security;
 using Aria.Billing.Sync;
 
@@ -55,6 +56,7 @@ app.MapHealthChecks("/health");
 app.MapSyncEndpoints();
 app.MapPlanEndpoints();
 app.MapJobEndpoints();
+app.MapOperatorPage();
 app.Run();
 
 /// <summary>The reference host's entry point (public for the integration tests' WebApplicationFactory).</summary>

@@ -13,7 +13,8 @@ namespace Aria.Billing.ReferenceHost.Demo;
 /// </summary>
 /// <remarks>
 /// Plan instances: any instance is an active master plan billed monthly on day 1 unless a change assigned it otherwise.
-/// Sync records: a record whose payload has <c>"error": "CODE"</c> fails with that code, every time; others complete.
+/// Sync records: a record whose payload has <c>"error": "CODE"</c> fails with that code — every time, or only when first
+/// processed if the payload also says <c>"fixed_on_reprocess": true</c> (a cause the operator fixed); others complete.
 /// Jobs: every job produces <c>WorkItemsPerJob</c> items (configuration <c>AriaHost:Demo:WorkItemsPerJob</c>, default 20)
 /// that all succeed.
 /// </remarks>
@@ -49,7 +50,10 @@ public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInsta
         try
         {
             using var payload = JsonDocument.Parse(record.Payload);
-            if (payload.RootElement.ValueKind == JsonValueKind.Object && payload.RootElement.TryGetProperty("error", out var code) && code.GetString() is { Length: > 0 } text)
+            var root = payload.RootElement;
+            var fixedOnReprocess = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("fixed_on_reprocess", out var flag) && flag.ValueKind == JsonValueKind.True;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var code) && code.GetString() is { Length: > 0 } text
+                && !(fixedOnReprocess && record.Attempts.Count > 0))
             {
                 return ValueTask.FromResult(SyncOutcome.Error(text, $"{record.ObjectName} {record.ActionName} failed in the demo billing system"));
             }
