@@ -14,7 +14,12 @@ using Microsoft.Extensions.Logging;
 //   --database <file>   the SQLite file (default: Aria.Billing/aria-billing.db under the user's local application data)
 //   --fresh             start from an empty database
 //   --stop-after <n>    stop abruptly after n reprocessed records, as a crash would; run again to see it resume
+//   --host <url>        do the tour through the typed client against a running reference host instead
+//   --client-no <n> --auth-key <key>   who calls the host (default: the reference host's sample client 1000)
 string? database = null;
+string? hostUrl = null;
+var clientNo = 1000L;
+var authKey = "change-me-ops-key";
 int? stopAfter = null;
 var fresh = false;
 for (var i = 0; i < args.Length; i++)
@@ -28,13 +33,42 @@ for (var i = 0; i < args.Length; i++)
             stopAfter = n;
             i++;
             break;
+        case "--host" when i + 1 < args.Length && Uri.TryCreate(args[i + 1], UriKind.Absolute, out _):
+            hostUrl = args[++i];
+            break;
+        case "--client-no" when i + 1 < args.Length && long.TryParse(args[i + 1], out var c) && c > 0:
+            clientNo = c;
+            i++;
+            break;
+        case "--auth-key" when i + 1 < args.Length:
+            authKey = args[++i];
+            break;
         case "--fresh":
             fresh = true;
             break;
         default:
-            Console.Error.WriteLine($"Unknown option '{args[i]}'. Options: --database <file>, --fresh, --stop-after <n>.");
+            Console.Error.WriteLine($"Unknown option '{args[i]}'. Options: --database <file>, --fresh, --stop-after <n>, --host <url> [--client-no <n>] [--auth-key <key>].");
             return 2;
     }
+}
+
+if (hostUrl is not null)
+{
+    var remote = Host.CreateApplicationBuilder();
+    remote.Logging.SetMinimumLevel(LogLevel.Warning);
+    remote.Services.AddAriaBilling();
+    remote.Services.AddAriaBillingClient(o =>
+    {
+        o.BaseAddress = new Uri(hostUrl.EndsWith('/') ? hostUrl : hostUrl + "/");
+        o.ClientNo = clientNo;
+        o.AuthKey = authKey;
+        o.PollInterval = TimeSpan.FromMilliseconds(200);
+    });
+    using var remoteHost = remote.Build();
+    await remoteHost.StartAsync();
+    var code = await ActivatorUtilities.CreateInstance<RemoteTour>(remoteHost.Services).RunAsync(Console.Out);
+    await remoteHost.StopAsync();
+    return code;
 }
 
 database = Path.GetFullPath(database ?? SqliteStorageOptions.DefaultPath);

@@ -79,6 +79,33 @@ public sealed class AriaBillingClient
         }
     }
 
+    /// <summary>
+    /// Defines (or redefines) a schedule: <paramref name="frequency"/> is daily, weekly:&lt;weekday&gt;, monthly:&lt;day&gt;,
+    /// month_end, days_before_month_end:&lt;n&gt;, quarter_end, year_end or manual_only; <paramref name="time"/> is HH:mm in
+    /// <paramref name="timeZone"/>; <paramref name="jobs"/> are (name, job type) in order. Returns the rules' warnings.
+    /// </summary>
+    public Task<AriaResult<IReadOnlyList<string>>> DefineScheduleAsync(
+        string name, string frequency, string time, string timeZone, IReadOnlyList<(string Name, string JobType)> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        return SendAsync<ScheduleWire, IReadOnlyList<string>>(
+            HttpMethod.Put, $"jobs/schedules/{Uri.EscapeDataString(name)}",
+            new { frequency, time, time_zone = timeZone, jobs = jobs.Select(j => new { name = j.Name, job_type = j.JobType }) },
+            repeatable: true, s => s.Warnings, cancellationToken);
+    }
+
+    /// <summary>The proration of replacing a plan on <paramref name="effectiveDate"/> (full proration both ways).</summary>
+    public Task<AriaResult<ProrationPreview>> PreviewProrationAsync(
+        int billDay, Money oldRate, Money newRate, LocalDate effectiveDate, CancellationToken cancellationToken = default) =>
+        SendAsync<ProrationWire, ProrationPreview>(
+            HttpMethod.Post, "plans/proration/preview",
+            new
+            {
+                bill_day = billDay, currency = oldRate.Currency.Code, old_rate = oldRate.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new_rate = newRate.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), effective_date = effectiveDate.ToString("uuuu-MM-dd", null), policy = "full",
+            },
+            repeatable: true, p => p.ToPreview(oldRate.Currency), cancellationToken);
+
     /// <summary>Records a message in the sync log and processes it (idempotent on the event id).</summary>
     public Task<AriaResult<long>> IngestAsync(SyncDomain domain, SyncMessage message, CancellationToken cancellationToken = default)
     {
@@ -172,6 +199,15 @@ public sealed class AriaBillingClient
     private sealed record ErrorWire(string Code, string Message, IReadOnlyList<string>? Inputs);
 
     private sealed record RecordWire(long Id);
+
+    private sealed record ScheduleWire(IReadOnlyList<string> Warnings);
+
+    private sealed record ProrationWire(string PeriodStart, string PeriodEnd, int PeriodDays, int DaysRemaining, decimal Credit, decimal Charge, decimal Net)
+    {
+        public ProrationPreview ToPreview(Currency currency) => new(
+            LocalDatePattern.Iso.Parse(PeriodStart).GetValueOrThrow(), LocalDatePattern.Iso.Parse(PeriodEnd).GetValueOrThrow(), PeriodDays, DaysRemaining,
+            Money.Of(Credit, currency), Money.Of(Charge, currency), Money.Of(Net, currency));
+    }
 
     private sealed record RunWire(Guid Id, string Schedule, string RunDate, BatchStatus Status, IReadOnlyList<JobWire> Jobs)
     {
