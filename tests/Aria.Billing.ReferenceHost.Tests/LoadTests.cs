@@ -13,6 +13,7 @@ namespace Aria.Billing.ReferenceHost.Tests;
 /// once. Requests per second and the p99 latency are written to the test output.
 /// </summary>
 [RequiresEnvironment("ARIA_BILLING_TEST_POSTGRES")]
+[Collection(LoadCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(
@@ -105,4 +106,12 @@ public sealed class LoadTests(ITestOutputHelper output)
             $"p50 {sorted[sorted.Length / 2]:0.0} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:0.0} ms, max {sorted[^1]:0.0} ms; " +
             $"{sent.Count} messages stored once each; 0 responses 5xx");
     }
+}
+
+/// <summary>The load tests run alone: nothing else competes for the machine while they measure, and they slow nothing else.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LoadCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Load";
 }

@@ -5,9 +5,10 @@ namespace Aria.Billing.ReferenceHost.Tests;
 
 /// <summary>
 /// The operator page in a real browser: Debian's chromium (ARIA_BILLING_CHROMIUM, installed by .ci/run) driven headless
-/// by Playwright against the host served by Kestrel on loopback.
+/// by Playwright against the host served by Kestrel on loopback (alone, so its waits are not raced by the load tests).
 /// </summary>
 [RequiresEnvironment("ARIA_BILLING_CHROMIUM")]
+[Collection(LoadCollection.Name)]
 public sealed class OperatorPageTests
 {
     [StoreFact]

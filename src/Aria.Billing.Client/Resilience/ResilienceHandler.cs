@@ -17,7 +17,20 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
                 {
                     try
                     {
-                        return Outcome.FromResult(await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext));
+                        // The body is read inside the attempt, so the attempt timeout covers it and nothing reads it later
+                        // under a token the pipeline has let go of.
+                        var response = await state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                        try
+                        {
+                            await response.Content.LoadIntoBufferAsync(ctx.CancellationToken).ConfigureAwait(ctx.ContinueOnCapturedContext);
+                        }
+                        catch
+                        {
+                            response.Dispose();
+                            throw;
+                        }
+
+                        return Outcome.FromResult(response);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
