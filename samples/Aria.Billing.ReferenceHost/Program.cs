@@ -32,7 +32,7 @@ var billing = builder.Services
     .AddJobs()
     .AddJobHandler<DemoBillingSystem>(JobTypes.UsageRating)
     .AddJobHandler<DemoBillingSystem>(JobTypes.SyncTransactions)
-    .AddJobHandler<DemoBillingSystem>(JobTypes.Billing);
+    .AddJobHandler<DemoBillingSystem>(JobTypes.Billing); // registers the one DemoBillingSystem the interfaces below share
 if (string.Equals(builder.Configuration["AriaHost:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
 {
     billing.UsePostgreSql(o => o.ConnectionString = builder.Configuration["AriaHost:PostgreSql:ConnectionString"] ?? "");
@@ -42,7 +42,6 @@ else
     billing.UseSqlite(o => o.Path = builder.Configuration["AriaHost:Sqlite:Path"]);
 }
 
-builder.Services.AddSingleton<DemoBillingSystem>();
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());

@@ -77,6 +77,9 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Empty((await (await ops.GetAsync("/jobs/audit?from=2025-03-30&to=2025-04-02")).JsonAsync()).GetProperty("items").EnumerateArray());
 
         var trigger = await ops.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" });
+        Assert.Equal(["RUN_NOT_FOUND"], await (await ops.GetAsync($"{trigger.Headers.Location}/jobs/9/items")).CodesAsync());
+        Assert.Equal(["RUN_NOT_FOUND"], await (await ops.PostAsync($"{trigger.Headers.Location}/reprocess?job=7", null)).CodesAsync());
+        Assert.Equal(["RUN_NOT_FOUND"], await (await ops.PostAsync($"/jobs/runs/{Guid.NewGuid()}/reset", null)).CodesAsync());
         var other = _host.As(2000, "other-key");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(trigger.Headers.Location!.ToString())).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"{trigger.Headers.Location}/reset", null)).StatusCode);

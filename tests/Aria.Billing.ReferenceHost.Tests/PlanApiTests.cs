@@ -103,6 +103,8 @@ public sealed class PlanApiTests : IClassFixture<HostFactory>
         }
 
         Assert.Empty((await (await ops.GetAsync($"/plans/accounts/{account}/changes?history=true")).JsonAsync()).EnumerateArray());
+        Assert.Equal(["QUEUED_CHANGE_NOT_FOUND"], await (await ops.PostAsync($"/plans/changes/{Guid.NewGuid()}/execute", null)).CodesAsync());
+        Assert.Equal(["QUEUED_CHANGE_NOT_FOUND"], await (await ops.DeleteAsync($"/plans/changes/{Guid.NewGuid()}")).CodesAsync());
 
         var queued = await (await ops.PostJsonAsync("/plans/changes", new { account_no = account, plan_instance_no = account, kind = "units", units = 1, effective_date = "2030-01-10" })).JsonAsync();
         var id = queued.GetProperty("change").GetProperty("id").GetString();
