@@ -40,7 +40,7 @@ public sealed class SqliteStorage
             builder.Pooling = true;
         }
 
-        builder.DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)); // 0 would mean "wait forever" here
         DataSource = builder.DataSource;
         Database = new SqliteDatabase(builder.ToString(), options.BusyTimeout, clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);

@@ -26,18 +26,22 @@ internal static class AriaResilience
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500)
             .Build();
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(options.TotalTimeout);
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(RepeatableKey, false) && isTransient(args.Outcome)),
-                MaxRetryAttempts = Math.Max(1, options.MaxRetryAttempts),
+                MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.RetryMaxDelay, time)),
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(isTransient(args.Outcome)),

@@ -78,6 +78,19 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task NoRetries_SendsEvenARepeatableCallOnce()
+    {
+        var faults = new FaultInjector().Then(_ => true, FaultInjector.Fault.Unavailable);
+        var (client, services) = Client(faults, o => o.MaxRetryAttempts = 0);
+        await using var _ = services;
+
+        var summary = await client.GetSyncSummaryAsync(SyncDomain.Account);
+
+        Assert.True(summary.HasError(AriaErrorCodes.UnexpectedError));
+        Assert.Equal(1, faults.Seen["GET /sync/Account/summary"]);
+    }
+
+    [Fact]
     public async Task RuleViolations_ComeBackWithTheHostsCodes()
     {
         var (client, services) = Client(new FaultInjector());
