@@ -95,6 +95,7 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         }
 
         Assert.Equal(before, (await (await ops.GetAsync("/sync/account/records?page_size=1")).JsonAsync()).GetProperty("total_count").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync("/sync/aggregated_usage/summary")).StatusCode); // as the host writes the domain
         Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/sync/account/records/999999")).StatusCode);
         Assert.Equal(["SYNC_OPERATION_NOT_FOUND"], await (await ops.GetAsync($"/sync/operations/{Guid.NewGuid()}")).CodesAsync());
     }

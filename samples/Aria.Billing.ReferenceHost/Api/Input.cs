@@ -78,7 +78,7 @@ public sealed class Input
     /// <summary>An optional text of at most <paramref name="max"/> characters.</summary>
     public string? OptionalText(string? text, string name, int max = 200) => text is null ? null : Text(text, name, max);
 
-    /// <summary>One value of an enumeration, by name (case-insensitive).</summary>
+    /// <summary>One value of an enumeration, by name (case-insensitive; snake_case as in the host's JSON too).</summary>
     public T Choice<T>(string? text, string name, T fallback)
         where T : struct, Enum
     {
@@ -87,7 +87,8 @@ public sealed class Input
             return fallback;
         }
 
-        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
+        var words = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal); // snake_case as the host writes it
+        return Enum.TryParse<T>(words, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
             ? value
             : Fail<T>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.", name);
     }
