@@ -38,10 +38,12 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(5, items.GetArrayLength());
         Assert.All(items.EnumerateArray(), i => Assert.Equal("completed", i.GetProperty("state").GetString()));
 
+        var reset = await (await ops.PostAsync($"{trigger.Headers.Location}/reset", null)).JsonAsync();
+        Assert.All(reset.GetProperty("jobs").EnumerateArray(), j => Assert.Equal("new", j.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.Accepted, (await ops.PostAsync($"{trigger.Headers.Location}/reprocess", null)).StatusCode);
         Assert.Equal("ok", (await WaitAsync(ops, trigger.Headers.Location!.ToString())).GetProperty("status").GetString());
-        var reset = await ops.PostAsync($"{trigger.Headers.Location}/reset", null);
-        Assert.True(reset.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, reset.StatusCode.ToString());
+        var again = await (await ops.GetAsync($"{trigger.Headers.Location}/jobs/1/items")).JsonAsync();
+        Assert.All(again.EnumerateArray(), i => Assert.Equal(("completed", 1), (i.GetProperty("state").GetString(), i.GetProperty("attempts").GetInt32()))); // nothing billed twice
 
         var audit = await (await ops.GetAsync("/jobs/audit?from=2025-02-27&to=2025-03-01")).JsonAsync();
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), r => r.GetProperty("run_date").GetString() == "2025-02-28");
