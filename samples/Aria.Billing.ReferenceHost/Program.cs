@@ -24,6 +24,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable input → coded 400 (RequestLimits)
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+builder.Services.AddClientRateLimits(builder.Configuration);
 
 var billing = builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
@@ -50,6 +51,7 @@ builder.Services.AddHostedService<BackgroundWorker>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLimits>();
+app.UseClientRateLimits();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapSyncEndpoints();

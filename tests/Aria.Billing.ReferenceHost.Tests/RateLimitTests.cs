@@ -1,0 +1,69 @@
+using System.Net;
+using Aria.Billing.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aria.Billing.ReferenceHost.Tests;
+
+/// <summary>A token bucket per client: one client over its limit gets 429 with Retry-After; the others are not slowed.</summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly HostFactory _base = new();
+    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host;
+
+    public RateLimitTests() => _host = _base.WithWebHostBuilder(b => b
+        .UseSetting("AriaHost:RateLimit:PermitsPerSecond", "1")
+        .UseSetting("AriaHost:RateLimit:Burst", "3"));
+
+    [Fact]
+    public async Task OverTheLimit_Is429WithRetryAfter_ForThatClientOnly()
+    {
+        var busy = Client(1000, "ops-key");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await busy.GetAsync("/sync/account/summary")).StatusCode);
+        }
+
+        var refused = await busy.GetAsync("/sync/account/summary");
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(["RATE_LIMITED"], await refused.CodesAsync());
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await Client(2000, "other-key").GetAsync("/sync/account/summary")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTypedClient_WaitsAsToldAndGetsThrough()
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBillingClient(o =>
+        {
+            o.BaseAddress = new Uri("http://localhost/");
+            o.ClientNo = 1000;
+            o.AuthKey = "ops-key";
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
+        }).ConfigurePrimaryHttpMessageHandler(() => _host.Server.CreateHandler());
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<AriaBillingClient>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await client.GetSyncSummaryAsync(SyncDomain.Account)).IsSuccess);
+        }
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _base.Dispose();
+    }
+
+    private HttpClient Client(long clientNo, string key)
+    {
+        var client = _host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Aria-Client-No", clientNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        client.DefaultRequestHeaders.Add("X-Aria-Auth-Key", key);
+        return client;
+    }
+}
