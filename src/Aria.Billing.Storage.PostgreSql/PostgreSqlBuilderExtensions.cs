@@ -11,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgreSqlBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="PostgreSqlStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="IPlanChangeStore"/> and
-    /// <see cref="IJobRunStore"/> (replacing the in-memory ones, whichever is called first), and, unless
+    /// Registers <see cref="PostgreSqlStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="IPlanChangeStore"/>,
+    /// <see cref="IJobRunStore"/> and <see cref="IJobScheduleStore"/> (replacing the in-memory ones, whichever is called first), and, unless
     /// <see cref="PostgreSqlStorageOptions.MigrateOnStart"/> is off, a hosted service that migrates the schema before any
     /// other hosted service starts. Options are validated on start.
     /// </summary>
@@ -29,6 +29,7 @@ public static class PostgreSqlBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncRecordStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().SyncRecords));
         services.Replace(ServiceDescriptor.Singleton<IPlanChangeStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().PlanChanges));
         services.Replace(ServiceDescriptor.Singleton<IJobRunStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().JobRuns));
+        services.Replace(ServiceDescriptor.Singleton<IJobScheduleStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().JobSchedules));
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType == typeof(PostgreSqlBuilderExtensions)))
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(MigrateOnStart));

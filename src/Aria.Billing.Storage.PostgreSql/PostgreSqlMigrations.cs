@@ -123,5 +123,14 @@ internal static class PostgreSqlMigrations
             CREATE INDEX ix_sync_record_object_sort ON sync_record (client, domain, object_name_key, id);
             CREATE INDEX ix_sync_record_action_sort ON sync_record (client, domain, action_name_key, id);
             """),
+        new(3, "schedule definitions, shared by every node of a host", """
+            CREATE TABLE job_schedule (
+                client bigint NOT NULL,
+                name text NOT NULL,
+                definition text NOT NULL,
+                saved_at bigint NOT NULL,
+                saved_by text NOT NULL,
+                PRIMARY KEY (client, name));
+            """),
     ];
 }

@@ -38,6 +38,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable
         SyncRecords = new SqlSyncRecordStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
+        JobSchedules = new SqlJobScheduleStore(Database);
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
@@ -51,6 +52,9 @@ public sealed class PostgreSqlStorage : IAsyncDisposable
 
     /// <summary>Schedule runs and their work items.</summary>
     public IJobRunStore JobRuns { get; }
+
+    /// <summary>Schedule definitions.</summary>
+    public IJobScheduleStore JobSchedules { get; }
 
     internal PostgreSqlDatabase Database { get; }
 

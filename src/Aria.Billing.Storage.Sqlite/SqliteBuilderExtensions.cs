@@ -11,8 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="IPlanChangeStore"/> and
-    /// <see cref="IJobRunStore"/> (replacing the in-memory ones, whichever is called first), and, unless
+    /// Registers <see cref="SqliteStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="IPlanChangeStore"/>,
+    /// <see cref="IJobRunStore"/> and <see cref="IJobScheduleStore"/> (replacing the in-memory ones, whichever is called first), and, unless
     /// <see cref="SqliteStorageOptions.MigrateOnStart"/> is off, a hosted service that migrates the schema before any other
     /// hosted service starts. Options are validated on start.
     /// </summary>
@@ -30,6 +30,7 @@ public static class SqliteBuilderExtensions
         services.Replace(ServiceDescriptor.Singleton<ISyncRecordStore>(sp => sp.GetRequiredService<SqliteStorage>().SyncRecords));
         services.Replace(ServiceDescriptor.Singleton<IPlanChangeStore>(sp => sp.GetRequiredService<SqliteStorage>().PlanChanges));
         services.Replace(ServiceDescriptor.Singleton<IJobRunStore>(sp => sp.GetRequiredService<SqliteStorage>().JobRuns));
+        services.Replace(ServiceDescriptor.Singleton<IJobScheduleStore>(sp => sp.GetRequiredService<SqliteStorage>().JobSchedules));
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType == typeof(SqliteBuilderExtensions)))
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(MigrateOnStart));

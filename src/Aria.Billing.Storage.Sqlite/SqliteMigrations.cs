@@ -123,5 +123,14 @@ internal static class SqliteMigrations
             CREATE INDEX ix_sync_record_object_sort ON sync_record (client, domain, object_name_key, id);
             CREATE INDEX ix_sync_record_action_sort ON sync_record (client, domain, action_name_key, id);
             """),
+        new(3, "schedule definitions, shared by every node of a host", """
+            CREATE TABLE job_schedule (
+                client INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                saved_at INTEGER NOT NULL,
+                saved_by TEXT NOT NULL,
+                PRIMARY KEY (client, name));
+            """),
     ];
 }

@@ -46,6 +46,7 @@ public sealed class SqliteStorage
         SyncRecords = new SqlSyncRecordStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
+        JobSchedules = new SqlJobScheduleStore(Database);
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
@@ -62,6 +63,9 @@ public sealed class SqliteStorage
 
     /// <summary>Schedule runs and their work items.</summary>
     public IJobRunStore JobRuns { get; }
+
+    /// <summary>Schedule definitions.</summary>
+    public IJobScheduleStore JobSchedules { get; }
 
     internal SqliteDatabase Database { get; }
 

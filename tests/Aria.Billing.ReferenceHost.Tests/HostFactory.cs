@@ -16,6 +16,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "aria-billing-host-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgres;
+    private readonly string? _sqlitePath;
 
     /// <summary>A host on SQLite.</summary>
     public HostFactory()
@@ -23,9 +24,10 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
     }
 
-    private HostFactory(string? postgres, bool kestrel = false)
+    private HostFactory(string? postgres, bool kestrel = false, string? sqlitePath = null)
     {
         _postgres = postgres;
+        _sqlitePath = sqlitePath;
         Directory.CreateDirectory(_folder);
         if (kestrel)
         {
@@ -35,6 +37,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     /// <summary>A host on the PostgreSQL database of <paramref name="connectionString"/>.</summary>
     public static HostFactory OnPostgres(string connectionString) => new(connectionString);
+
+    /// <summary>A host on the SQLite file at <paramref name="path"/> (several hosts on one file stand for several nodes).</summary>
+    public static HostFactory OnSqliteFile(string path) => new(null, sqlitePath: path);
 
     /// <summary>A host served by Kestrel over loopback, on SQLite or (given a connection string) PostgreSQL.</summary>
     public static HostFactory OnKestrel(string? postgres = null) => new(postgres, kestrel: true);
@@ -58,7 +63,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AriaHost:Storage", _postgres is null ? "Sqlite" : "PostgreSql");
-        builder.UseSetting("AriaHost:Sqlite:Path", Path.Combine(_folder, "host.db"));
+        builder.UseSetting("AriaHost:Sqlite:Path", _sqlitePath ?? Path.Combine(_folder, "host.db"));
         builder.UseSetting("AriaHost:PostgreSql:ConnectionString", _postgres ?? "");
         builder.UseSetting("AriaHost:Demo:WorkItemsPerJob", "5");
         builder.ConfigureServices(services => services.PostConfigure<HostSecurityOptions>(o => o.Clients =

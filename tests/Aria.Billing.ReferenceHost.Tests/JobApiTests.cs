@@ -88,6 +88,28 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" })).StatusCode);
     }
 
+    [Fact]
+    public async Task AScheduleDefinedOnOneNode_IsTriggeredOnAnother()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "aria-billing-host-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        using (var nodeA = HostFactory.OnSqliteFile(Path.Combine(folder, "shared.db")))
+        using (var nodeB = HostFactory.OnSqliteFile(Path.Combine(folder, "shared.db")))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await nodeA.Ops().PutJsonAsync("/jobs/schedules/shared", Daily)).StatusCode);
+
+            var trigger = await nodeB.Ops().PostJsonAsync("/jobs/schedules/shared/runs", new { run_date = "2025-01-31", idempotency_key = "two-nodes" });
+
+            Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
+            Assert.Equal("ok", (await WaitAsync(nodeB.Ops(), trigger.Headers.Location!.ToString())).GetProperty("status").GetString());
+            Assert.Equal(trigger.Headers.Location, (await nodeA.Ops().PostJsonAsync("/jobs/schedules/shared/runs", new { run_date = "2025-01-31", idempotency_key = "two-nodes" })).Headers.Location);
+            Assert.Equal(HttpStatusCode.NotFound, (await nodeB.As(2000, "other-key").PostJsonAsync("/jobs/schedules/shared/runs", new { run_date = "2025-01-31", idempotency_key = "x" })).StatusCode);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
     internal static async Task<JsonElement> WaitAsync(HttpClient client, string location)
     {
         for (var i = 0; i < 400; i++)

@@ -35,3 +35,13 @@ public sealed class PostgreSqlJobRunStoreConformanceTests : JobRunStoreConforman
 
     public void Dispose() => _schemas.Dispose();
 }
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlJobScheduleStoreConformanceTests : JobScheduleStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IJobScheduleStore CreateStore() => _schemas.NewStorage().JobSchedules;
+
+    public void Dispose() => _schemas.Dispose();
+}

@@ -30,3 +30,12 @@ public sealed class SqliteJobRunStoreConformanceTests : JobRunStoreConformance, 
 
     public void Dispose() => _files.Dispose();
 }
+
+public sealed class SqliteJobScheduleStoreConformanceTests : JobScheduleStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IJobScheduleStore CreateStore() => _files.NewStorage().JobSchedules;
+
+    public void Dispose() => _files.Dispose();
+}

@@ -21,12 +21,12 @@ public sealed class SqliteStorageTests : IDisposable
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
 
         Assert.Equal(0, await storage.GetSchemaVersionAsync());
-        Assert.Equal([1, 2], await storage.MigrateAsync());
+        Assert.Equal([1, 2, 3], await storage.MigrateAsync());
         Assert.Empty(await storage.MigrateAsync());
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
     }
 
-    /// <summary>A database left at version 1 by an older package migrates forward with its data, gaining version 2's indexes.</summary>
+    /// <summary>A database left at version 1 by an older package migrates forward with its data, gaining the later steps.</summary>
     [Fact]
     public async Task MigrateAsync_FromVersionOne_KeepsTheDataAndAddsTheNewIndexes()
     {
@@ -37,11 +37,11 @@ public sealed class SqliteStorageTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         var current = _files.NewStorage(path);
-        Assert.Equal([2], await current.MigrateAsync());
+        Assert.Equal([2, 3], await current.MigrateAsync());
 
         Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
-        Assert.Equal([1L, 2L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
     }
 
     /// <summary>By default the schema is brought up on first use, and the journal is WAL.</summary>

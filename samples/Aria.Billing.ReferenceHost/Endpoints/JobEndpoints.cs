@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Aria.Billing.Jobs;
 using Aria.Billing.ReferenceHost.Api;
 using Aria.Billing.ReferenceHost.Background;
@@ -25,14 +26,37 @@ public static class JobEndpoints
         jobs.MapGet("/audit", AuditAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
     }
 
-    private static IResult DefineAsync(HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, IDateTimeZoneProvider zones)
+    private static async Task<IResult> DefineAsync(
+        HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, IClock clock)
     {
         if (body is null)
         {
             return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
         }
 
+        var caller = Caller.Of(http);
         var input = new Input();
+        var schedule = Parse(caller.Client, name, body, zones, input);
+        if (schedule is null)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var saved = registry.Save(schedule);
+        if (saved.IsFailure)
+        {
+            return ApiErrors.Result(saved.Errors);
+        }
+
+        // The store is what every node reads: the definition as given, re-read with the same rules by Find.
+        await store.SaveAsync(new StoredSchedule(caller.Client, schedule.Name, JsonSerializer.Serialize(body, Definitions), clock.GetCurrentInstant(), caller.Name), http.RequestAborted);
+        return Results.Ok(new SavedScheduleDto(saved.Value.Name, body.Frequency!, body.Time!, schedule.Calendar.Zone.Id,
+            [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))], [.. saved.Warnings.Select(w => w.Message)]));
+    }
+
+    /// <summary>The schedule a definition describes, or null with the reasons in <paramref name="input"/>.</summary>
+    private static JobSchedule? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, Input input)
+    {
         var scheduleName = input.Text(name, "name", 100);
         var frequency = Frequency(body.Frequency, input);
         var time = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(body.Time ?? "");
@@ -53,24 +77,15 @@ public static class JobEndpoints
             input.Add(AriaErrorCodes.MissingRequiredParameter, "Missing input: jobs is required.", "jobs");
         }
 
-        if (!input.Valid || frequency is null || zone is null)
-        {
-            return ApiErrors.Result(input.Errors);
-        }
-
-        var saved = registry.Save(new JobSchedule
-        {
-            Name = scheduleName, Client = Caller.Of(http).Client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone), Jobs = definitions,
-        });
-        return saved.IsSuccess
-            ? Results.Ok(new SavedScheduleDto(saved.Value.Name, body.Frequency!, body.Time!, zone.Id,
-                [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))], [.. saved.Warnings.Select(w => w.Message)]))
-            : ApiErrors.Result(saved.Errors);
+        return input.Valid && frequency is not null && zone is not null
+            ? new JobSchedule { Name = scheduleName, Client = client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone), Jobs = definitions }
+            : null;
     }
 
-    private static IResult NextRuns(HttpContext http, string name, string? after, int? count, JobScheduleRegistry registry, IClock clock)
+    private static async Task<IResult> NextRuns(
+        HttpContext http, string name, string? after, int? count, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, IClock clock)
     {
-        if (Find(http, name, registry) is not { } schedule)
+        if (await FindAsync(http, name, registry, store, zones) is not { } schedule)
         {
             return ScheduleNotFound(name);
         }
@@ -89,9 +104,10 @@ public static class JobEndpoints
             : ApiErrors.Result(input.Errors);
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, JobRunner runner, BackgroundWork work)
+    private static async Task<IResult> TriggerAsync(
+        HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, JobRunner runner, BackgroundWork work)
     {
-        if (Find(http, name, registry) is not { } schedule)
+        if (await FindAsync(http, name, registry, store, zones) is not { } schedule)
         {
             return ScheduleNotFound(name);
         }
@@ -174,7 +190,26 @@ public static class JobEndpoints
         return ApiErrors.Ok(found, p => new { items = p.Items.Select(RunDto.From), total_count = p.TotalCount, continuation_token = p.ContinuationToken });
     }
 
-    private static JobSchedule? Find(HttpContext http, string name, JobScheduleRegistry registry) => registry.Find(Caller.Of(http).Client, name);
+    /// <summary>
+    /// The client's schedule of that name as the store has it (whichever node defined it), refreshed in this node's
+    /// registry; null when there is none.
+    /// </summary>
+    private static async Task<JobSchedule?> FindAsync(HttpContext http, string name, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones)
+    {
+        var client = Caller.Of(http).Client;
+        if (await store.GetAsync(client, name, http.RequestAborted) is not { } stored
+            || JsonSerializer.Deserialize<ScheduleDto>(stored.Definition, Definitions) is not { } body
+            || Parse(client, name, body, zones, new Input()) is not { } schedule)
+        {
+            return null;
+        }
+
+        var saved = registry.Save(schedule);
+        return saved.IsSuccess ? saved.Value : registry.Find(client, name);
+    }
+
+    /// <summary>How definitions are stored: the request's own JSON.</summary>
+    private static readonly JsonSerializerOptions Definitions = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static IResult ScheduleNotFound(string name) =>
         ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule named '{(name.Length > 100 ? name[..100] : name)}' for this client.", "name")]);

@@ -12,7 +12,8 @@ public static class JobsBuilderExtensions
 {
     /// <summary>
     /// Registers the <see cref="JobScheduleRegistry"/> and the <see cref="JobRunner"/> over an <see cref="IJobRunStore"/> (in
-    /// memory unless a storage provider or the app registers one), with validated <see cref="JobRunnerOptions"/> and the
+    /// memory unless a storage provider or the app registers one), an <see cref="IJobScheduleStore"/> (likewise), with
+    /// validated <see cref="JobRunnerOptions"/> and the
     /// handlers added with <see cref="AddJobHandler{THandler}"/>. Calling it again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddJobs(this IAriaBillingBuilder builder, Action<JobRunnerOptions>? configure = null)
@@ -36,6 +37,7 @@ public static class JobsBuilderExtensions
             .Validate(o => o.Lease > Duration.Zero, "AriaBilling:Jobs:Lease should be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<IJobRunStore, InMemoryJobRunStore>();
+        services.TryAddSingleton<IJobScheduleStore, InMemoryJobScheduleStore>();
         services.TryAddSingleton<JobScheduleRegistry>();
         services.TryAddSingleton(sp => new JobRunner(
             sp.GetRequiredService<IJobRunStore>(),
