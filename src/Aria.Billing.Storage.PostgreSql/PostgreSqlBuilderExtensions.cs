@@ -1,8 +1,6 @@
 using Aria.Billing;
 using Aria.Billing.Storage;
 using Aria.Billing.Storage.PostgreSql;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -25,25 +23,14 @@ public static class PostgreSqlBuilderExtensions
         services.AddOptions<PostgreSqlStorageOptions>()
             .Validate(o => PostgreSqlStorage.Validate(o) is null, "AriaBilling:PostgreSql:ConnectionString is missing or not a valid Npgsql connection string.")
             .ValidateOnStart();
-        services.TryAddSingleton(sp => new PostgreSqlStorage(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()));
-        services.Replace(ServiceDescriptor.Singleton<ISyncRecordStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().SyncRecords));
-        services.Replace(ServiceDescriptor.Singleton<IPlanChangeStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().PlanChanges));
-        services.Replace(ServiceDescriptor.Singleton<IJobRunStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().JobRuns));
-        services.Replace(ServiceDescriptor.Singleton<IJobScheduleStore>(sp => sp.GetRequiredService<PostgreSqlStorage>().JobSchedules));
-        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType == typeof(PostgreSqlBuilderExtensions)))
-        {
-            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(MigrateOnStart));
-        }
-
+        StorageRegistration.Register(
+            services,
+            sp => new PostgreSqlStorage(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()),
+            sp => sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MigrateOnStart);
         return builder;
     }
 
     /// <summary>As <see cref="UsePostgreSql(IAriaBillingBuilder, Action{PostgreSqlStorageOptions})"/> with a connection string.</summary>
     public static IAriaBillingBuilder UsePostgreSql(this IAriaBillingBuilder builder, string connectionString) =>
         builder.UsePostgreSql(o => o.ConnectionString = connectionString);
-
-    private static IHostedService MigrateOnStart(IServiceProvider services) =>
-        new MigrateOnStartService(services.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MigrateOnStart
-            ? services.GetRequiredService<PostgreSqlStorage>().Database
-            : null);
 }

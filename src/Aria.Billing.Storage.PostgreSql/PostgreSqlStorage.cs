@@ -8,7 +8,7 @@ namespace Aria.Billing.Storage.PostgreSql;
 /// claimed in batches with <c>FOR UPDATE SKIP LOCKED</c> under a lease, one run exists per client, schedule and date
 /// (a unique constraint), and every update is compare-and-swap on a version.
 /// </summary>
-public sealed class PostgreSqlStorage : IAsyncDisposable
+public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 {
     /// <summary>Connects (lazily, pooled) to the database the options name.</summary>
     /// <param name="options">The connection string and how to treat the schema.</param>
@@ -42,7 +42,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
-    public static int LatestSchemaVersion => PostgreSqlMigrations.All[^1].Version;
+    public static int LatestSchemaVersion => PostgreSqlDatabase.Schema[^1].Version;
 
     /// <summary>The sync activity log.</summary>
     public ISyncRecordStore SyncRecords { get; }
@@ -57,6 +57,9 @@ public sealed class PostgreSqlStorage : IAsyncDisposable
     public IJobScheduleStore JobSchedules { get; }
 
     internal PostgreSqlDatabase Database { get; }
+
+    /// <inheritdoc />
+    SqlDatabase IRelationalStorage.Database => Database;
 
     /// <summary>
     /// Brings the schema to <see cref="LatestSchemaVersion"/>, applying each missing step once, in one transaction under an

@@ -25,6 +25,9 @@ internal static class SqlCommands
         return command;
     }
 
+    /// <summary>The parameter list (<c>@a, @b, …</c>) naming each of <paramref name="columns"/> (<c>a, b, …</c>).</summary>
+    internal static string ParameterList(string columns) => string.Join(", ", columns.Split(", ").Select(c => "@" + c));
+
     /// <summary>An instant as stored: 100-nanosecond ticks since the Unix epoch.</summary>
     internal static long Ticks(Instant instant) => instant.ToUnixTimeTicks();
 

@@ -146,6 +146,10 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
                     return result;
                 }
             }
+            catch (DbException error) when (AsArgumentError(error) is { } argument)
+            {
+                throw argument;
+            }
             finally
             {
                 ExitWrite();
@@ -164,8 +168,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
                 return 0;
             }
 
-            await using var command = connection.Command($"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable}");
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            return await CurrentVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -185,11 +188,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            int current;
-            await using (var version = connection.Command($"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable}", transaction))
-            {
-                current = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-            }
+            var current = await CurrentVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
             var applied = new List<int>();
             foreach (var migration in Migrations.Where(m => m.Version > current && (target is null || m.Version <= target)))
@@ -210,6 +209,12 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
 
     private Task ReadyAsync(CancellationToken cancellationToken) =>
         !migrateOnFirstUse || _ready is { IsCompletedSuccessfully: true } ? Task.CompletedTask : EnsureMigratedAsync(cancellationToken);
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable}", transaction);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Whether the migration history table exists.</summary>
     private protected abstract Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
 {
     private const string Order = "effective_date, queued_at, id";
 
-    private static readonly string Values = string.Join(", ", PlanChangeRows.Columns.Split(", ").Select(c => "@" + c));
+    private static readonly string Values = SqlCommands.ParameterList(PlanChangeRows.Columns);
 
     private static readonly string Assignments = string.Join(", ", PlanChangeRows.Columns.Split(", ").Skip(2).SkipLast(1).Select(c => $"{c} = @{c}"));
 

@@ -19,6 +19,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
         "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, 1";
 
+    private static readonly string OperationValues = SqlCommands.ParameterList(SyncRecordRows.OperationColumns);
+
+    private static readonly string OperationUpdates =
+        string.Join(", ", SyncRecordRows.OperationColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+
     /// <summary>Statuses in the order of their names, as the activity log sorts them.</summary>
     private static readonly string StatusRank =
         "CASE status " + string.Concat(Enum.GetValues<SyncStatus>().OrderBy(s => s.ToString(), StringComparer.Ordinal)
@@ -333,7 +338,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             await using var insert = connection.Command(
-                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({Parameters(SyncRecordRows.OperationColumns)})", transaction)
+                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({OperationValues})", transaction)
                 .WithOperation(operation);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return true;
@@ -365,10 +370,9 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         ArgumentNullException.ThrowIfNull(operation);
         return database.WriteAsync(async connection =>
         {
-            var updates = string.Join(", ", SyncRecordRows.OperationColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
             await using var command = connection.Command(
-                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({Parameters(SyncRecordRows.OperationColumns)}) " +
-                $"ON CONFLICT (id) DO UPDATE SET {updates}")
+                $"INSERT INTO sync_operation ({SyncRecordRows.OperationColumns}) VALUES ({OperationValues}) " +
+                $"ON CONFLICT (id) DO UPDATE SET {OperationUpdates}")
                 .WithOperation(operation);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -432,6 +436,4 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             command.With(column, value);
         }
     }
-
-    private static string Parameters(string columns) => string.Join(", ", columns.Split(", ").Select(c => "@" + c));
 }

@@ -1,8 +1,6 @@
 using Aria.Billing;
 using Aria.Billing.Storage;
 using Aria.Billing.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,21 +24,10 @@ public static class SqliteBuilderExtensions
         }
 
         services.AddOptions<SqliteStorageOptions>().Validate(o => SqliteStorage.Validate(o) is null, "AriaBilling:Sqlite options are not valid.").ValidateOnStart();
-        services.TryAddSingleton(sp => new SqliteStorage(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()));
-        services.Replace(ServiceDescriptor.Singleton<ISyncRecordStore>(sp => sp.GetRequiredService<SqliteStorage>().SyncRecords));
-        services.Replace(ServiceDescriptor.Singleton<IPlanChangeStore>(sp => sp.GetRequiredService<SqliteStorage>().PlanChanges));
-        services.Replace(ServiceDescriptor.Singleton<IJobRunStore>(sp => sp.GetRequiredService<SqliteStorage>().JobRuns));
-        services.Replace(ServiceDescriptor.Singleton<IJobScheduleStore>(sp => sp.GetRequiredService<SqliteStorage>().JobSchedules));
-        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.DeclaringType == typeof(SqliteBuilderExtensions)))
-        {
-            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(MigrateOnStart));
-        }
-
+        StorageRegistration.Register(
+            services,
+            sp => new SqliteStorage(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()),
+            sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MigrateOnStart);
         return builder;
     }
-
-    private static IHostedService MigrateOnStart(IServiceProvider services) =>
-        new MigrateOnStartService(services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MigrateOnStart
-            ? services.GetRequiredService<SqliteStorage>().Database
-            : null);
 }

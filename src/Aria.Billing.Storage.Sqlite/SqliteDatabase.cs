@@ -12,10 +12,14 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
     : SqlDatabase(clock, migrateOnFirstUse)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly string _pragmas =
-        $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;";
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+    private int _walSet;
 
-    internal override IReadOnlyList<SqlMigration> Migrations => SqliteMigrations.All;
+    /// <summary>The schema with SQLite's types (text keys compare with the default BINARY collation, which is ordinal).</summary>
+    internal static readonly IReadOnlyList<SqlMigration> Schema =
+        SqlSchema.For(new SqlTypes("INTEGER PRIMARY KEY", "INTEGER", "INTEGER", "TEXT", "TEXT", "BLOB", "TEXT"));
+
+    internal override IReadOnlyList<SqlMigration> Migrations => Schema;
 
     internal override string SkipLocked => "";
 
@@ -38,8 +42,14 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.Command(_pragmas);
+            // busy_timeout and synchronous belong to the connection; WAL to the file, so it is set once per instance.
+            var walFirst = Volatile.Read(ref _walSet) == 0;
+            await using var pragmas = connection.Command(walFirst ? _pragmas + " PRAGMA journal_mode = WAL;" : _pragmas);
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (walFirst)
+            {
+                Volatile.Write(ref _walSet, 1);
+            }
             return connection;
         }
         catch

@@ -15,7 +15,7 @@ namespace Aria.Billing.Storage.Sqlite;
 /// var log = new SyncLog(storage.SyncRecords, handler, clock);
 /// </code>
 /// </example>
-public sealed class SqliteStorage
+public sealed class SqliteStorage : IRelationalStorage
 {
     /// <summary>Opens (creating when missing) the database the options name.</summary>
     /// <param name="options">Where the file is and how to treat the schema.</param>
@@ -50,7 +50,7 @@ public sealed class SqliteStorage
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
-    public static int LatestSchemaVersion => SqliteMigrations.All[^1].Version;
+    public static int LatestSchemaVersion => SqliteDatabase.Schema[^1].Version;
 
     /// <summary>The database file (or data source) in use.</summary>
     public string DataSource { get; }
@@ -68,6 +68,9 @@ public sealed class SqliteStorage
     public IJobScheduleStore JobSchedules { get; }
 
     internal SqliteDatabase Database { get; }
+
+    /// <inheritdoc />
+    SqlDatabase IRelationalStorage.Database => Database;
 
     /// <summary>
     /// Brings the schema to <see cref="LatestSchemaVersion"/>, applying each missing step once, in one transaction; a

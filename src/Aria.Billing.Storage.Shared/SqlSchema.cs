@@ -1,0 +1,143 @@
+namespace Aria.Billing.Storage;
+
+/// <summary>
+/// The schema of the relational stores, one forward step per version, written once with column-type tokens that each
+/// dialect fills in (<see cref="SqlTypes"/>). Never edit a released step: add one.
+/// </summary>
+internal static class SqlSchema
+{
+    /// <summary>The migrations with the dialect's types.</summary>
+    internal static IReadOnlyList<SqlMigration> For(SqlTypes types) =>
+        [.. Steps.Select(step => step with { Sql = types.Fill(step.Sql) })];
+
+    private static readonly SqlMigration[] Steps =
+    [
+        new(1, "sync records and operations, plan changes, schedule runs and work items", """
+            CREATE TABLE sync_record (
+                id {Identity},
+                client {Long} NOT NULL,
+                domain {Int} NOT NULL,
+                event_id {Text} NOT NULL,
+                account_no {Long},
+                aria_sync_id {Text},
+                event_time {Long} NOT NULL,
+                object_type {Int} NOT NULL,
+                object_name {Text} NOT NULL,
+                object_name_key {Key} NOT NULL,
+                action {Text},
+                action_name {Text} NOT NULL,
+                action_name_key {Key} NOT NULL,
+                status {Int} NOT NULL,
+                error_code {Text},
+                error_message {Text},
+                error_number {Long},
+                scn_number {Long},
+                payload {Text} NOT NULL,
+                audit_header {Text},
+                batch_start {Long},
+                batch_end {Long},
+                attempts {Text} NOT NULL,
+                in_flight {Guid},
+                version {Long} NOT NULL,
+                UNIQUE (client, domain, event_id));
+            CREATE INDEX ix_sync_record_log ON sync_record (client, domain, id);
+            CREATE INDEX ix_sync_record_status ON sync_record (client, domain, status, id);
+            CREATE INDEX ix_sync_record_account ON sync_record (client, domain, account_no, id) WHERE account_no IS NOT NULL;
+            CREATE INDEX ix_sync_record_errors ON sync_record (client, domain, object_name, action_name, error_code, error_message, id) WHERE status = 2;
+            CREATE INDEX ix_sync_record_batch ON sync_record (client, domain, batch_start, status) WHERE batch_start IS NOT NULL;
+
+            CREATE TABLE sync_operation (
+                id {Guid} PRIMARY KEY,
+                client {Long} NOT NULL,
+                domain {Int} NOT NULL,
+                kind {Int} NOT NULL,
+                scope_level {Int} NOT NULL,
+                scope_object {Text},
+                scope_action {Text},
+                scope_error_code {Text},
+                scope_error_message {Text},
+                scope_record_id {Long},
+                scope_batch_start {Long},
+                scope_account {Long},
+                requested_by {Text} NOT NULL,
+                requested_at {Long} NOT NULL,
+                state {Int} NOT NULL,
+                processed {Long} NOT NULL,
+                succeeded {Long} NOT NULL,
+                failed {Long} NOT NULL,
+                skipped {Long} NOT NULL,
+                finished_at {Long});
+            CREATE INDEX ix_sync_operation_running ON sync_operation (client, domain) WHERE state = 0;
+
+            CREATE TABLE plan_change (
+                id {Guid} PRIMARY KEY,
+                client {Long} NOT NULL,
+                account_no {Long} NOT NULL,
+                instance_no {Long} NOT NULL,
+                parent_instance_no {Long},
+                plan_kind {Int} NOT NULL,
+                kind {Int} NOT NULL,
+                timing {Int} NOT NULL,
+                effective_date {Int} NOT NULL,
+                parent_change_id {Guid},
+                new_plan_no {Long},
+                units {Decimal},
+                new_status {Int},
+                rate_schedule {Long},
+                billing_group {Text},
+                queued_at {Long} NOT NULL,
+                queued_by {Text} NOT NULL,
+                state {Int} NOT NULL,
+                closed_at {Long},
+                closed_by {Text},
+                reason {Text},
+                last_error {Text},
+                attempts {Int} NOT NULL,
+                claimed_by {Text},
+                claim_expires_at {Long},
+                version {Long} NOT NULL);
+            CREATE INDEX ix_plan_change_account ON plan_change (client, account_no, effective_date);
+            CREATE INDEX ix_plan_change_due ON plan_change (client, effective_date, queued_at) WHERE state = 0;
+
+            CREATE TABLE schedule_run (
+                id {Guid} PRIMARY KEY,
+                client {Long} NOT NULL,
+                schedule {Text} NOT NULL,
+                run_date {Int} NOT NULL,
+                status {Int} NOT NULL,
+                started_by {Text} NOT NULL,
+                created_at {Long} NOT NULL,
+                finished_at {Long},
+                jobs {Text} NOT NULL,
+                version {Long} NOT NULL,
+                UNIQUE (client, schedule, run_date));
+
+            CREATE TABLE work_item (
+                id {Identity},
+                run_id {Guid} NOT NULL,
+                job_index {Int} NOT NULL,
+                item_key {Text} NOT NULL,
+                state {Int} NOT NULL,
+                attempts {Int} NOT NULL,
+                lease_owner {Text},
+                lease_expires_at {Long},
+                error {Text},
+                history {Text} NOT NULL,
+                UNIQUE (run_id, job_index, item_key));
+            CREATE INDEX ix_work_item_claim ON work_item (run_id, job_index, state, id);
+            """),
+        new(2, "indexes for keyset paging of the activity log sorted by object or action name", """
+            CREATE INDEX ix_sync_record_object_sort ON sync_record (client, domain, object_name_key, id);
+            CREATE INDEX ix_sync_record_action_sort ON sync_record (client, domain, action_name_key, id);
+            """),
+        new(3, "schedule definitions, shared by every node of a host", """
+            CREATE TABLE job_schedule (
+                client {Long} NOT NULL,
+                name {Text} NOT NULL,
+                definition {Text} NOT NULL,
+                saved_at {Long} NOT NULL,
+                saved_by {Text} NOT NULL,
+                PRIMARY KEY (client, name));
+            """),
+    ];
+}
