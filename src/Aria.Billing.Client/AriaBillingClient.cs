@@ -52,32 +52,11 @@ public sealed class AriaBillingClient
     /// The core system's gate: polls the run every <see cref="AriaBillingClientOptions.PollInterval"/> until it has ended
     /// (proceed only when its status is Ok), or fails with RUN_NOT_FINISHED after <paramref name="timeout"/>.
     /// </summary>
-    public async Task<AriaResult<ScheduleRunInfo>> WaitForScheduleRunAsync(
-        Guid runId, TimeSpan timeout, IProgress<ScheduleRunInfo>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var deadline = _time.GetUtcNow() + timeout;
-        while (true)
-        {
-            var run = await GetScheduleRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (run.IsFailure)
-            {
-                return run;
-            }
-
-            progress?.Report(run.Value);
-            if (run.Value.IsFinished)
-            {
-                return run;
-            }
-
-            if (_time.GetUtcNow() >= deadline)
-            {
-                return new AriaError(AriaErrorCode.Symbolic("RUN_NOT_FINISHED"), $"Run {runId} is still {run.Value.Status} after {timeout}.", "run_id");
-            }
-
-            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<AriaResult<ScheduleRunInfo>> WaitForScheduleRunAsync(
+        Guid runId, TimeSpan timeout, IProgress<ScheduleRunInfo>? progress = null, CancellationToken cancellationToken = default) =>
+        PollAsync(
+            () => GetScheduleRunAsync(runId, cancellationToken), run => run.IsFinished, timeout, progress,
+            run => new AriaError(AriaErrorCode.Symbolic("RUN_NOT_FINISHED"), $"Run {runId} is still {run.Status} after {timeout}.", "run_id"), cancellationToken);
 
     /// <summary>
     /// Defines (or redefines) a schedule: <paramref name="frequency"/> is daily, weekly:&lt;weekday&gt;, monthly:&lt;day&gt;,
@@ -126,28 +105,36 @@ public sealed class AriaBillingClient
             HttpMethod.Post, $"sync/{domain}/reprocess", new { level, object_name = objectName, action_name = actionName }, repeatable: false, o => o.ToInfo(), cancellationToken);
 
     /// <summary>Polls a bulk operation until it is no longer running, reporting progress.</summary>
-    public async Task<AriaResult<SyncOperationInfo>> WaitForSyncOperationAsync(
-        Guid operationId, TimeSpan timeout, IProgress<SyncOperationInfo>? progress = null, CancellationToken cancellationToken = default)
+    public Task<AriaResult<SyncOperationInfo>> WaitForSyncOperationAsync(
+        Guid operationId, TimeSpan timeout, IProgress<SyncOperationInfo>? progress = null, CancellationToken cancellationToken = default) =>
+        PollAsync(
+            () => SendAsync<OperationWire, SyncOperationInfo>(HttpMethod.Get, $"sync/operations/{operationId}", null, repeatable: true, o => o.ToInfo(), cancellationToken),
+            operation => operation.State != SyncOperationState.Running, timeout, progress,
+            _ => new AriaError(AriaErrorCode.Symbolic("OPERATION_NOT_FINISHED"), $"Operation {operationId} is still running after {timeout}.", "operation_id"),
+            cancellationToken);
+
+    /// <summary>Reads every <see cref="AriaBillingClientOptions.PollInterval"/> until <paramref name="done"/>, a failure, or the timeout.</summary>
+    private async Task<AriaResult<T>> PollAsync<T>(
+        Func<Task<AriaResult<T>>> read, Func<T, bool> done, TimeSpan timeout, IProgress<T>? progress, Func<T, AriaError> timedOut, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + timeout;
         while (true)
         {
-            var operation = await SendAsync<OperationWire, SyncOperationInfo>(
-                HttpMethod.Get, $"sync/operations/{operationId}", null, repeatable: true, o => o.ToInfo(), cancellationToken).ConfigureAwait(false);
-            if (operation.IsFailure)
+            var state = await read().ConfigureAwait(false);
+            if (state.IsFailure)
             {
-                return operation;
+                return state;
             }
 
-            progress?.Report(operation.Value);
-            if (operation.Value.State != SyncOperationState.Running)
+            progress?.Report(state.Value);
+            if (done(state.Value))
             {
-                return operation;
+                return state;
             }
 
             if (_time.GetUtcNow() >= deadline)
             {
-                return new AriaError(AriaErrorCode.Symbolic("OPERATION_NOT_FINISHED"), $"Operation {operationId} is still running after {timeout}.", "operation_id");
+                return timedOut(state.Value);
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);

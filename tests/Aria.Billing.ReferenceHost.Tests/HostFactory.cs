@@ -48,13 +48,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>A client calling as <paramref name="clientNo"/> with <paramref name="key"/>.</summary>
-    public HttpClient As(long clientNo, string key)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Aria-Client-No", clientNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        client.DefaultRequestHeaders.Add("X-Aria-Auth-Key", key);
-        return client;
-    }
+    public HttpClient As(long clientNo, string key) => CreateClient().WithKey(clientNo, key);
 
     /// <summary>Client 1000 with every access.</summary>
     public HttpClient Ops() => As(1000, "ops-key");
@@ -107,6 +101,31 @@ public static class HostJson
     /// <summary>The body as a JSON element.</summary>
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(HostFactory.Json));
+
+    /// <summary>The client, calling as <paramref name="clientNo"/> with <paramref name="key"/>.</summary>
+    public static HttpClient WithKey(this HttpClient client, long clientNo, string key)
+    {
+        client.DefaultRequestHeaders.Add("X-Aria-Client-No", clientNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        client.DefaultRequestHeaders.Add("X-Aria-Auth-Key", key);
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="location"/> every 25 ms until <paramref name="done"/> says so (10 s at most).</summary>
+    public static async Task<JsonElement> PollAsync(this HttpClient client, string location, Func<JsonElement, bool> done)
+    {
+        for (var i = 0; i < 400; i++)
+        {
+            var state = await (await client.GetAsync(location)).JsonAsync();
+            if (done(state))
+            {
+                return state;
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException($"{location} did not finish.");
+    }
 
     /// <summary>The codes of an error body.</summary>
     public static async Task<string[]> CodesAsync(this HttpResponseMessage response) =>

@@ -110,19 +110,6 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Directory.Delete(folder, recursive: true);
     }
 
-    internal static async Task<JsonElement> WaitAsync(HttpClient client, string location)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var run = await (await client.GetAsync(location)).JsonAsync();
-            if (run.GetProperty("status").GetString() is not ("new" or "running"))
-            {
-                return run;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"{location} did not finish.");
-    }
+    internal static Task<JsonElement> WaitAsync(HttpClient client, string location) =>
+        client.PollAsync(location, run => run.GetProperty("status").GetString() is not ("new" or "running"));
 }

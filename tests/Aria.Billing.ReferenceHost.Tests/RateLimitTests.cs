@@ -59,11 +59,5 @@ public sealed class RateLimitTests : IDisposable
         _base.Dispose();
     }
 
-    private HttpClient Client(long clientNo, string key)
-    {
-        var client = _host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Aria-Client-No", clientNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        client.DefaultRequestHeaders.Add("X-Aria-Auth-Key", key);
-        return client;
-    }
+    private HttpClient Client(long clientNo, string key) => _host.CreateClient().WithKey(clientNo, key);
 }

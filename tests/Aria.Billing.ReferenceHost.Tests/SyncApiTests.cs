@@ -139,19 +139,6 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         Assert.Equal("Healthy", await (await _host.CreateClient().GetAsync("/health")).Content.ReadAsStringAsync());
     }
 
-    internal static async Task<JsonElement> WaitAsync(HttpClient client, string location)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var state = await (await client.GetAsync(location)).JsonAsync();
-            if (state.GetProperty("state").GetString() != "running")
-            {
-                return state;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"{location} did not finish.");
-    }
+    internal static Task<JsonElement> WaitAsync(HttpClient client, string location) =>
+        client.PollAsync(location, state => state.GetProperty("state").GetString() != "running");
 }

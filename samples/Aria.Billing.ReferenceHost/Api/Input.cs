@@ -49,6 +49,31 @@ public sealed class Input
             : Fail<long?>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not a positive whole number.", name);
     }
 
+    /// <summary>A number given as JSON: absent is null (1010 when <paramref name="required"/>), zero or less is INVALID_VALUE.</summary>
+    public long? Positive(long? value, string name, bool required = false)
+    {
+        if (value is null)
+        {
+            return required ? Fail<long?>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name) : null;
+        }
+
+        return value > 0 ? value : Fail<long?>(ApiErrors.InvalidValue, $"{name} should be a positive whole number.", name);
+    }
+
+    /// <summary>Notes that <paramref name="name"/> is missing (1010) and returns <paramref name="fallback"/>.</summary>
+    public T Missing<T>(string name, T fallback)
+    {
+        _errors.Add(new AriaError(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name));
+        return fallback;
+    }
+
+    /// <summary>Notes that <paramref name="name"/> is not valid (INVALID_VALUE) and returns <paramref name="fallback"/>.</summary>
+    public T Invalid<T>(string name, T fallback)
+    {
+        _errors.Add(new AriaError(ApiErrors.InvalidValue, $"{name} is not valid.", name));
+        return fallback;
+    }
+
     /// <summary>A required decimal amount.</summary>
     public decimal Amount(string? text, string name)
     {

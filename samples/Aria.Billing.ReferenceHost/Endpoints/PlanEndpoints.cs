@@ -32,21 +32,21 @@ public static class PlanEndpoints
         }
 
         var input = new Input();
-        var account = Positive(body.AccountNo, "account_no", input, required: true);
-        var instance = Positive(body.PlanInstanceNo, "plan_instance_no", input, required: true);
-        var parent = Positive(body.ParentPlanInstanceNo, "parent_plan_instance_no", input, required: false);
+        var account = input.Positive(body.AccountNo, "account_no", required: true);
+        var instance = input.Positive(body.PlanInstanceNo, "plan_instance_no", required: true);
+        var parent = input.Positive(body.ParentPlanInstanceNo, "parent_plan_instance_no", required: false);
         var request = new QueuePlanChangeRequest
         {
             Client = Caller.Of(http).Client, Account = new AccountNumber(account ?? 1), Instance = new PlanInstanceNumber(instance ?? 1),
             ParentInstance = parent is { } p ? new PlanInstanceNumber(p) : null,
             PlanKind = input.Choice(body.PlanKind, "plan_kind", PlanKind.Master),
-            Kind = string.IsNullOrEmpty(body.Kind) ? Missing(input, "kind", PlanChangeKind.Units) : input.Choice(body.Kind, "kind", PlanChangeKind.Units),
+            Kind = string.IsNullOrEmpty(body.Kind) ? input.Missing("kind", PlanChangeKind.Units) : input.Choice(body.Kind, "kind", PlanChangeKind.Units),
             Timing = input.Choice(body.Timing, "timing", PlanChangeTiming.Dated),
             EffectiveDate = input.OptionalDate(body.EffectiveDate, "effective_date"),
-            NewPlan = Positive(body.NewPlanNo, "new_plan_no", input, required: false) is { } plan ? new PlanNumber(plan) : null,
+            NewPlan = input.Positive(body.NewPlanNo, "new_plan_no", required: false) is { } plan ? new PlanNumber(plan) : null,
             Units = body.Units,
             NewStatus = string.IsNullOrEmpty(body.NewStatus) ? null : input.Choice(body.NewStatus, "new_status", PlanInstanceStatus.Active),
-            RateSchedule = Positive(body.RateScheduleNo, "rate_schedule_no", input, required: false),
+            RateSchedule = input.Positive(body.RateScheduleNo, "rate_schedule_no", required: false),
             Proceed = body.Proceed,
         };
         if (!input.Valid)
@@ -90,7 +90,7 @@ public static class PlanEndpoints
 
         var input = new Input();
         var cycle = Cycle(body.BillDay, body.IntervalMonths, input);
-        var currency = Currency.TryFromCode(body.Currency ?? "USD", out var c) ? c : Bad(input, "currency", Currency.USD);
+        var currency = Currency.TryFromCode(body.Currency ?? "USD", out var c) ? c : input.Invalid("currency", Currency.USD);
         var request = new ProrationRequest
         {
             Cycle = cycle ?? BillingCycle.Monthly(1),
@@ -185,39 +185,6 @@ public static class PlanEndpoints
         return intervalMonths is null or 1
             ? BillingCycle.Monthly(billDay.Value)
             : BillingCycle.Anchored(new LocalDate(2000, 1, Math.Min(billDay.Value, 31)), BillingInterval.FromMonths(intervalMonths.Value), billDay.Value);
-    }
-
-    private static long? Positive(long? value, string name, Input input, bool required)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                input.Add(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
-            }
-
-            return null;
-        }
-
-        if (value < 1)
-        {
-            input.Add(ApiErrors.InvalidValue, $"{name} should be a positive whole number.", name);
-            return null;
-        }
-
-        return value;
-    }
-
-    private static T Missing<T>(Input input, string name, T fallback)
-    {
-        input.Add(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
-        return fallback;
-    }
-
-    private static T Bad<T>(Input input, string name, T fallback)
-    {
-        input.Add(ApiErrors.InvalidValue, $"{name} is not valid.", name);
-        return fallback;
     }
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

@@ -85,7 +85,7 @@ public static class SyncEndpoints
             Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = clock.GetCurrentInstant(),
             ObjectName = input.Text(body.ObjectName, "object_name"), ActionName = input.Text(body.ActionName, "action_name"),
             Action = input.OptionalText(body.Action, "action"), ObjectType = body.ObjectType, AriaSyncId = input.OptionalText(body.AriaSyncId, "aria_sync_id"),
-            AccountNumber = body.AccountNo is { } a ? a > 0 ? new AccountNumber(a) : Reject<AccountNumber?>(input, "account_no") : null,
+            AccountNumber = input.Positive(body.AccountNo, "account_no") is { } a ? new AccountNumber(a) : null,
             Payload = input.OptionalText(body.Payload, "payload", MaxPayloadChars) ?? "{}",
         };
         if (!input.Valid)
@@ -177,7 +177,7 @@ public static class SyncEndpoints
 
     private static SyncScope? Scope(ScopeDto s, Input input)
     {
-        var account = s.AccountNo is { } a ? a > 0 ? new AccountNumber(a) : Reject<AccountNumber?>(input, "account_no") : null;
+        var account = input.Positive(s.AccountNo, "account_no") is { } a ? new AccountNumber(a) : (AccountNumber?)null;
         switch (s.Level?.ToLowerInvariant())
         {
             case null or "" or "all":
@@ -188,16 +188,10 @@ public static class SyncEndpoints
                 return SyncScope.ErrorSummary(input.Text(s.ObjectName, "object_name"), input.Text(s.ActionName, "action_name"),
                     input.OptionalText(s.ErrorCode, "error_code"), input.OptionalText(s.ErrorMessage, "error_message", 2000), account);
             case "record":
-                return s.RecordId is > 0 ? SyncScope.Record(s.RecordId.Value) : Reject<SyncScope?>(input, "record_id");
+                return input.Positive(s.RecordId ?? 0, "record_id") is { } id ? SyncScope.Record(id) : null;
             default:
                 input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary or record.", "level");
                 return null;
         }
-    }
-
-    private static T? Reject<T>(Input input, string name)
-    {
-        input.Add(ApiErrors.InvalidValue, $"{name} should be a positive whole number.", name);
-        return default;
     }
 }

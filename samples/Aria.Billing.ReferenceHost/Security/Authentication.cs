@@ -35,9 +35,13 @@ public static class Authentication
             return await next(context);
         });
 
+    /// <summary>The client number a request names (header, else query), as sent.</summary>
+    public static string? ClientNoOf(HttpRequest request) =>
+        request.Headers["X-Aria-Client-No"].FirstOrDefault() ?? request.Query["client_no"].FirstOrDefault();
+
     private static Caller? Authenticate(HttpRequest request, HostSecurityOptions options)
     {
-        var clientText = request.Headers["X-Aria-Client-No"].FirstOrDefault() ?? request.Query["client_no"].FirstOrDefault();
+        var clientText = ClientNoOf(request);
         var key = request.Headers["X-Aria-Auth-Key"].FirstOrDefault() ?? request.Query["auth_key"].FirstOrDefault();
         if (!long.TryParse(clientText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var clientNo) || string.IsNullOrEmpty(key))
         {

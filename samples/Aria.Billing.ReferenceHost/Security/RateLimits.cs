@@ -27,7 +27,7 @@ public static class RateLimits
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
-                context.Request.Headers["X-Aria-Client-No"].FirstOrDefault() ?? context.Request.Query["client_no"].FirstOrDefault() ?? "",
+                Authentication.ClientNoOf(context.Request) ?? "",
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, burst), TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1),
