@@ -1,4 +1,5 @@
 using Aria.Billing.Jobs;
+using Aria.Billing.Benchmarks.Support;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;
@@ -15,7 +16,6 @@ public class WorkItemThroughputBenchmarks
 {
     private const int Count = 100_000;
     private static readonly ClientNumber Client = new(1000);
-    private static readonly IClock Clock = new FixedClock();
     private static readonly NoOp Handler = new();
     private readonly string[] _keys = Enumerable.Range(0, Count).Select(i => $"acct-{i}").ToArray();
     private InMemoryJobRunStore _store = new();
@@ -26,12 +26,7 @@ public class WorkItemThroughputBenchmarks
     public void Setup()
     {
         _store = new InMemoryJobRunStore();
-        var schedule = new JobSchedule
-        {
-            Name = "daily", Client = Client, Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(1, 0), DateTimeZone.Utc),
-            Jobs = [new JobDefinition("Billing", JobTypes.Billing)],
-        };
-        _run = new JobRunner(_store, new Dictionary<string, IJobHandler>(), Clock).CreateRunAsync(schedule, new LocalDate(2025, 4, 27)).GetAwaiter().GetResult();
+        _run = BenchJobs.Runner(_store, [], 1).CreateRunAsync(BenchJobs.DailyBilling(Client), new LocalDate(2025, 4, 27)).GetAwaiter().GetResult();
     }
 
     /// <summary>The floor: call the handler for each key.</summary>
@@ -62,7 +57,7 @@ public class WorkItemThroughputBenchmarks
 
     private BatchStatus Execute(int workers)
     {
-        var runner = new JobRunner(_store, new Dictionary<string, IJobHandler> { [JobTypes.Billing] = new Producing(_keys) }, Clock, new JobRunnerOptions { Workers = workers, WorkerId = "bench" });
+        var runner = BenchJobs.Runner(_store, _keys, workers);
         return runner.ExecuteAsync(Client, _run.Id).GetAwaiter().GetResult().Value.Status;
     }
 
@@ -73,19 +68,5 @@ public class WorkItemThroughputBenchmarks
 
         public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<string?>(null);
-    }
-
-    private sealed class Producing(string[] keys) : IJobHandler
-    {
-        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<IReadOnlyList<string>>(keys);
-
-        public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<string?>(null);
-    }
-
-    private sealed class FixedClock : IClock
-    {
-        public Instant GetCurrentInstant() => Instant.FromUtc(2025, 4, 27, 1, 0);
     }
 }

@@ -1,3 +1,4 @@
+using Aria.Billing.Benchmarks.Support;
 using Aria.Billing.Storage.PostgreSql;
 using Aria.Billing.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -17,7 +18,7 @@ internal static class BenchDatabases
 {
     public const int LogSize = 1_000_000;
     public static readonly ClientNumber Client = new(1000);
-    private static readonly IClock Clock = new FixedClock();
+    private static readonly IClock Clock = FixedClock.Default;
     private static readonly string[] Objects = ["Account", "Contact", "Master Plan Instance", "Plan Instance", "Supplemental Plan Instance", "Contract"];
     private static readonly string[] Actions = ["Create", "Update"];
     private static readonly string[] Codes =
@@ -217,10 +218,5 @@ internal static class BenchDatabases
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM sync_record";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private sealed class FixedClock : IClock
-    {
-        public Instant GetCurrentInstant() => Instant.FromUtc(2025, 4, 27, 1, 0);
     }
 }

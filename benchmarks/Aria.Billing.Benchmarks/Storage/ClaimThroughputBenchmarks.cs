@@ -1,4 +1,5 @@
 using System.Collections.Specialized;
+using Aria.Billing.Benchmarks.Support;
 using Aria.Billing.Jobs;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -19,7 +20,6 @@ public class ClaimThroughputBenchmarks
 {
     private const int Items = 2_000;
     private static readonly ClientNumber Client = new(1000);
-    private static readonly IClock Clock = new FixedClock();
     private readonly string[] _keys = Enumerable.Range(0, Items).Select(i => $"instance-{i}").ToArray();
     private IJobRunStore _postgres = null!;
     private IJobRunStore _sqlite = null!;
@@ -90,14 +90,8 @@ public class ClaimThroughputBenchmarks
 
     private async Task<BatchStatus> Execute(IJobRunStore store)
     {
-        var runner = new JobRunner(store, new Dictionary<string, IJobHandler> { [JobTypes.Billing] = new Producing(_keys) }, Clock,
-            new JobRunnerOptions { Workers = 4, WorkerId = "bench" });
-        var schedule = new JobSchedule
-        {
-            Name = "daily", Client = Client, Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(1, 0), DateTimeZone.Utc),
-            Jobs = [new JobDefinition("Billing", JobTypes.Billing)],
-        };
-        var run = await runner.CreateRunAsync(schedule, new LocalDate(2020, 1, 1).PlusDays(_iteration));
+        var runner = BenchJobs.Runner(store, _keys, 4);
+        var run = await runner.CreateRunAsync(BenchJobs.DailyBilling(Client), new LocalDate(2020, 1, 1).PlusDays(_iteration));
         var status = (await runner.ExecuteAsync(Client, run.Id)).Value.Status;
         return status == BatchStatus.Ok ? status : throw new InvalidOperationException($"The run ended {status}.");
     }
@@ -128,19 +122,5 @@ public class ClaimThroughputBenchmarks
 
             return ValueTask.CompletedTask;
         }
-    }
-
-    private sealed class Producing(string[] keys) : IJobHandler
-    {
-        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<IReadOnlyList<string>>(keys);
-
-        public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult<string?>(null);
-    }
-
-    private sealed class FixedClock : IClock
-    {
-        public Instant GetCurrentInstant() => Instant.FromUtc(2025, 4, 27, 1, 0);
     }
 }

@@ -1,3 +1,4 @@
+using Aria.Billing.Benchmarks.Support;
 using Aria.Billing.Sync;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -42,22 +43,12 @@ public class SyncReprocessBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public long ReprocessAll()
     {
-        var reprocessor = new SyncReprocessor(_store, new NoOpHandler(), SystemClockOf.Instance);
+        var reprocessor = new SyncReprocessor(_store, new NoOpHandler(), new FixedClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
         return reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench").GetAwaiter().GetResult().Value.Succeeded;
     }
 
     private sealed class NoOpHandler : ISyncRecordHandler
     {
         public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) => ValueTask.FromResult(SyncOutcome.Complete);
-    }
-
-    private static class SystemClockOf
-    {
-        public static readonly IClock Instance = new FixedClock();
-
-        private sealed class FixedClock : IClock
-        {
-            public Instant GetCurrentInstant() => Instant.FromUtc(2025, 4, 27, 0, 0);
-        }
     }
 }
