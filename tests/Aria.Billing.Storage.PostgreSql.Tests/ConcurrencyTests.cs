@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aria.Billing.Jobs;
 using Aria.Billing.Sync;
 using Aria.Billing.Testing;
 using Aria.Billing.Testing.Skipping;
@@ -60,6 +61,37 @@ public sealed class ConcurrencyTests : IDisposable
         await using var reader = await check.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal((Items, Items, 1, Items), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3)));
+    }
+
+    /// <summary>
+    /// Four nodes execute one three-job run from New at once (a retried trigger, or every node picking it up): each job is
+    /// started once, no job starts before the one before it has ended, every item is handled once, and the run ends Ok.
+    /// </summary>
+    [StoreFact]
+    public async Task FourRunners_OneRunFromNew_JobsInOrder_EachItemOnce()
+    {
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        var handler = new OrderedJobHandler(itemsPerJob: 40);
+        var handlers = new Dictionary<string, IJobHandler> { ["rating"] = handler, ["billing"] = handler, ["statements"] = handler };
+        var clock = new FakeClock(Now);
+        var schedule = new JobSchedule
+        {
+            Name = "daily", Client = Client, Calendar = new ScheduleCalendar(Aria.Billing.Jobs.ScheduleFrequency.Daily, new LocalTime(1, 0), DateTimeZone.Utc),
+            Jobs = [new("Rating", "rating"), new("Billing", "billing"), new("Statements", "statements")],
+        };
+        var runners = nodes.Select((n, i) => new JobRunner(n.JobRuns, handlers, clock, new JobRunnerOptions { WorkerId = $"node-{i}", ClaimBatch = 5 })).ToArray();
+        var run = await runners[0].CreateRunAsync(schedule, new LocalDate(2025, 4, 27));
+
+        await Task.WhenAll(runners.Select(r => Task.Run(() => r.ExecuteAsync(Client, run.Id))));
+
+        var final = (await nodes[0].JobRuns.GetRunAsync(Client, run.Id))!;
+        Assert.Equal(BatchStatus.Ok, final.Status);
+        Assert.All(final.Jobs, j => Assert.Equal((BatchStatus.Ok, 1), (j.Status, j.Attempts)));
+        Assert.Equal(120, handler.Handled.Count);
+        Assert.All(handler.Handled.Values, count => Assert.Equal(1, count));
+        var order = handler.Order.ToArray();
+        Assert.True(order.Zip(order.Skip(1)).All(p => p.First <= p.Second), "a job's items were handled before the job before it had ended");
     }
 
     /// <summary>
@@ -164,6 +196,27 @@ public sealed class ConcurrencyTests : IDisposable
         {
             applied.AddOrUpdate(change.Id, 1, (_, n) => n + 1);
             return ValueTask.FromResult<AriaError?>(null);
+        }
+    }
+
+    private sealed class OrderedJobHandler(int itemsPerJob) : IJobHandler
+    {
+        public ConcurrentDictionary<string, int> Handled { get; } = new();
+
+        public ConcurrentQueue<int> Order { get; } = new();
+
+        public async ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return Enumerable.Range(0, itemsPerJob).Select(i => $"{job.JobType}-{i}").ToArray();
+        }
+
+        public async ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        {
+            Order.Enqueue(job.Index);
+            await Task.Yield();
+            Handled.AddOrUpdate(item.Key, 1, (_, n) => n + 1);
+            return null;
         }
     }
 

@@ -59,6 +59,8 @@ public sealed class JobRunner
     /// <summary>
     /// Executes a run from its first unfinished job. Returns when every job has ended, or when items are held by another
     /// worker's live lease (execute again later to resume). Cancelling interrupts: the current job ends Incomplete.
+    /// Safe to call for the same run from several nodes at once: each job starts once, after the one before it has
+    /// ended, and the executions share its work items.
     /// </summary>
     public async Task<AriaResult<ScheduleRun>> ExecuteAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default)
     {
@@ -272,10 +274,11 @@ public sealed class JobRunner
             return await SaveJobAsync(run, job with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = $"No handler is registered for job type '{job.JobType}'." }, cancellationToken).ConfigureAwait(false);
         }
 
-        var now = _clock.GetCurrentInstant();
         if (job.Status == BatchStatus.New)
         {
-            run = await SaveJobAsync(run, job = job with { Status = BatchStatus.Running, StartedAt = job.StartedAt ?? now, Attempts = job.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+            // Items first, then New -> Running: a job seen Running has its items, so an execution that finds it Running
+            // (another node, a retried trigger) can help with them. Producing twice is harmless (keys are unique per job);
+            // only the execution that moves the job out of New counts the attempt.
             try
             {
                 var keys = await handler.ProduceWorkItemsAsync(run, job, cancellationToken).ConfigureAwait(false);
@@ -284,7 +287,20 @@ public sealed class JobRunner
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 JobsLogMessages.JobFailed(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ex.Message);
-                return await SaveJobAsync(run, job with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = ex.Message, FinishedAt = _clock.GetCurrentInstant() }, cancellationToken).ConfigureAwait(false);
+                var failedAt = _clock.GetCurrentInstant();
+                return await UpdateJobAsync(run, job.Index, j => j.Status == BatchStatus.New
+                    ? j with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = ex.Message, StartedAt = j.StartedAt ?? failedAt, Attempts = j.Attempts + 1, FinishedAt = failedAt }
+                    : null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var now = _clock.GetCurrentInstant();
+            run = await UpdateJobAsync(run, job.Index, j => j.Status == BatchStatus.New
+                ? j with { Status = BatchStatus.Running, StartedAt = j.StartedAt ?? now, Attempts = j.Attempts + 1 }
+                : null, cancellationToken).ConfigureAwait(false);
+            job = run.Jobs[job.Index];
+            if (job.Status != BatchStatus.Running)
+            {
+                return run; // another execution started it and has already ended it
             }
         }
 
@@ -303,8 +319,13 @@ public sealed class JobRunner
         var status = StatusRollup.ForJob(items.Select(i => i.State));
         JobsLogMessages.JobEnded(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status);
         var latest = await _store.GetRunAsync(run.Client, run.Id, cancellationToken).ConfigureAwait(false) ?? run;
-        var ended = status is BatchStatus.Ok or BatchStatus.Partial;
-        return await SaveJobAsync(latest, latest.Jobs[job.Index] with { Status = status, FinishedAt = ended ? _clock.GetCurrentInstant() : null }, cancellationToken).ConfigureAwait(false);
+        if (status == BatchStatus.Running)
+        {
+            return latest; // items held by another execution's live lease: it records the end
+        }
+
+        var endedAt = _clock.GetCurrentInstant();
+        return await UpdateJobAsync(latest, job.Index, j => j.Status == status ? null : j with { Status = status, FinishedAt = endedAt }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WorkAsync(ScheduleRun run, JobRun job, IJobHandler handler, CancellationToken cancellationToken)
@@ -365,12 +386,24 @@ public sealed class JobRunner
         return run;
     }
 
-    private async Task<ScheduleRun> SaveJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)
+    private Task<ScheduleRun> SaveJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken) =>
+        UpdateJobAsync(run, job.Index, _ => job, cancellationToken);
+
+    /// <summary>
+    /// Compare-and-swap on the run: <paramref name="change"/> sees the job as stored and returns its new state, or null to
+    /// leave it; on a conflict the run is read again and <paramref name="change"/> decides again.
+    /// </summary>
+    private async Task<ScheduleRun> UpdateJobAsync(ScheduleRun run, int index, Func<JobRun, JobRun?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            if (change(run.Jobs[index]) is not { } job)
+            {
+                return run;
+            }
+
             var jobs = run.Jobs.ToArray();
-            jobs[job.Index] = job;
+            jobs[index] = job;
             var status = StatusRollup.ForSchedule(jobs.Select(j => j.Status));
             var ended = status is not (BatchStatus.New or BatchStatus.Running);
             var updated = run with { Jobs = jobs, Status = status, FinishedAt = ended ? _clock.GetCurrentInstant() : null };

@@ -53,6 +53,38 @@ public sealed class JobRunnerPropertyTests
             && final.Status == StatusRollup.ForSchedule(final.Jobs.Select(j => j.Status));
     }
 
+    [Fact]
+    public void Property_NodesExecutingOneRunTogether_RunEachJobInOrder_EachItemOnce_AndEndWhereTheItemsSay()
+    {
+        // A run triggered twice (a retried trigger) or picked up by several nodes is executed concurrently from New:
+        // exactly one execution starts each job, no job starts before the one before it has ended, no item is
+        // processed twice, and the stored statuses are never left behind the items (no run stuck in Running).
+        var gen = from rating in Gen.Choose(0, 12) from billing in Gen.Choose(0, 12) from nodes in Gen.Choose(2, 4) select (rating, billing, nodes);
+        Prop.ForAll(gen.ToArbitrary(), t => RunTogether(t.rating, t.billing, t.nodes).GetAwaiter().GetResult()).QuickCheckThrowOnFailure();
+    }
+
+    private static async Task<bool> RunTogether(int ratingItems, int billingItems, int nodeCount)
+    {
+        var f = new RunFixture();
+        f.Handler.Yield = true;
+        f.Handler.Items[JobTypes.UsageRating] = ratingItems;
+        f.Handler.Items[JobTypes.Billing] = billingItems;
+        var run = await f.Runner.CreateRunAsync(RunFixture.Daily, new LocalDate(2025, 4, 27));
+        var nodes = Enumerable.Range(0, nodeCount)
+            .Select(n => new JobRunner(f.Store, Handlers(f), f.Clock, new JobRunnerOptions { WorkerId = $"node-{n % 2}", Workers = 2, ClaimBatch = 2 }))
+            .ToArray();
+
+        await Task.WhenAll(nodes.Select(node => Task.Run(() => node.ExecuteAsync(RunFixture.Client, run.Id))));
+
+        var final = (await f.Store.GetRunAsync(RunFixture.Client, run.Id))!;
+        var order = f.Handler.Order.ToArray();
+        return final.Status == BatchStatus.Ok
+            && final.Jobs.All(j => j.Status == BatchStatus.Ok && j.Attempts == 1)
+            && f.Handler.Processed.Count == ratingItems + billingItems
+            && f.Handler.Processed.Values.All(n => n == 1)
+            && order.Zip(order.Skip(1)).All(p => p.First <= p.Second);
+    }
+
     private static Dictionary<string, IJobHandler> Handlers(RunFixture f) => new()
     {
         [JobTypes.UsageRating] = f.Handler,

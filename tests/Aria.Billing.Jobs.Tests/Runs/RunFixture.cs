@@ -50,21 +50,37 @@ internal sealed class RunFixture
 
         public ConcurrentDictionary<string, int> Processed { get; } = new();
 
-        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default)
+        /// <summary>The job index of each item processed, in the order processing started.</summary>
+        public ConcurrentQueue<int> Order { get; } = new();
+
+        /// <summary>Whether producing and processing go asynchronous first, so concurrent runners interleave.</summary>
+        public bool Yield { get; set; }
+
+        public async ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default)
         {
+            if (Yield)
+            {
+                await Task.Yield();
+            }
+
             if (FailingProducers.ContainsKey(job.JobType))
             {
                 throw new InvalidOperationException($"{job.Name}: the rating engine is unreachable");
             }
 
-            IReadOnlyList<string> keys = Enumerable.Range(1, Items[job.JobType]).Select(i => $"{job.JobType}-{i}").ToArray();
-            return ValueTask.FromResult(keys);
+            return Enumerable.Range(1, Items[job.JobType]).Select(i => $"{job.JobType}-{i}").ToArray();
         }
 
-        public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        public async ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
         {
+            Order.Enqueue(job.Index);
+            if (Yield)
+            {
+                await Task.Yield();
+            }
+
             Processed.AddOrUpdate(item.Key, 1, (_, n) => n + 1);
-            return ValueTask.FromResult(FailingKeys.ContainsKey(item.Key) ? $"account {item.Key} has no bill-to contact" : null);
+            return FailingKeys.ContainsKey(item.Key) ? $"account {item.Key} has no bill-to contact" : null;
         }
     }
 }
