@@ -110,10 +110,11 @@ public static class HostJson
         return client;
     }
 
-    /// <summary>GETs <paramref name="location"/> every 25 ms until <paramref name="done"/> says so (10 s at most).</summary>
+    /// <summary>GETs <paramref name="location"/> every 25 ms until <paramref name="done"/> says so (30 s at most: a busy CI machine).</summary>
     public static async Task<JsonElement> PollAsync(this HttpClient client, string location, Func<JsonElement, bool> done)
     {
-        for (var i = 0; i < 400; i++)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             var state = await (await client.GetAsync(location)).JsonAsync();
             if (done(state))
