@@ -23,22 +23,35 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
             throw new ArgumentException(problem, nameof(options));
         }
 
-        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        if (!connection.ContainsKey("Max Auto Prepare"))
-        {
-            connection.MaxAutoPrepare = 32; // the stores run a few dozen statement shapes: parse and plan each once per connection
-        }
-
-        if (!connection.ContainsKey("No Reset On Close"))
-        {
-            connection.NoResetOnClose = true; // the stores leave no session state behind, so skip DISCARD ALL on every return to the pool
-        }
-
-        Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(connection), clock, options.MigrateOnStart);
+        Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(WithDefaults(options.ConnectionString!)), clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
+    }
+
+    /// <summary>
+    /// The connection string with the stores' defaults where it does not say otherwise: statements auto-prepared (the stores
+    /// run a few dozen statement shapes, so each is parsed and planned once per connection) and no DISCARD ALL when a
+    /// connection goes back to the pool (the stores leave no session state behind).
+    /// </summary>
+    internal static NpgsqlConnectionStringBuilder WithDefaults(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder.ContainsKey says whether a keyword is known, not whether it was set: read the keys given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("MaxAutoPrepare"))
+        {
+            connection.MaxAutoPrepare = 32;
+        }
+
+        if (!given.Contains("NoResetOnClose"))
+        {
+            connection.NoResetOnClose = true;
+        }
+
+        return connection;
     }
 
     /// <summary>The schema version this package brings a database to.</summary>

@@ -36,6 +36,24 @@ public sealed class PostgreSqlStorageTests : IDisposable
         }
     }
 
+    /// <summary>On a real server, a statement the stores repeat is prepared once on the connection and then reused.</summary>
+    [StoreFact]
+    public async Task RepeatedStatements_ArePreparedOnTheServer()
+    {
+        var schema = new NpgsqlConnectionStringBuilder(_schemas.NewSchema()) { MaxPoolSize = 1 }.ConnectionString;
+        await using var storage = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = schema }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+        await storage.MigrateAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await storage.SyncRecords.GetAsync(new ClientNumber(1000), i + 1);
+        }
+
+        await using var connection = await storage.Database.DataSource.OpenConnectionAsync(); // the pool's one connection
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM sync_record WHERE id = %'", connection);
+
+        Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
     /// <summary>A database left at version 1 migrates forward with its data.</summary>
     [StoreFact]
     public async Task MigrateAsync_FromVersionOne_KeepsTheData()
