@@ -318,6 +318,35 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
     }
 
+    /// <summary>Marks the batch in one UPDATE, returning the marked rows.</summary>
+    public Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord>>([]);
+        }
+
+        return database.WriteAsync<IReadOnlyList<SyncRecord>>(async connection =>
+        {
+            await using var command = connection.Command(
+                $"UPDATE sync_record SET in_flight = @operation, version = version + 1 " +
+                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND " +
+                $"{(holder is null ? "in_flight IS NULL" : "in_flight = @holder")} RETURNING {SyncRecordRows.Columns}")
+                .With("operation", operation).With("client", client.Value).With("domain", (int)domain);
+            if (holder is { } held)
+            {
+                command.With("holder", held);
+            }
+
+            database.AddList(command, "ids", ids);
+            var marked = await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+            marked.Sort((a, b) => a.Id.CompareTo(b.Id));
+            return marked;
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Records the operation unless a running one of the same client and domain overlaps its scope; the check and the
     /// insert run under a lock named after the client and domain, so two nodes cannot both pass the check.

@@ -46,6 +46,16 @@ public interface ISyncRecordStore
     Task<IReadOnlyList<long>> DiscardAsync(
         ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Marks, as one set-based update, those of <paramref name="ids"/> that are ERROR records of the client and domain in
+    /// flight in <paramref name="holder"/> (<see langword="null"/>: in flight in no operation) as in flight in
+    /// <paramref name="operation"/> (<see langword="null"/>: in none), each one's version going up by one. Other ids are left
+    /// as they are. A reprocess marks a batch before running it and releases what a cancellation left unrun.
+    /// </summary>
+    /// <returns>The records marked now, as stored, by id.</returns>
+    Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default);
+
     /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
     Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
 

@@ -6,8 +6,9 @@ namespace Aria.Billing.Sync;
 
 /// <summary>
 /// Reprocesses and discards ERROR records by scope (all, summary row, error-summary row, record; optionally one account) in
-/// batches, with progress, cancellation and crash-safe resume: the operation is recorded before work starts, each record is
-/// marked before its handler runs, and a resumed operation never runs the handler twice for a record. DISCARDED is final.
+/// batches, with progress, cancellation and crash-safe resume: the operation is recorded before work starts, each batch is
+/// marked in flight (one set-based update) before its handlers run, and a resumed operation never runs the handler twice
+/// for a record. Discard is one set-based update per batch. DISCARDED is final.
 /// Reprocessing takes prerequisites first (usage types and services before plans, accounts before plan instances, master
 /// before supplemental), so one "reprocess all" clears what would otherwise take several passes.
 /// </summary>
@@ -116,6 +117,7 @@ public sealed class SyncReprocessor
         activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
 
         var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
+        var resume = new ResumeState();
         foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
         {
             for (long after = 0; ;)
@@ -127,19 +129,11 @@ public sealed class SyncReprocessor
                 }
 
                 after = batch[^1].Id;
-                if (operation.Kind == SyncOperationKind.Discard && !cancellationToken.IsCancellationRequested)
+                if (!cancellationToken.IsCancellationRequested)
                 {
-                    operation = await DiscardBatchAsync(operation, batch, cancellationToken).ConfigureAwait(false);
-                }
-
-                foreach (var record in operation.Kind == SyncOperationKind.Discard ? [] : batch)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    operation = await TakeAsync(operation, record, cancellationToken).ConfigureAwait(false);
+                    operation = operation.Kind == SyncOperationKind.Discard
+                        ? await DiscardBatchAsync(operation, batch, cancellationToken).ConfigureAwait(false)
+                        : await ReprocessBatchAsync(operation, batch, resume, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (cancellationToken.IsCancellationRequested)
@@ -213,51 +207,106 @@ public sealed class SyncReprocessor
         return operation with { Processed = operation.Processed + discarded.Count, Succeeded = operation.Succeeded + discarded.Count };
     }
 
-    private async Task<SyncOperation> TakeAsync(SyncOperation operation, SyncRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reprocesses a batch: marks the records it may take in flight with one set-based update per holder, then runs their
+    /// handlers one at a time in id order, each outcome written before the next handler starts. So after a crash the
+    /// records still in flight in this operation are the unrun tail of one batch, and only the first of them may have had
+    /// its handler run: that one is left ERROR (noted, skipped), the rest run. A cancellation releases what it left unrun.
+    /// </summary>
+    private async Task<SyncOperation> ReprocessBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, ResumeState resume, CancellationToken cancellationToken)
     {
-        if (record.Attempts.Any(a => a.By == operation.Tag))
+        var toRun = new List<SyncRecord>();
+        var toMark = new Dictionary<Guid, List<long>>(); // by holder; Guid.Empty for none
+        var holderRunning = new Dictionary<Guid, bool>();
+        foreach (var record in batch)
         {
-            return operation; // taken by this operation before a crash: never twice
-        }
-
-        var now = _clock.GetCurrentInstant();
-        if (record.InFlightOperation == operation.Id)
-        {
-            // A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.
-            var noted = record with
+            if (record.Attempts.Any(a => a.By == operation.Tag))
             {
-                InFlightOperation = null,
-                Attempts = [.. record.Attempts, new SyncAttempt(now, "interrupted", record.Status, record.ErrorCode, record.ErrorMessage, operation.Tag)],
-            };
-            if (await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null)
-            {
-                return operation;
+                continue; // taken by this operation before a crash: never twice
             }
 
-            SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
-            SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
-            return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
+            if (record.InFlightOperation == operation.Id)
+            {
+                if (resume.UncertainSeen)
+                {
+                    toRun.Add(record); // after the uncertain one: marked by a run that crashed before reaching it
+                    continue;
+                }
+
+                resume.UncertainSeen = true;
+                operation = await NoteInterruptedAsync(operation, record, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var holder = record.InFlightOperation ?? Guid.Empty;
+            if (holder != Guid.Empty)
+            {
+                if (!holderRunning.TryGetValue(holder, out var running))
+                {
+                    holderRunning[holder] = running =
+                        (await _store.GetOperationAsync(operation.Client, holder, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running;
+                }
+
+                if (running)
+                {
+                    continue; // another running operation holds it (on this node or another): its to finish, never run twice
+                }
+            }
+
+            if (!toMark.TryGetValue(holder, out var ids))
+            {
+                toMark[holder] = ids = [];
+            }
+
+            ids.Add(record.Id);
         }
 
-        if (record.InFlightOperation is { } other
-            && (await _store.GetOperationAsync(operation.Client, other, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running)
+        foreach (var (holder, ids) in toMark)
         {
-            return operation; // another running operation holds it (on this node or another): its to finish, never run twice
+            // Records changed since they were listed (discarded, taken elsewhere) are not marked: not this operation's to take.
+            toRun.AddRange(await _store.MarkInFlightAsync(
+                operation.Client, operation.Domain, ids, holder == Guid.Empty ? null : holder, operation.Id, cancellationToken).ConfigureAwait(false));
         }
 
-        var claimed = await _store.UpdateAsync(record with { InFlightOperation = operation.Id }, record.Version, cancellationToken).ConfigureAwait(false);
-        if (claimed is null)
+        toRun.Sort((a, b) => a.Id.CompareTo(b.Id));
+        for (var i = 0; i < toRun.Count; i++)
         {
-            return operation; // changed meanwhile (discarded, reprocessed elsewhere): not this operation's to take
+            if (cancellationToken.IsCancellationRequested)
+            {
+                var unrun = toRun.Skip(i).Select(r => r.Id).ToArray();
+                await _store.MarkInFlightAsync(operation.Client, operation.Domain, unrun, operation.Id, null, CancellationToken.None).ConfigureAwait(false);
+                break;
+            }
+
+            var record = toRun[i];
+            var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
+            var done = SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
+            await _store.UpdateAsync(done, record.Version, cancellationToken).ConfigureAwait(false);
+            SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
+            operation = outcome.Status == SyncStatus.Error
+                ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
+                : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
         }
 
-        var outcome = await SyncOutcomes.RunAsync(_handler, claimed, cancellationToken).ConfigureAwait(false);
-        var done = SyncOutcomes.Apply(claimed, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
-        await _store.UpdateAsync(done, claimed.Version, cancellationToken).ConfigureAwait(false);
-        SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
-        return outcome.Status == SyncStatus.Error
-            ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
-            : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
+        return operation;
+    }
+
+    /// <summary>A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.</summary>
+    private async Task<SyncOperation> NoteInterruptedAsync(SyncOperation operation, SyncRecord record, CancellationToken cancellationToken)
+    {
+        var noted = record with
+        {
+            InFlightOperation = null,
+            Attempts = [.. record.Attempts, new SyncAttempt(_clock.GetCurrentInstant(), "interrupted", record.Status, record.ErrorCode, record.ErrorMessage, operation.Tag)],
+        };
+        if (await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return operation;
+        }
+
+        SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
+        SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
+        return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
     }
 
     /// <summary>The scope cut into summary rows, prerequisites first for a reprocess.</summary>
@@ -301,4 +350,10 @@ public sealed class SyncReprocessor
     }
 
     private static AriaError Refuse(string code, string message) => new(AriaErrorCode.Symbolic(code), message, "scope");
+
+    /// <summary>What one run of an operation has seen so far: whether it met the record a crash may have caught mid-way.</summary>
+    private sealed class ResumeState
+    {
+        public bool UncertainSeen { get; set; }
+    }
 }

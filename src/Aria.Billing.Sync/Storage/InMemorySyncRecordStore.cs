@@ -200,6 +200,31 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_gate)
+        {
+            var marked = new List<SyncRecord>();
+            foreach (var id in ids.Distinct().Order())
+            {
+                if (id < 1 || id > _byId.Count || _byId[(int)id - 1] is not { Status: SyncStatus.Error } current
+                    || current.Client != client || current.Domain != domain || current.InFlightOperation != holder)
+                {
+                    continue;
+                }
+
+                var stored = current with { InFlightOperation = operation, Version = current.Version + 1 };
+                _byId[(int)id - 1] = stored;
+                marked.Add(stored);
+            }
+
+            return Task.FromResult<IReadOnlyList<SyncRecord>>(marked);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

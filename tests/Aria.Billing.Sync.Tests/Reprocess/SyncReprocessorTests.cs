@@ -148,6 +148,37 @@ public sealed class SyncReprocessorTests
     }
 
     [Fact]
+    public async Task Cancel_MidBatch_ReleasesTheRecordsItMarkedButDidNotRun_SoADiscardCanTakeThem()
+    {
+        var f = new SyncFixture(new SyncOptions { BatchSize = 10 });
+        for (var i = 0; i < 10; i++)
+        {
+            await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var taken = 0;
+        f.Handler.Override = _ =>
+        {
+            if (++taken == 4)
+            {
+                cancel.Cancel(); // the operator cancels while the fourth record of the batch is being handled
+            }
+
+            return null;
+        };
+
+        var result = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops", null, cancel.Token)).Value;
+        var left = (await f.Store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Status = SyncStatus.Error, Page = PageRequest.First(100).Value })).Items;
+        var discarded = (await f.Reprocessor.DiscardAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
+
+        Assert.Equal((SyncOperationState.Cancelled, 4L, 4L), (result.State, result.Processed, result.Succeeded));
+        Assert.Equal(6, left.Count);
+        Assert.All(left, r => Assert.Null(r.InFlightOperation));
+        Assert.Equal(6L, discarded.Succeeded);
+    }
+
+    [Fact]
     public async Task ReprocessAll_DependencyAware_ClearsAPrerequisiteChainInOnePass()
     {
         var f = new SyncFixture();

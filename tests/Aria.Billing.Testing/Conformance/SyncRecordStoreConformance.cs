@@ -159,6 +159,41 @@ public abstract class SyncRecordStoreConformance
         Assert.Equal([new SyncSummaryRow("Contact", "Create", 1)], await store.SummarizeAsync(Client, SyncDomain.Account));
     }
 
+    /// <summary>
+    /// Marking in flight takes only ERROR records of the client and domain held by the named holder, once, and returns them
+    /// as stored; releasing (operation null) frees them for a discard.
+    /// </summary>
+    [StoreFact]
+    public async Task MarkInFlight_TakesOnlyErrorRecordsOfTheHolder_AndReleases()
+    {
+        var store = CreateStore();
+        var free = (await store.AddAsync(Record("E1", "Contact"))).Record;
+        var complete = (await store.AddAsync(Record("E2", "Contact", SyncStatus.Complete))).Record;
+        var held = (await store.AddAsync(Record("E3", "Contact"))).Record;
+        var catalog = (await store.AddAsync(Record("E4", "Contact", domain: SyncDomain.Catalog))).Record;
+        var free2 = (await store.AddAsync(Record("E5", "Account"))).Record;
+        var other = Guid.NewGuid();
+        var mine = Guid.NewGuid();
+        await store.UpdateAsync(held with { InFlightOperation = other }, held.Version);
+
+        var marked = await store.MarkInFlightAsync(Client, SyncDomain.Account, [free2.Id, free.Id, complete.Id, held.Id, catalog.Id, 999_999], null, mine);
+
+        Assert.Equal([(free.Id, free.Version + 1, mine), (free2.Id, free2.Version + 1, mine)], marked.Select(r => (r.Id, r.Version, r.InFlightOperation!.Value)));
+        Assert.Equal("E1", marked[0].EventId);
+        Assert.Equal(mine, (await store.GetAsync(Client, free.Id))!.InFlightOperation);
+        Assert.Empty(await store.MarkInFlightAsync(Client, SyncDomain.Account, [free.Id], null, Guid.NewGuid())); // held now
+        Assert.Null((await store.GetAsync(Client, catalog.Id))!.InFlightOperation);
+        Assert.Empty(await store.DiscardAsync(Client, SyncDomain.Account, [free.Id], new SyncAttempt(Instant.FromUtc(2025, 4, 28, 0, 0), "discard", SyncStatus.Discarded, null, null, "ops")));
+
+        var taken = await store.MarkInFlightAsync(Client, SyncDomain.Account, [held.Id], other, mine); // from a holder no longer running
+        var released = await store.MarkInFlightAsync(Client, SyncDomain.Account, [free.Id, free2.Id, held.Id], mine, null);
+
+        Assert.Equal([held.Id], taken.Select(r => r.Id));
+        Assert.Equal([free.Id, held.Id, free2.Id], released.Select(r => r.Id));
+        Assert.All(released, r => Assert.Null(r.InFlightOperation));
+        Assert.Equal(3, (await store.DiscardAsync(Client, SyncDomain.Account, [free.Id, free2.Id, held.Id], new SyncAttempt(Instant.FromUtc(2025, 4, 28, 0, 0), "discard", SyncStatus.Discarded, null, null, "ops"))).Count);
+    }
+
     /// <summary>Sorted by name or status, pages follow one order without gaps or repeats; a token that is not one is refused.</summary>
     [StoreFact]
     public async Task Search_SortedPagesAreContiguous()
