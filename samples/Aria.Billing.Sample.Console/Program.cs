@@ -92,6 +92,8 @@ builder.Services
     .AddJobHandler<SampleJobs>(JobTypes.SyncTransactions)
     .AddJobHandler<SampleJobs>(JobTypes.Billing)
     .UseSqlite(o => o.Path = database);
+// One node: a stable runner id lets a restarted tour take its unfinished operation back at once (no lease to wait out).
+builder.Services.PostConfigure<SyncOptions>(o => o.RunnerId = $"sample-console@{Environment.MachineName}");
 builder.Services.AddSingleton(new StopSwitch(stopAfter));
 builder.Services.AddSingleton<SampleRatingEngine>();
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<SampleRatingEngine>());

@@ -139,5 +139,9 @@ internal static class SqlSchema
                 saved_by {Text} NOT NULL,
                 PRIMARY KEY (client, name));
             """),
+        new(4, "a lease on a running sync operation, so one node at a time runs it", """
+            ALTER TABLE sync_operation ADD COLUMN runner {Text};
+            ALTER TABLE sync_operation ADD COLUMN lease_until {Long};
+            """),
     ];
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using NodaTime;
 
 namespace Aria.Billing.Storage;
 
@@ -404,6 +405,20 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 $"ON CONFLICT (id) DO UPDATE SET {OperationUpdates}")
                 .WithOperation(operation);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>One conditional UPDATE: the lease moves only when it is free, expired or already this runner's.</summary>
+    public Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runner);
+        return database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                "UPDATE sync_operation SET runner = @runner, lease_until = @until " +
+                "WHERE id = @id AND client = @client AND state = 0 AND (runner IS NULL OR runner = @runner OR lease_until <= @now)")
+                .With("runner", runner).With("until", SqlCommands.Ticks(until)).With("id", id).With("client", client.Value).With("now", SqlCommands.Ticks(now));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
     }
 

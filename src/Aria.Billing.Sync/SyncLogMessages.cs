@@ -13,4 +13,7 @@ internal static partial class SyncLogMessages
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Sync record {RecordId} was interrupted by a crash of operation {OperationId}; it is left ERROR and not run again")]
     public static partial void RecordInterrupted(ILogger logger, long recordId, Guid operationId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Sync operation {OperationId} was taken over by another node: the lease of runner {RunnerId} expired; this runner stops")]
+    public static partial void OperationTakenOver(ILogger logger, Guid operationId, string runnerId);
 }

@@ -11,6 +11,20 @@ public sealed class SyncOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
+    /// Who runs operations from this reprocessor: the holder of an operation's lease. Give each node a stable id of its own
+    /// to resume its operations at once after a restart; with the default, a crashed node's lease has to expire first.
+    /// </summary>
+    /// <value>Default: the machine name and a new GUID.</value>
+    public string RunnerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// How long an operation's lease lasts; it is renewed between records once half of it has passed, so it must be longer
+    /// than the slowest handler call. Another node can take over an operation whose lease has expired.
+    /// </summary>
+    /// <value>Default 1 minute; at least 1 second.</value>
+    public TimeSpan OperationLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Object names in the order their records are reprocessed ("prerequisites first"): usage types and services before
     /// plans, accounts before plan instances, master before supplemental. Names match whole, ignoring case; unlisted
     /// objects come last. Within one object, create actions come before the others.

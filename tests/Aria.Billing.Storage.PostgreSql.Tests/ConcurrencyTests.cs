@@ -104,19 +104,12 @@ public sealed class ConcurrencyTests : IDisposable
         const int Records = 2_000;
         var schema = _schemas.NewSchema();
         var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
-        for (var i = 0; i < Records; i += 500)
-        {
-            await Task.WhenAll(Enumerable.Range(i, 500).Select(n => nodes[n % 4].SyncRecords.AddAsync(new SyncRecord
-            {
-                Client = Client, Domain = SyncDomain.Account, EventId = $"E{n}", EventTime = Now, ObjectName = "Account", ActionName = "Create",
-                Status = SyncStatus.Error, ErrorCode = "ACCOUNT_IS_NOT_FOUND", ErrorMessage = "Account is not found",
-            })));
-        }
+        await SeedErrorsAsync(nodes, Records);
 
         var handled = new ConcurrentDictionary<long, int>();
         var handler = new CountingHandler(handled);
         var clock = new FakeClock(Now);
-        var reprocessors = nodes.Select(n => new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100 })).ToArray();
+        var reprocessors = nodes.Select((n, i) => new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" })).ToArray();
         var scope = SyncScope.Summary("Account", "Create");
 
         var starts = await Task.WhenAll(reprocessors.Select(r => r.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, scope, "ops")));
@@ -144,6 +137,44 @@ public sealed class ConcurrencyTests : IDisposable
         await using var reader = await check.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal((Records, 0L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    /// <summary>
+    /// A node crashes inside a handler mid-way through a reprocess (a batch marked in flight, part of it run); once its lease
+    /// has expired four nodes resume the operation at once: one takes it over, and every record's handler has run exactly
+    /// once — the record the crash caught is left ERROR, noted, not run again.
+    /// </summary>
+    [StoreFact]
+    public async Task FourNodesResumeOneCrashedOperation_EachRecordHandledExactlyOnce()
+    {
+        const int Records = 2_000;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        await SeedErrorsAsync(nodes, Records);
+        var handled = new ConcurrentDictionary<long, int>();
+        var clock = new FakeClock(Now);
+        using var crash = new CancellationTokenSource();
+        var crashing = new SyncReprocessor(nodes[0].SyncRecords, new CountingHandler(handled, crashAt: 750, crash), clock, new SyncOptions { BatchSize = 100, RunnerId = "crashed" });
+        var operation = (await crashing.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.RunAsync(Client, operation.Id, null, crash.Token));
+
+        clock.Advance(Duration.FromMinutes(2));
+        var handler = new CountingHandler(handled);
+        var results = await Task.WhenAll(nodes.Select((n, i) => Task.Run(() =>
+            new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" }).RunAsync(Client, operation.Id))));
+
+        Assert.Equal(Records, handled.Count);
+        Assert.All(handled.Values, count => Assert.Equal(1, count));
+        Assert.Contains(results, r => r.IsSuccess && r.Value.State == SyncOperationState.Completed);
+        Assert.All(results.Where(r => r.IsFailure), r => Assert.True(r.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress))));
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT COUNT(*) FILTER (WHERE status = 1), COUNT(*) FILTER (WHERE status = 2 AND attempts LIKE '%interrupted%'), " +
+            "COUNT(*) FILTER (WHERE in_flight IS NOT NULL), (SELECT skipped FROM sync_operation) FROM sync_record", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((Records - 1L, 1L, 0L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
     }
 
     /// <summary>Four nodes process the same due plan changes at once: the billing system sees each change applied once.</summary>
@@ -186,6 +217,18 @@ public sealed class ConcurrencyTests : IDisposable
     /// <inheritdoc />
     public void Dispose() => _schemas.Dispose();
 
+    private static async Task SeedErrorsAsync(PostgreSqlStorage[] nodes, int records)
+    {
+        for (var i = 0; i < records; i += 500)
+        {
+            await Task.WhenAll(Enumerable.Range(i, 500).Select(n => nodes[n % nodes.Length].SyncRecords.AddAsync(new SyncRecord
+            {
+                Client = Client, Domain = SyncDomain.Account, EventId = $"E{n}", EventTime = Now, ObjectName = "Account", ActionName = "Create",
+                Status = SyncStatus.Error, ErrorCode = "ACCOUNT_IS_NOT_FOUND", ErrorMessage = "Account is not found",
+            })));
+        }
+    }
+
     private sealed class CountingBillingSystem(ConcurrentDictionary<Guid, int> applied)
         : Aria.Billing.Plans.Queue.IPlanInstanceDirectory, Aria.Billing.Plans.Queue.IPlanChangeApplier
     {
@@ -220,11 +263,17 @@ public sealed class ConcurrencyTests : IDisposable
         }
     }
 
-    private sealed class CountingHandler(ConcurrentDictionary<long, int> handled) : ISyncRecordHandler
+    private sealed class CountingHandler(ConcurrentDictionary<long, int> handled, int crashAt = 0, CancellationTokenSource? crash = null) : ISyncRecordHandler
     {
         public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default)
         {
             handled.AddOrUpdate(record.Id, 1, (_, n) => n + 1);
+            if (crash is not null && handled.Count == crashAt)
+            {
+                crash.Cancel();
+                crash.Token.ThrowIfCancellationRequested(); // the process dies inside the handler
+            }
+
             return ValueTask.FromResult(SyncOutcome.Complete);
         }
     }

@@ -28,7 +28,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
 
         var applied = await Task.WhenAll(nodes.Select(n => n.MigrateAsync()));
 
-        Assert.Equal([1, 2, 3], applied.SelectMany(a => a).Order());
+        Assert.Equal([1, 2, 3, 4], applied.SelectMany(a => a).Order());
         Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await nodes[3].GetSchemaVersionAsync());
         foreach (var node in nodes)
         {
@@ -59,16 +59,23 @@ public sealed class PostgreSqlStorageTests : IDisposable
     public async Task MigrateAsync_FromVersionOne_KeepsTheData()
     {
         var schema = _schemas.NewSchema();
+        var running = Guid.NewGuid();
         await using (var old = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = schema, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0))))
         {
             Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
             await old.SyncRecords.AddAsync(Record("E1"));
+            Assert.True(await old.SyncRecords.TryStartOperationAsync(new SyncOperation
+            {
+                Id = running, Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = SyncScope.All(),
+                RequestedBy = "ops", RequestedAt = Instant.FromUtc(2024, 1, 1, 0, 0),
+            }));
         }
 
         var current = _schemas.NewStorage(schema);
-        Assert.Equal([2, 3], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4], await current.MigrateAsync());
         var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
+        Assert.True(await current.SyncRecords.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 
     /// <summary>PostgreSQL text cannot hold U+0000: a filter containing it matches nothing; storing it is refused as the caller's error.</summary>

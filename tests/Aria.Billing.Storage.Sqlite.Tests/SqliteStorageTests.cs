@@ -21,7 +21,7 @@ public sealed class SqliteStorageTests : IDisposable
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
 
         Assert.Equal(0, await storage.GetSchemaVersionAsync());
-        Assert.Equal([1, 2, 3], await storage.MigrateAsync());
+        Assert.Equal([1, 2, 3, 4], await storage.MigrateAsync());
         Assert.Empty(await storage.MigrateAsync());
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
     }
@@ -34,14 +34,21 @@ public sealed class SqliteStorageTests : IDisposable
         var old = new SqliteStorage(new SqliteStorageOptions { Path = path, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0)));
         Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
         var (written, _) = await old.SyncRecords.AddAsync(Record("E1"));
+        var running = Guid.NewGuid();
+        Assert.True(await old.SyncRecords.TryStartOperationAsync(new SyncOperation
+        {
+            Id = running, Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = SyncScope.All(),
+            RequestedBy = "ops", RequestedAt = Instant.FromUtc(2024, 1, 1, 0, 0),
+        }));
         SqliteConnection.ClearAllPools();
 
         var current = _files.NewStorage(path);
-        Assert.Equal([2, 3], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4], await current.MigrateAsync());
 
         Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
-        Assert.Equal([1L, 2L, 3L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.True(await current.SyncRecords.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 
     /// <summary>By default the schema is brought up on first use, and the journal is WAL.</summary>

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Aria.Billing;
 
 /// <summary>
@@ -58,6 +60,14 @@ public interface ISyncRecordStore
 
     /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
     Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes, or renews, the right to run an operation until <paramref name="until"/>: granted when the operation is running and
+    /// no other runner holds a lease on it that is still live at <paramref name="now"/>. So however many nodes resume an
+    /// operation together, one runs it.
+    /// </summary>
+    /// <returns>Whether <paramref name="runner"/> holds the lease now.</returns>
+    Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default);
 
     /// <summary>The operation with this id.</summary>
     Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default);

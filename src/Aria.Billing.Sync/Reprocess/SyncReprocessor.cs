@@ -111,17 +111,27 @@ public sealed class SyncReprocessor
             return operation;
         }
 
+        var run = new RunState();
+        if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
+        {
+            return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} is being run by another node; that node finishes it.");
+        }
+
         using var activity = SyncTelemetry.Source.StartActivity("sync.operation");
         activity?.SetTag("aria.sync.operation", operation.Kind.ToString());
         activity?.SetTag("aria.sync.domain", operation.Domain.ToString());
         activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
 
         var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
-        var resume = new ResumeState();
         foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
         {
             for (long after = 0; ;)
             {
+                if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
+                {
+                    return LeaseLost(operation);
+                }
+
                 var batch = await _store.ListErrorsAsync(client, operation.Domain, unit, after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
                 if (batch.Count == 0)
                 {
@@ -133,7 +143,11 @@ public sealed class SyncReprocessor
                 {
                     operation = operation.Kind == SyncOperationKind.Discard
                         ? await DiscardBatchAsync(operation, batch, cancellationToken).ConfigureAwait(false)
-                        : await ReprocessBatchAsync(operation, batch, resume, cancellationToken).ConfigureAwait(false);
+                        : await ReprocessBatchAsync(operation, batch, run, cancellationToken).ConfigureAwait(false);
+                    if (run.LeaseLost)
+                    {
+                        return LeaseLost(operation);
+                    }
                 }
 
                 if (cancellationToken.IsCancellationRequested)
@@ -213,7 +227,7 @@ public sealed class SyncReprocessor
     /// records still in flight in this operation are the unrun tail of one batch, and only the first of them may have had
     /// its handler run: that one is left ERROR (noted, skipped), the rest run. A cancellation releases what it left unrun.
     /// </summary>
-    private async Task<SyncOperation> ReprocessBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, ResumeState resume, CancellationToken cancellationToken)
+    private async Task<SyncOperation> ReprocessBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, RunState run, CancellationToken cancellationToken)
     {
         var toRun = new List<SyncRecord>();
         var toMark = new Dictionary<Guid, List<long>>(); // by holder; Guid.Empty for none
@@ -227,13 +241,13 @@ public sealed class SyncReprocessor
 
             if (record.InFlightOperation == operation.Id)
             {
-                if (resume.UncertainSeen)
+                if (run.UncertainSeen)
                 {
                     toRun.Add(record); // after the uncertain one: marked by a run that crashed before reaching it
                     continue;
                 }
 
-                resume.UncertainSeen = true;
+                run.UncertainSeen = true;
                 operation = await NoteInterruptedAsync(operation, record, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -278,6 +292,11 @@ public sealed class SyncReprocessor
                 break;
             }
 
+            if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
+            {
+                break; // another node has taken the operation over: what this one marked and did not run is its now
+            }
+
             var record = toRun[i];
             var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
             var done = SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
@@ -289,6 +308,32 @@ public sealed class SyncReprocessor
         }
 
         return operation;
+    }
+
+    /// <summary>Takes or renews the operation's lease when half of it has passed; false when another node holds it.</summary>
+    private async Task<bool> HoldLeaseAsync(SyncOperation operation, RunState run, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        if (now < run.RenewAt)
+        {
+            return true;
+        }
+
+        var lease = Duration.FromTimeSpan(_options.OperationLease);
+        if (!await _store.TryLeaseOperationAsync(operation.Client, operation.Id, _options.RunnerId, now, now + lease, cancellationToken).ConfigureAwait(false))
+        {
+            run.LeaseLost = true;
+            return false;
+        }
+
+        run.RenewAt = now + (lease / 2);
+        return true;
+    }
+
+    private AriaError LeaseLost(SyncOperation operation)
+    {
+        SyncLogMessages.OperationTakenOver(_logger, operation.Id, _options.RunnerId);
+        return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} was taken over by another node (this one's lease expired); that node finishes it.");
     }
 
     /// <summary>A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.</summary>
@@ -351,9 +396,14 @@ public sealed class SyncReprocessor
 
     private static AriaError Refuse(string code, string message) => new(AriaErrorCode.Symbolic(code), message, "scope");
 
-    /// <summary>What one run of an operation has seen so far: whether it met the record a crash may have caught mid-way.</summary>
-    private sealed class ResumeState
+    /// <summary>One run of an operation: when its lease is due for renewal, whether it was lost, and whether the run has met
+    /// the record a crash may have caught mid-way.</summary>
+    private sealed class RunState
     {
+        public Instant RenewAt { get; set; } = Instant.MinValue;
+
+        public bool LeaseLost { get; set; }
+
         public bool UncertainSeen { get; set; }
     }
 }

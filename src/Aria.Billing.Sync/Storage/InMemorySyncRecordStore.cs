@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Aria.Billing.Sync;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     private readonly Dictionary<GroupKey, long> _errorCounts = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, AccountNumber), List<long>> _byAccount = [];
     private readonly Dictionary<Guid, SyncOperation> _operations = [];
+    private readonly Dictionary<Guid, (string Runner, Instant Until)> _leases = [];
 
     /// <inheritdoc />
     public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
@@ -238,6 +241,23 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
             }
 
             _operations[operation.Id] = operation;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runner);
+        lock (_gate)
+        {
+            if (!_operations.TryGetValue(id, out var operation) || operation.Client != client || operation.State != SyncOperationState.Running
+                || (_leases.TryGetValue(id, out var lease) && lease.Runner != runner && lease.Until > now))
+            {
+                return Task.FromResult(false);
+            }
+
+            _leases[id] = (runner, until);
             return Task.FromResult(true);
         }
     }

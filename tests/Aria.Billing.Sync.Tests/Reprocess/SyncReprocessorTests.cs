@@ -179,6 +179,49 @@ public sealed class SyncReprocessorTests
     }
 
     [Fact]
+    public async Task AnOperationRunsOnOneNodeAtATime_AndAnExpiredLeaseIsTakenOver_NothingRunsTwice()
+    {
+        var f = new SyncFixture(new SyncOptions { BatchSize = 4, RunnerId = "node-a" });
+        var nodeB = new SyncReprocessor(f.Store, f.Handler, f.Clock, new SyncOptions { BatchSize = 4, RunnerId = "node-b" });
+        for (var i = 0; i < 10; i++)
+        {
+            await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        }
+
+        var calls = new Dictionary<long, int>(f.Handler.Calls);
+        var operation = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
+        AriaResult<SyncOperation> whileHeld = default, afterExpiry = default;
+        var taken = 0;
+        f.Handler.Override = _ =>
+        {
+            switch (++taken)
+            {
+                case 2: // node B resumes the operation while node A holds a live lease: refused
+                    whileHeld = nodeB.RunAsync(Client, operation.Id).GetAwaiter().GetResult();
+                    break;
+                case 6: // node A stalls inside a handler past its lease: node B takes the operation over and finishes it
+                    f.Clock.Advance(Duration.FromMinutes(2));
+                    afterExpiry = nodeB.RunAsync(Client, operation.Id).GetAwaiter().GetResult();
+                    break;
+            }
+
+            return null;
+        };
+
+        var nodeA = await f.Reprocessor.RunAsync(Client, operation.Id);
+
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, whileHeld.Errors.Single().Code.Value);
+        Assert.Equal(SyncOperationState.Completed, afterExpiry.Value.State);
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, nodeA.Errors.Single().Code.Value); // A stops at its next record
+        var runs = f.Handler.Calls.Where(c => c.Value != calls.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - calls.GetValueOrDefault(c.Key));
+        Assert.Equal(10, runs.Count);
+        Assert.All(runs.Values, n => Assert.Equal(1, n));
+        Assert.Equal(1L, afterExpiry.Value.Skipped); // the record A was inside when B took over: left ERROR, not run again
+        Assert.All((await f.Store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.First(100).Value })).Items,
+            r => Assert.Null(r.InFlightOperation));
+    }
+
+    [Fact]
     public async Task ReprocessAll_DependencyAware_ClearsAPrerequisiteChainInOnePass()
     {
         var f = new SyncFixture();
