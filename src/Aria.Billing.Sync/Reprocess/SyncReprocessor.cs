@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -7,8 +8,9 @@ namespace Aria.Billing.Sync;
 /// <summary>
 /// Reprocesses and discards ERROR records by scope (all, summary row, error-summary row, record; optionally one account) in
 /// batches, with progress, cancellation and crash-safe resume: the operation is recorded before work starts, each batch is
-/// marked in flight (one set-based update) before its handlers run, and a resumed operation never runs the handler twice
-/// for a record. Discard is one set-based update per batch. DISCARDED is final.
+/// marked in flight (one set-based update) before its handlers run, one node at a time runs an operation (a lease in the
+/// store), and a resumed operation never runs the handler twice for a record. Discard is one set-based update per batch.
+/// DISCARDED is final.
 /// Reprocessing takes prerequisites first (usage types and services before plans, accounts before plan instances, master
 /// before supplemental), so one "reprocess all" clears what would otherwise take several passes.
 /// </summary>
@@ -17,6 +19,7 @@ public sealed class SyncReprocessor
     private readonly ISyncRecordStore _store;
     private readonly ISyncRecordHandler _handler;
     private readonly IClock _clock;
+    private static readonly ConcurrentDictionary<(string Runner, Guid Operation), byte> RunningHere = new();
     private readonly SyncOptions _options;
     private readonly ILogger _logger;
 
@@ -95,8 +98,10 @@ public sealed class SyncReprocessor
 
     /// <summary>
     /// Runs (or, after a crash, resumes) a recorded operation. Records this operation already took are not taken again; a
-    /// record caught mid-way by a crash is left ERROR and counted as skipped rather than run a second time. Cancelling stops
-    /// between records and keeps what was done.
+    /// record caught mid-way by a crash is left ERROR and counted as skipped rather than run a second time (the counts of
+    /// the batch a crash interrupted are not recovered; its records are). Cancelling stops between records and keeps what
+    /// was done. The operation is leased to <see cref="SyncOptions.RunnerId"/>: while another runner holds a live lease,
+    /// or if this one loses it (it expired and another node took over), the answer is SYNC_OPERATION_IN_PROGRESS.
     /// </summary>
     public async Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -111,6 +116,25 @@ public sealed class SyncReprocessor
             return operation;
         }
 
+        // The store's lease keeps other runners out; this keeps out a second run under the same runner id in this process.
+        if (!RunningHere.TryAdd((_options.RunnerId, operation.Id), 0))
+        {
+            return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} is already running on this node.");
+        }
+
+        try
+        {
+            return await RunHeldAsync(operation, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            RunningHere.TryRemove((_options.RunnerId, operation.Id), out _);
+        }
+    }
+
+    private async Task<AriaResult<SyncOperation>> RunHeldAsync(SyncOperation operation, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var client = operation.Client;
         var run = new RunState();
         if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
         {

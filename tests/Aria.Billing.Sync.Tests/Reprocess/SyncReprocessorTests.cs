@@ -190,14 +190,15 @@ public sealed class SyncReprocessorTests
 
         var calls = new Dictionary<long, int>(f.Handler.Calls);
         var operation = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
-        AriaResult<SyncOperation> whileHeld = default, afterExpiry = default;
+        AriaResult<SyncOperation> whileHeld = default, sameNode = default, afterExpiry = default;
         var taken = 0;
         f.Handler.Override = _ =>
         {
             switch (++taken)
             {
-                case 2: // node B resumes the operation while node A holds a live lease: refused
+                case 2: // node B resumes the operation while node A holds a live lease: refused; so is a second run on node A
                     whileHeld = nodeB.RunAsync(Client, operation.Id).GetAwaiter().GetResult();
+                    sameNode = f.Reprocessor.RunAsync(Client, operation.Id).GetAwaiter().GetResult();
                     break;
                 case 6: // node A stalls inside a handler past its lease: node B takes the operation over and finishes it
                     f.Clock.Advance(Duration.FromMinutes(2));
@@ -211,6 +212,7 @@ public sealed class SyncReprocessorTests
         var nodeA = await f.Reprocessor.RunAsync(Client, operation.Id);
 
         Assert.Equal(SyncErrorCodes.SyncOperationInProgress, whileHeld.Errors.Single().Code.Value);
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, sameNode.Errors.Single().Code.Value);
         Assert.Equal(SyncOperationState.Completed, afterExpiry.Value.State);
         Assert.Equal(SyncErrorCodes.SyncOperationInProgress, nodeA.Errors.Single().Code.Value); // A stops at its next record
         var runs = f.Handler.Calls.Where(c => c.Value != calls.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - calls.GetValueOrDefault(c.Key));
