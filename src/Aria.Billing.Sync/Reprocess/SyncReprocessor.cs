@@ -16,10 +16,10 @@ namespace Aria.Billing.Sync;
 /// </summary>
 public sealed class SyncReprocessor
 {
+    private static readonly ConcurrentDictionary<(string Runner, Guid Operation), byte> RunningHere = new();
     private readonly ISyncRecordStore _store;
     private readonly ISyncRecordHandler _handler;
     private readonly IClock _clock;
-    private static readonly ConcurrentDictionary<(string Runner, Guid Operation), byte> RunningHere = new();
     private readonly SyncOptions _options;
     private readonly ILogger _logger;
 
@@ -287,7 +287,7 @@ public sealed class SyncReprocessor
 
                 if (running)
                 {
-                    continue; // another running operation holds it (on this node or another): its to finish, never run twice
+                    continue; // another running operation holds it (on this node or another): its to finish; never run twice
                 }
             }
 
