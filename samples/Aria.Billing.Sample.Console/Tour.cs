@@ -244,7 +244,7 @@ internal sealed class Tour(
             : $"   ingested {added} new messages; the other {sent - added} were kept from an earlier run and not processed again (same event id)");
         foreach (var left in await reprocessor.ResumeAsync(client, SyncDomain.Account))
         {
-            output.WriteLine($"   resumed operation {left.Id:N} that an earlier run left running: {left.Processed} records taken, {left.Skipped} caught mid-way left ERROR");
+            output.WriteLine($"   resumed operation {left.Id:N} that an earlier run left running: {left.Processed} records counted since its last saved batch, {left.Skipped} caught mid-way left ERROR (never run twice)");
         }
 
         await PrintSummary("summary before");
