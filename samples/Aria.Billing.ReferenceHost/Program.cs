@@ -48,7 +48,7 @@ builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<De
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
-builder.Services.AddHostedService<SyncOperationSweeper>();
+builder.Services.AddHostedService<LeftRunningSweeper>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLimits>();
