@@ -25,15 +25,26 @@ public sealed class AddSyncTests
         Assert.IsType<InMemorySyncRecordStore>(provider.GetRequiredService<ISyncRecordStore>());
     }
 
-    [Fact]
-    public void ValidateOnStart_BadBatchSize_FailsNamingIt()
+    [Theory]
+    [InlineData("BatchSize")]
+    [InlineData("RunnerId")]
+    [InlineData("OperationLease")]
+    public void ValidateOnStart_BadOption_FailsNamingIt(string option)
     {
         var services = new ServiceCollection();
-        services.AddAriaBilling().AddSync(o => o.BatchSize = 0);
+        services.AddAriaBilling().AddSync(o =>
+        {
+            switch (option)
+            {
+                case "BatchSize": o.BatchSize = 0; break;
+                case "RunnerId": o.RunnerId = " "; break;
+                default: o.OperationLease = TimeSpan.FromMilliseconds(10); break;
+            }
+        });
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("BatchSize", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(option, ex.Message, StringComparison.Ordinal);
     }
 }

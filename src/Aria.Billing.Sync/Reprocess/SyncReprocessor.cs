@@ -35,6 +35,11 @@ public sealed class SyncReprocessor
         {
             throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize should be in range [1-10000]");
         }
+
+        if (string.IsNullOrWhiteSpace(_options.RunnerId) || _options.OperationLease < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("RunnerId must not be empty and OperationLease should be at least 1 second.", nameof(options));
+        }
     }
 
     /// <summary>Reprocesses the ERROR records of <paramref name="scope"/>: records the operation, then runs it.</summary>
