@@ -54,15 +54,13 @@ public sealed partial class LeftRunningSweeper(
         }
 
         var today = clock.GetCurrentInstant().InUtc().Date;
-        foreach (var status in new[] { BatchStatus.New, BatchStatus.Running })
+        var window = await runs.SearchRunsAsync(new RunSearch(client, today.PlusDays(-days), today.PlusDays(1)), stoppingToken);
+        foreach (var run in window.Where(r => r.Jobs.Any(j => j.Status is BatchStatus.New or BatchStatus.Running)))
         {
-            foreach (var run in await runs.SearchRunsAsync(new RunSearch(client, today.PlusDays(-days), today.PlusDays(1), status), stoppingToken))
+            var executed = await runner.ExecuteAsync(client, run.Id, stoppingToken);
+            if (executed.IsSuccess && executed.Value.Status is not (BatchStatus.New or BatchStatus.Running))
             {
-                var executed = await runner.ExecuteAsync(client, run.Id, stoppingToken);
-                if (executed.IsSuccess && executed.Value.Status is not (BatchStatus.New or BatchStatus.Running))
-                {
-                    RunFinished(logger, run.Id, run.Schedule, executed.Value.Status);
-                }
+                RunFinished(logger, run.Id, run.Schedule, executed.Value.Status);
             }
         }
     }
