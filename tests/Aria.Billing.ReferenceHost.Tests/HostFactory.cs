@@ -14,7 +14,7 @@ namespace Aria.Billing.ReferenceHost.Tests;
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "aria-billing-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private readonly string? _postgres;
     private readonly string? _sqlitePath;
 
@@ -28,7 +28,6 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         _postgres = postgres;
         _sqlitePath = sqlitePath;
-        Directory.CreateDirectory(_folder);
         if (kestrel)
         {
             UseKestrel(0); // a real server on a loopback port the OS picks
@@ -57,7 +56,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AriaHost:Storage", _postgres is null ? "Sqlite" : "PostgreSql");
-        builder.UseSetting("AriaHost:Sqlite:Path", _sqlitePath ?? Path.Combine(_folder, "host.db"));
+        builder.UseSetting("AriaHost:Sqlite:Path", _sqlitePath ?? _folder.File("host.db"));
         builder.UseSetting("AriaHost:PostgreSql:ConnectionString", _postgres ?? "");
         builder.UseSetting("AriaHost:Demo:WorkItemsPerJob", "5");
         builder.ConfigureServices(services => services.PostConfigure<HostSecurityOptions>(o => o.Clients =
@@ -84,10 +83,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder))
+        if (disposing)
         {
-            Directory.Delete(_folder, recursive: true);
+            _folder.Dispose();
         }
     }
 

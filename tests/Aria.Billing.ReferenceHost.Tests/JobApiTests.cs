@@ -91,10 +91,9 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
     [Fact]
     public async Task AScheduleDefinedOnOneNode_IsTriggeredOnAnother()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "aria-billing-host-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        using (var nodeA = HostFactory.OnSqliteFile(Path.Combine(folder, "shared.db")))
-        using (var nodeB = HostFactory.OnSqliteFile(Path.Combine(folder, "shared.db")))
+        using var folder = new TempFolder();
+        using (var nodeA = HostFactory.OnSqliteFile(folder.File("shared.db")))
+        using (var nodeB = HostFactory.OnSqliteFile(folder.File("shared.db")))
         {
             Assert.Equal(HttpStatusCode.OK, (await nodeA.Ops().PutJsonAsync("/jobs/schedules/shared", Daily)).StatusCode);
 
@@ -105,9 +104,6 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
             Assert.Equal(trigger.Headers.Location, (await nodeA.Ops().PostJsonAsync("/jobs/schedules/shared/runs", new { run_date = "2025-01-31", idempotency_key = "two-nodes" })).Headers.Location);
             Assert.Equal(HttpStatusCode.NotFound, (await nodeB.As(2000, "other-key").PostJsonAsync("/jobs/schedules/shared/runs", new { run_date = "2025-01-31", idempotency_key = "x" })).StatusCode);
         }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     internal static Task<JsonElement> WaitAsync(HttpClient client, string location) =>

@@ -67,8 +67,7 @@ public class StorageReprocessBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
     public async Task<int> PerRecordMarking()
     {
-        var handler = new NoOpHandler();
-        var operation = Guid.NewGuid();
+                var operation = Guid.NewGuid();
         var done = 0;
         for (long after = 0; ;)
         {
@@ -82,7 +81,7 @@ public class StorageReprocessBenchmarks
             foreach (var record in batch)
             {
                 var marked = (await _store.UpdateAsync(record with { InFlightOperation = operation }, record.Version))!;
-                await handler.HandleAsync(marked);
+                await NoOpSyncHandler.Instance.HandleAsync(marked);
                 await _store.UpdateAsync(marked with { Status = SyncStatus.Complete, InFlightOperation = null, Attempts = [.. marked.Attempts, new SyncAttempt(FixedClock.Default.GetCurrentInstant(), "reprocess", SyncStatus.Complete, null, null, "bench")] }, marked.Version);
                 done++;
             }
@@ -93,12 +92,7 @@ public class StorageReprocessBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public async Task<long> ReprocessAll()
     {
-        var reprocessor = new SyncReprocessor(_store, new NoOpHandler(), FixedClock.Default);
+        var reprocessor = new SyncReprocessor(_store, NoOpSyncHandler.Instance, FixedClock.Default);
         return (await reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench")).Value.Succeeded;
-    }
-
-    private sealed class NoOpHandler : ISyncRecordHandler
-    {
-        public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) => ValueTask.FromResult(SyncOutcome.Complete);
     }
 }

@@ -43,12 +43,7 @@ public class SyncReprocessBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public long ReprocessAll()
     {
-        var reprocessor = new SyncReprocessor(_store, new NoOpHandler(), new FixedClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+        var reprocessor = new SyncReprocessor(_store, NoOpSyncHandler.Instance, new FixedClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
         return reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench").GetAwaiter().GetResult().Value.Succeeded;
-    }
-
-    private sealed class NoOpHandler : ISyncRecordHandler
-    {
-        public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) => ValueTask.FromResult(SyncOutcome.Complete);
     }
 }
