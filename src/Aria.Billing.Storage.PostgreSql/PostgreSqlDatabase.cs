@@ -22,6 +22,12 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
 
     internal override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
+    internal override string ForUpdate => " FOR UPDATE";
+
+    /// <summary>40P01 deadlock detected, 40001 serialization failure: the server rolled the work back and it may be run again.</summary>
+    internal override bool IsTransient(DbException error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
     internal override string ListOf(string parameter) => $"SELECT unnest({parameter}) AS value";
 
     internal override string AppendToJsonArray(string column, string value, bool valueIsJson = false) =>

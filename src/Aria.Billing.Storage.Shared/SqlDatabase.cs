@@ -6,10 +6,15 @@ namespace Aria.Billing.Storage;
 /// One relational database as the stores see it: how to open a connection, how to run a write transaction, the few SQL
 /// fragments in which the dialects differ, and the versioned schema migrations.
 /// </summary>
-internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUse)
+internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUse, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider timeProvider = timeProvider ?? TimeProvider.System;
+
     private readonly Lock _gate = new();
     private Task? _ready;
+
+    /// <summary>How many times a statement that failed on a transient error (deadlock, serialization failure, busy database) is tried again.</summary>
+    internal int TransientRetries { get; set; } = 4;
 
     /// <summary>The table that records which migrations ran.</summary>
     internal const string HistoryTable = "aria_schema_history";
@@ -19,6 +24,22 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
 
     /// <summary>The clause that makes a claiming subquery skip rows other transactions hold ("" where writers are serialised).</summary>
     internal abstract string SkipLocked { get; }
+
+    /// <summary>
+    /// The clause that makes an ordered subquery lock its rows as it returns them ("" where writers are serialised). A
+    /// set-based update that can overlap another locks its rows through <see cref="LockedInOrder"/>, so every statement takes
+    /// its locks in id order and none waits on one that waits on it.
+    /// </summary>
+    internal abstract string ForUpdate { get; }
+
+    /// <summary>Whether a database error is one that trying the same work again may cure (deadlock, serialization failure, busy database).</summary>
+    internal abstract bool IsTransient(DbException error);
+
+    /// <summary>
+    /// A common table expression <c>target(id)</c> holding the rows of <paramref name="table"/> that <paramref name="where"/>
+    /// selects, locked in id order; the update that follows takes <c>WHERE id IN (SELECT id FROM target)</c>.
+    /// </summary>
+    internal string LockedInOrder(string table, string where) => $"WITH target AS (SELECT id FROM {table} WHERE {where} ORDER BY id{ForUpdate}) ";
 
     /// <summary>A subquery yielding one column <c>value</c> per element of a list parameter bound with <see cref="AddList{T}"/>.</summary>
     internal abstract string ListOf(string parameter);
@@ -104,6 +125,11 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     internal async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await RetryTransientAsync(() => WriteOnceAsync(write, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> WriteOnceAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -127,7 +153,28 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     internal async Task<T> TransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await TransactionNowAsync(write, cancellationToken).ConfigureAwait(false);
+        return await RetryTransientAsync(() => TransactionNowAsync(write, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The one place where transient database errors are retried: the failed statement or transaction was rolled back whole,
+    /// so the work runs again from its start, after a short randomised pause that grows with each try, at most
+    /// <see cref="TransientRetries"/> times; the last error goes to the caller.
+    /// </summary>
+    private async Task<T> RetryTransientAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            catch (DbException error) when (attempt < TransientRetries && IsTransient(error))
+            {
+                var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) << Math.Min(attempt, 6));
+                await Task.Delay(pause, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<T> TransactionNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)

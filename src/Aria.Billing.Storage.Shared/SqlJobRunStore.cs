@@ -106,7 +106,8 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         Guid runId, int jobIndex, string owner, NodaTime.Instant now, NodaTime.Instant leaseUntil, int max, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        return database.WriteAsync<IReadOnlyList<WorkItem>>(async connection =>
+        // One transaction, so that a retried claim (after a busy database) starts over instead of losing the first half.
+        return database.TransactionAsync<IReadOnlyList<WorkItem>>(async (connection, transaction) =>
         {
             var claimed = await ClaimAsync("state = 0", max).ConfigureAwait(false);
             if (claimed.Count < max)
@@ -121,7 +122,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
                 await using var command = connection.Command(
                     "UPDATE work_item SET state = 1, lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1 WHERE id IN (" +
                     $"SELECT id FROM work_item WHERE run_id = @run AND job_index = @job AND {condition} ORDER BY id LIMIT @max{database.SkipLocked}) " +
-                    $"RETURNING {ItemColumns}")
+                    $"RETURNING {ItemColumns}", transaction)
                     .With("owner", owner).With("until", SqlCommands.Ticks(leaseUntil)).With("run", runId).With("job", jobIndex)
                     .With("now", SqlCommands.Ticks(now)).With("max", Math.Max(0, take));
                 var items = await command.ListAsync(ReadItem, cancellationToken).ConfigureAwait(false);
@@ -142,9 +143,10 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
 
         return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
+            const string Held = "state = 1 AND lease_owner = @owner AND lease_expires_at > @now";
             await using var command = connection.Command(
-                $"UPDATE work_item SET lease_expires_at = @until WHERE id IN ({database.ListOf("@ids")}) AND state = 1 AND lease_owner = @owner " +
-                "AND lease_expires_at > @now RETURNING id")
+                database.LockedInOrder("work_item", $"id IN ({database.ListOf("@ids")}) AND {Held}") +
+                $"UPDATE work_item SET lease_expires_at = @until WHERE id IN (SELECT id FROM target) AND {Held} RETURNING id")
                 .With("until", SqlCommands.Ticks(leaseUntil)).With("owner", owner).With("now", SqlCommands.Ticks(now));
             database.AddList(command, "ids", ids);
             var held = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -177,9 +179,11 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
     public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async connection =>
         {
+            const string Failed = "run_id = @run AND job_index = @job AND state = 3";
             await using var command = connection.Command(
+                database.LockedInOrder("work_item", Failed) +
                 $"UPDATE work_item SET state = 0, error = NULL, history = {database.AppendToJsonArray("history", "COALESCE(error, 'failed')")} " +
-                "WHERE run_id = @run AND job_index = @job AND state = 3")
+                $"WHERE id IN (SELECT id FROM target) AND {Failed}")
                 .With("run", runId).With("job", jobIndex);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

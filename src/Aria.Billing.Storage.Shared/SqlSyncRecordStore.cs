@@ -295,7 +295,10 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
     }
 
-    /// <summary>Discards the batch in one UPDATE; the attempt is appended to each record's history by the database.</summary>
+    /// <summary>
+    /// Discards the batch in one UPDATE, its rows locked in id order; the attempt is appended to each record's history by the
+    /// database.
+    /// </summary>
     public Task<IReadOnlyList<long>> DiscardAsync(
         ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default)
     {
@@ -308,9 +311,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
 
         return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
+            const string Discardable = "client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL";
             await using var command = connection.Command(
+                database.LockedInOrder("sync_record", $"id IN ({database.ListOf("@ids")}) AND {Discardable}") +
                 $"UPDATE sync_record SET status = 5, attempts = {database.AppendToJsonArray("attempts", "@attempt", valueIsJson: true)}, version = version + 1 " +
-                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL RETURNING id")
+                $"WHERE id IN (SELECT id FROM target) AND {Discardable} RETURNING id")
                 .With("attempt", StorageJson.Attempt(attempt)).With("client", client.Value).With("domain", (int)domain);
             database.AddList(command, "ids", ids);
             var discarded = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -319,7 +324,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
     }
 
-    /// <summary>Marks the batch in one UPDATE, returning the marked rows.</summary>
+    /// <summary>Marks the batch in one UPDATE, its rows locked in id order, returning the marked rows.</summary>
     public Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
         ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default)
     {
@@ -331,10 +336,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
 
         return database.WriteAsync<IReadOnlyList<SyncRecord>>(async connection =>
         {
+            var markable = $"client = @client AND domain = @domain AND status = 2 AND {(holder is null ? "in_flight IS NULL" : "in_flight = @holder")}";
             await using var command = connection.Command(
-                $"UPDATE sync_record SET in_flight = @operation, version = version + 1 " +
-                $"WHERE id IN ({database.ListOf("@ids")}) AND client = @client AND domain = @domain AND status = 2 AND " +
-                $"{(holder is null ? "in_flight IS NULL" : "in_flight = @holder")} RETURNING {SyncRecordRows.Columns}")
+                database.LockedInOrder("sync_record", $"id IN ({database.ListOf("@ids")}) AND {markable}") +
+                $"UPDATE sync_record SET in_flight = @operation, version = version + 1 WHERE id IN (SELECT id FROM target) AND {markable} " +
+                $"RETURNING {SyncRecordRows.Columns}")
                 .With("operation", operation).With("client", client.Value).With("domain", (int)domain);
             if (holder is { } held)
             {

@@ -23,6 +23,11 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
 
     internal override string SkipLocked => "";
 
+    internal override string ForUpdate => "";
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED: another process held the file past the busy timeout.</summary>
+    internal override bool IsTransient(DbException error) => error is SqliteException { SqliteErrorCode: 5 or 6 };
+
     internal override string ListOf(string parameter) => $"SELECT value FROM json_each({parameter})";
 
     internal override string AppendToJsonArray(string column, string value, bool valueIsJson = false) =>

@@ -51,6 +51,34 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.True(await current.SyncRecords.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 
+    /// <summary>
+    /// Another process holds the file's write lock longer than the connection waits (Microsoft.Data.Sqlite retries a busy
+    /// statement until the command timeout, here 1 s): the store's write meets SQLITE_BUSY, tries again after a short pause,
+    /// and succeeds once the lock is released; the caller never sees the error.
+    /// </summary>
+    [Fact]
+    public async Task Write_FileBusyPastTheTimeout_IsRetried()
+    {
+        var path = _files.NewPath();
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var storage = new SqliteStorage(
+            new SqliteStorageOptions { ConnectionString = $"Data Source={path};Default Timeout=1", BusyTimeout = TimeSpan.FromMilliseconds(50) }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+        await storage.SyncRecords.AddAsync(Record("E0")); // the schema exists before the other process takes the lock
+
+        await using (var other = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var transaction = other.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock
+            var write = Task.Run(() => storage.SyncRecords.AddAsync(Record("E1")));
+            await Task.Delay(1_500);
+            Assert.False(write.IsCompleted);
+            await transaction.CommitAsync();
+            var (record, created) = await write;
+            Assert.True(created);
+            Assert.Equal("E1", record.EventId);
+        }
+    }
+
     /// <summary>By default the schema is brought up on first use, and the journal is WAL.</summary>
     [Fact]
     public async Task FirstUse_MigratesAndUsesWal()
