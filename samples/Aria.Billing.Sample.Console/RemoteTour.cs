@@ -1,5 +1,7 @@
 using Aria.Billing.Client;
 using NodaTime;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Sample;
 

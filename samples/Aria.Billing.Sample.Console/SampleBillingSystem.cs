@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Aria.Billing.Plans.Queue;
+using Aria.Billing.Plans;
 
 namespace Aria.Billing.Sample;
 

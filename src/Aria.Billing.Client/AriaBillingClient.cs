@@ -5,6 +5,8 @@ using Aria.Billing.Client.Resilience;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Client;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Aria.Billing.Plans.Queue;
 
 namespace Aria.Billing.Plans;
 

@@ -1,5 +1,8 @@
 using Npgsql;
 using NodaTime;
+using Aria.Billing.Jobs;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.PostgreSql;
 

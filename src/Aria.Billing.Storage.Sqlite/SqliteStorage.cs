@@ -1,6 +1,9 @@
 using Aria.Billing.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Aria.Billing.Jobs;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.Sqlite;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Aria.Billing.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.ReferenceHost.Tests;
 

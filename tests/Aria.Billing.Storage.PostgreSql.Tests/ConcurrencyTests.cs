@@ -4,6 +4,7 @@ using Aria.Billing.Sync;
 using Aria.Billing.Testing;
 using Aria.Billing.Testing.Skipping;
 using Npgsql;
+using Aria.Billing.Plans.Queue;
 
 namespace Aria.Billing.Storage.PostgreSql.Tests;
 

@@ -1,5 +1,8 @@
 using Aria.Billing.Testing.Conformance;
 using Aria.Billing.Testing.Skipping;
+using Aria.Billing.Jobs;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.PostgreSql.Tests;
 

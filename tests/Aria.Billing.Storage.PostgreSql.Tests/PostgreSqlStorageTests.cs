@@ -3,6 +3,8 @@ using Aria.Billing.Testing.Skipping;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.PostgreSql.Tests;
 

@@ -1,4 +1,7 @@
 using Aria.Billing.Testing.Conformance;
+using Aria.Billing.Jobs;
+using Aria.Billing.Plans.Queue;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.Sqlite.Tests;
 

@@ -1,5 +1,7 @@
 using Aria.Billing.Testing;
 using Microsoft.Data.Sqlite;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Storage.Sqlite.Tests;
 

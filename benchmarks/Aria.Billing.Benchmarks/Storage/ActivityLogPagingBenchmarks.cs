@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Benchmarks.Storage;
 

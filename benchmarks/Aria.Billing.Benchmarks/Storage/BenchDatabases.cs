@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.Benchmarks.Storage;
 

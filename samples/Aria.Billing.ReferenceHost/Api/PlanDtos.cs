@@ -1,4 +1,5 @@
 using Aria.Billing.Plans.Queue;
+using Aria.Billing.Plans;
 
 namespace Aria.Billing.ReferenceHost.Api;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.ReferenceHost.Api;
 

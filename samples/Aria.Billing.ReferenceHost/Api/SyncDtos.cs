@@ -1,3 +1,4 @@
+using Aria.Billing.Sync;
 namespace Aria.Billing.ReferenceHost.Api;
 
 /// <summary>A sync record as the log lists it.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
+using Aria.Billing.Plans;
 
 namespace Aria.Billing.ReferenceHost.Demo;
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using Aria.Billing.Jobs;
 
 namespace Aria.Billing.Client;
 

@@ -1,3 +1,4 @@
+using Aria.Billing.Sync;
 namespace Aria.Billing.Client;
 
 /// <summary>A bulk reprocess or discard and its progress.</summary>

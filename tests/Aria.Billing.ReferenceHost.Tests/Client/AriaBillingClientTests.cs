@@ -3,6 +3,8 @@ using Aria.Billing.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
 
 namespace Aria.Billing.ReferenceHost.Tests.Client;
 

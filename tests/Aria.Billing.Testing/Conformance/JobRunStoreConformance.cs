@@ -1,6 +1,7 @@
 using NodaTime;
 using Aria.Billing.Testing.Skipping;
 using Xunit;
+using Aria.Billing.Jobs;
 
 namespace Aria.Billing.Testing.Conformance;
 

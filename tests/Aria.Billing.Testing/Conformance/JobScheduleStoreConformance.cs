@@ -1,6 +1,7 @@
 using Aria.Billing.Testing.Skipping;
 using NodaTime;
 using Xunit;
+using Aria.Billing.Jobs;
 
 namespace Aria.Billing.Testing.Conformance;
 

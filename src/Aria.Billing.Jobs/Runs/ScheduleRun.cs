@@ -1,0 +1,40 @@
+using NodaTime;
+
+namespace Aria.Billing.Jobs;
+
+/// <summary>
+/// One run of a job schedule for a business date: its jobs in order and its rolled-up status. Natural key: client, schedule
+/// and run date (creating the run twice gives one run).
+/// </summary>
+public sealed record ScheduleRun
+{
+    /// <summary>The run's id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The client.</summary>
+    public required ClientNumber Client { get; init; }
+
+    /// <summary>The schedule's name.</summary>
+    public required string Schedule { get; init; }
+
+    /// <summary>The business date.</summary>
+    public required LocalDate RunDate { get; init; }
+
+    /// <summary>The jobs, in order.</summary>
+    public required IReadOnlyList<JobRun> Jobs { get; init; }
+
+    /// <summary>The rolled-up status.</summary>
+    public BatchStatus Status { get; init; }
+
+    /// <summary>How the run was started: <c>automatic</c>, <c>manual</c>, or <c>trigger:&lt;key&gt;</c>.</summary>
+    public string StartedBy { get; init; } = "automatic";
+
+    /// <summary>When the run was created.</summary>
+    public required Instant CreatedAt { get; init; }
+
+    /// <summary>When it finished (reached a terminal status).</summary>
+    public Instant? FinishedAt { get; init; }
+
+    /// <summary>Incremented by the store on every update.</summary>
+    public long Version { get; init; }
+}

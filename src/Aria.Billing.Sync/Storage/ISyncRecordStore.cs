@@ -1,0 +1,80 @@
+using NodaTime;
+
+namespace Aria.Billing.Sync;
+
+/// <summary>
+/// Where sync records and bulk operations live. Every implementation has the same semantics (one conformance suite runs
+/// against all): adding is idempotent on (client, domain, event id), updates are compare-and-swap on
+/// <see cref="SyncRecord.Version"/>, summaries count ERROR records only, and two running operations on the same or an
+/// overlapping scope are refused.
+/// </summary>
+public interface ISyncRecordStore
+{
+    /// <summary>Adds a record (assigning its id and version 1), or returns the record with the same event id unchanged.</summary>
+    Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>The record with this id for this client.</summary>
+    Task<SyncRecord?> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a search.</summary>
+    Task<Page<SyncRecord>> SearchAsync(SyncSearch search, CancellationToken cancellationToken = default);
+
+    /// <summary>The summary level: ERROR records by (object name, action name), optionally of one account.</summary>
+    Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The error-summary level of one summary row: ERROR records by (error code, error message).</summary>
+    Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
+        ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The ERROR records of a scope with an id above <paramref name="afterId"/>, by id, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<SyncRecord>> ListErrorsAsync(
+        ClientNumber client, SyncDomain domain, SyncScope scope, long afterId, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The incomplete aggregated usage batches (those with ERROR or PENDING records) matching <paramref name="filter"/>, oldest
+    /// first, with their counts and error summary.
+    /// </summary>
+    Task<IReadOnlyList<UsageBatch>> SummarizeBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the record if its stored version is <paramref name="expectedVersion"/>; the stored record, or <see langword="null"/>.</summary>
+    Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Discards, as one set-based update, those of <paramref name="ids"/> that are ERROR records of the client and domain and
+    /// not in flight in a reprocess, appending <paramref name="attempt"/> to each one's history (other ids are left as they
+    /// are). DISCARDED is final.
+    /// </summary>
+    /// <returns>The ids discarded now.</returns>
+    Task<IReadOnlyList<long>> DiscardAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks, as one set-based update, those of <paramref name="ids"/> that are ERROR records of the client and domain in
+    /// flight in <paramref name="holder"/> (<see langword="null"/>: in flight in no operation) as in flight in
+    /// <paramref name="operation"/> (<see langword="null"/>: in none), each one's version going up by one. Other ids are left
+    /// as they are. A reprocess marks a batch before running it and releases what a cancellation left unrun.
+    /// </summary>
+    /// <returns>The records marked now, as stored, by id.</returns>
+    Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
+    Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes, or renews, the right to run an operation until <paramref name="until"/>: granted when the operation is running and
+    /// no other runner holds a lease on it that is still live at <paramref name="now"/>. So however many nodes resume an
+    /// operation together, one runs it.
+    /// </summary>
+    /// <returns>Whether <paramref name="runner"/> holds the lease now.</returns>
+    Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default);
+
+    /// <summary>The operation with this id.</summary>
+    Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The operations of the client and domain still marked running (after a crash, the ones to resume), oldest first.</summary>
+    Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves an operation's counts and state.</summary>
+    Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,4 @@
+global using Aria.Billing.Jobs;
+global using Aria.Billing.Plans;
+global using Aria.Billing.Plans.Queue;
+global using Aria.Billing.Sync;
