@@ -17,7 +17,4 @@ public static class JobErrorCodes
 
     /// <summary>AUDIT_RANGE_TOO_LONG: an audit search spans more than 7 days.</summary>
     public static AriaErrorCode AuditRangeTooLong { get; } = AriaErrorCode.Symbolic("AUDIT_RANGE_TOO_LONG");
-
-    /// <summary>NOT_RECOMMENDED_ORDER (warning): the daily jobs do not run rating → sync transactions → billing.</summary>
-    public const string NotRecommendedOrder = "NOT_RECOMMENDED_ORDER";
 }

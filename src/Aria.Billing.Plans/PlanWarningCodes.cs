@@ -4,11 +4,11 @@ namespace Aria.Billing.Plans;
 public static class PlanWarningCodes
 {
     /// <summary>Bill lag days passed with a change scheduled for the anniversary are ignored (spec: replace-acct-plan-m.txt).</summary>
-    public const string BillLagDaysIgnored = "BILL_LAG_DAYS_IGNORED";
+    public static AriaErrorCode BillLagDaysIgnored { get; } = AriaErrorCode.Symbolic("BILL_LAG_DAYS_IGNORED");
 
     /// <summary>An effective date passed with a directive that does not use one is ignored.</summary>
-    public const string EffectiveDateIgnored = "EFFECTIVE_DATE_IGNORED";
+    public static AriaErrorCode EffectiveDateIgnored { get; } = AriaErrorCode.Symbolic("EFFECTIVE_DATE_IGNORED");
 
     /// <summary>The client default asked for a combined invoice, which a pending change rules out: short cycle was used.</summary>
-    public const string LongCycleFellBackToShortCycle = "LONG_CYCLE_FELL_BACK_TO_SHORT_CYCLE";
+    public static AriaErrorCode LongCycleFellBackToShortCycle { get; } = AriaErrorCode.Symbolic("LONG_CYCLE_FELL_BACK_TO_SHORT_CYCLE");
 }

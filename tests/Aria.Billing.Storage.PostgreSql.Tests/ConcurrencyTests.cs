@@ -115,7 +115,7 @@ public sealed class ConcurrencyTests : IDisposable
 
         var starts = await Task.WhenAll(reprocessors.Select(r => r.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, scope, "ops")));
         Assert.Single(starts, s => s.IsSuccess);
-        Assert.All(starts.Where(s => s.IsFailure), s => Assert.True(s.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress))));
+        Assert.All(starts.Where(s => s.IsFailure), s => Assert.True(s.HasError(SyncErrorCodes.SyncOperationInProgress)));
 
         var forced = new List<SyncOperation> { starts.Single(s => s.IsSuccess).Value };
         for (var i = 1; i < 4; i++)
@@ -167,7 +167,7 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(Records, handled.Count);
         Assert.All(handled.Values, count => Assert.Equal(1, count));
         Assert.Contains(results, r => r.IsSuccess && r.Value.State == SyncOperationState.Completed);
-        Assert.All(results.Where(r => r.IsFailure), r => Assert.True(r.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress))));
+        Assert.All(results.Where(r => r.IsFailure), r => Assert.True(r.HasError(SyncErrorCodes.SyncOperationInProgress)));
         await using var connection = new NpgsqlConnection(schema);
         await connection.OpenAsync();
         await using var check = new NpgsqlCommand(

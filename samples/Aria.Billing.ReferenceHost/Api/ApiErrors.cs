@@ -25,11 +25,11 @@ public static class ApiErrors
 
     private static readonly HashSet<AriaErrorCode> NotFound =
     [
-        AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound), AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationNotFound),
+        SyncErrorCodes.SyncEventIsNotFound, SyncErrorCodes.SyncOperationNotFound,
         JobErrorCodes.RunNotFound, JobErrorCodes.ScheduleNotFound, PlanChangeQueueErrorCodes.NotFound,
     ];
 
-    private static readonly HashSet<AriaErrorCode> Conflict = [AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress)];
+    private static readonly HashSet<AriaErrorCode> Conflict = [SyncErrorCodes.SyncOperationInProgress];
 
     /// <summary>The response for <paramref name="errors"/> with the status their codes call for.</summary>
     public static IResult Result(IReadOnlyList<AriaError> errors) =>

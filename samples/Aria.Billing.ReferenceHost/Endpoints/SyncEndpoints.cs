@@ -67,7 +67,7 @@ public static class SyncEndpoints
 
         var found = await log.GetAsync(Caller.Of(http).Client, id, cancellationToken);
         return found.IsSuccess && found.Value.Domain != d
-            ? ApiErrors.Result([new AriaError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound), $"No sync record {id} in the {d} log.", "id")])
+            ? ApiErrors.Result([new AriaError(SyncErrorCodes.SyncEventIsNotFound, $"No sync record {id} in the {d} log.", "id")])
             : ApiErrors.Ok(found, r => SyncRecordDto.From(r, detail: true));
     }
 
@@ -173,7 +173,7 @@ public static class SyncEndpoints
     private static async Task<IResult> OperationAsync(HttpContext http, Guid id, ISyncRecordStore store, CancellationToken cancellationToken) =>
         await store.GetOperationAsync(Caller.Of(http).Client, id, cancellationToken) is { } operation
             ? Results.Ok(SyncOperationDto.From(operation))
-            : ApiErrors.Result([new AriaError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationNotFound), $"No sync operation {id}.", "id")]);
+            : ApiErrors.Result([new AriaError(SyncErrorCodes.SyncOperationNotFound, $"No sync operation {id}.", "id")]);
 
     private static SyncScope? Scope(ScopeDto s, Input input)
     {

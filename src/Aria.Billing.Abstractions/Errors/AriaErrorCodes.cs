@@ -29,4 +29,7 @@ public static class AriaErrorCodes
 
     /// <summary>PAGE_SIZE_OUT_OF_RANGE: a page size outside [1-<see cref="PageRequest.MaxSize"/>].</summary>
     public static AriaErrorCode PageSizeOutOfRange { get; } = AriaErrorCode.Symbolic("PAGE_SIZE_OUT_OF_RANGE");
+
+    /// <summary>An identifier (<c>client_no</c>, <c>acct_no</c>, <c>plan_no</c>, <c>plan_instance_no</c>) that is not a positive whole number.</summary>
+    public static AriaErrorCode InvalidIdentifier { get; } = AriaErrorCode.Symbolic("INVALID_IDENTIFIER");
 }

@@ -6,7 +6,7 @@ namespace Aria.Billing;
 /// </summary>
 /// <param name="Code">A symbolic code naming the situation (for example <c>BILL_LAG_DAYS_IGNORED</c>).</param>
 /// <param name="Message">What happened.</param>
-public sealed record AriaWarning(string Code, string Message)
+public sealed record AriaWarning(AriaErrorCode Code, string Message)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message}";

@@ -33,7 +33,7 @@ public sealed class JobScheduleRegistry
         return order.SequenceEqual(recommended)
             ? schedule
             : AriaResult.Success(schedule, [new AriaWarning(
-                JobErrorCodes.NotRecommendedOrder,
+                JobWarningCodes.NotRecommendedOrder,
                 $"Schedule '{schedule.Name}' runs {string.Join(" → ", order)}; the recommended order is usage rating → sync transactions → billing.")]);
     }
 

@@ -4,5 +4,5 @@ namespace Aria.Billing.Plans.Queue;
 public static class PlanChangeQueueWarningCodes
 {
     /// <summary>The parent will be suspended, terminated or cancelled on the change's date: the change cannot take effect.</summary>
-    public const string ParentInactiveOnDate = "PARENT_INACTIVE_ON_DATE";
+    public static AriaErrorCode ParentInactiveOnDate { get; } = AriaErrorCode.Symbolic("PARENT_INACTIVE_ON_DATE");
 }

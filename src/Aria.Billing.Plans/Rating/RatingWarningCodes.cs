@@ -4,5 +4,5 @@ namespace Aria.Billing.Plans.Rating;
 public static class RatingWarningCodes
 {
     /// <summary>The period's usage rated below zero; invoices carry no negative charge line, so the charge is zero.</summary>
-    public const string NegativeChargeNotInvoiced = "NEGATIVE_CHARGE_NOT_INVOICED";
+    public static AriaErrorCode NegativeChargeNotInvoiced { get; } = AriaErrorCode.Symbolic("NEGATIVE_CHARGE_NOT_INVOICED");
 }

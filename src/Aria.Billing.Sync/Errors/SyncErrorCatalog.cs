@@ -33,7 +33,7 @@ public static class SyncErrorCatalog
         new(SyncErrorCodes.ErrorBuildingTiersFromCustomRatesFromBilling, Account, "The custom usage rates could not be mapped to tiered pricing.", "Check the price offer's tiers and the instance's custom tier rates, adjust, then reprocess.", false),
         new(SyncErrorCodes.SubscriptionIsNotFound, Account, "The account has no subscription; subscriptions are created with master plan instances.", "Sync or reprocess the contract or plan instance create message first, then reprocess this one.", true),
         new(SyncErrorCodes.ObjectIsNotForUsageProcess, Account, "The plan instance or object is not set up for usage processing.", "Check the advanced usage pricing flag and the custom rates property; the master plan needs a usage type. If no usage processing is needed, ignore the record.", false),
-    }.ToDictionary(e => e.Code, StringComparer.Ordinal);
+    }.ToDictionary(e => e.Code.Value, StringComparer.Ordinal);
 
     /// <summary>Every entry, by code.</summary>
     public static IReadOnlyCollection<SyncErrorCatalogEntry> All => Entries.Values;

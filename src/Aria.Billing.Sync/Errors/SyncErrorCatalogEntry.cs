@@ -6,4 +6,4 @@ namespace Aria.Billing.Sync;
 /// <param name="Cause">Why it happens.</param>
 /// <param name="Resolution">What to do.</param>
 /// <param name="MissingPrerequisite">Whether it means another record must be processed first (dependency-aware reprocessing).</param>
-public sealed record SyncErrorCatalogEntry(string Code, IReadOnlyList<SyncDomain> Domains, string Cause, string Resolution, bool MissingPrerequisite);
+public sealed record SyncErrorCatalogEntry(AriaErrorCode Code, IReadOnlyList<SyncDomain> Domains, string Cause, string Resolution, bool MissingPrerequisite);

@@ -56,7 +56,7 @@ public sealed class SyncLog
     public async Task<AriaResult<SyncRecord>> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default) =>
         await _store.GetAsync(client, id, cancellationToken).ConfigureAwait(false) is { } record
             ? record
-            : new AriaError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound), $"No sync record {id} exists for client {client}.", "id");
+            : new AriaError(SyncErrorCodes.SyncEventIsNotFound, $"No sync record {id} exists for client {client}.", "id");
 
     /// <summary>The summary level: ERROR records by object name and action name (one account's, when given).</summary>
     public Task<IReadOnlyList<SyncSummaryRow>> SummaryAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default) =>

@@ -29,7 +29,13 @@ public readonly record struct SyncOutcome
     /// <summary>Ignored by configuration.</summary>
     public static SyncOutcome Ignored => new(SyncStatus.Ignored, null, null, null);
 
-    /// <summary>Failed with <paramref name="errorCode"/> (for example ACCOUNT_IS_NOT_FOUND).</summary>
+    /// <summary>Failed with one of the codes this package knows (for example <see cref="SyncErrorCodes.AccountIsNotFound"/>).</summary>
+    /// <param name="errorCode">The code.</param>
+    /// <param name="errorMessage">What went wrong.</param>
+    /// <param name="errorNumber">The rating engine's error number, if it gave one.</param>
+    public static SyncOutcome Error(AriaErrorCode errorCode, string errorMessage, long? errorNumber = null) => Error(errorCode.Value, errorMessage, errorNumber);
+
+    /// <summary>Failed with <paramref name="errorCode"/>, a code the host's handler reports as text (for example ACCOUNT_IS_NOT_FOUND).</summary>
     public static SyncOutcome Error(string errorCode, string errorMessage, long? errorNumber = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);

@@ -423,7 +423,7 @@ public sealed class SyncReprocessor
         }
     }
 
-    private static AriaError Refuse(string code, string message) => new(AriaErrorCode.Symbolic(code), message, "scope");
+    private static AriaError Refuse(AriaErrorCode code, string message) => new(code, message, "scope");
 
     /// <summary>One run of an operation: when its lease is due for renewal, whether it was lost, and whether the run has met
     /// the record a crash may have caught mid-way.</summary>

@@ -39,10 +39,10 @@ public sealed class AriaResultTests
     [Fact]
     public void Success_WithWarnings_KeepsThem()
     {
-        var result = AriaResult.Success("ok", [new AriaWarning("BILL_LAG_DAYS_IGNORED", "ignored")]);
+        var result = AriaResult.Success("ok", [new AriaWarning(AriaErrorCode.Symbolic("BILL_LAG_DAYS_IGNORED"), "ignored")]);
 
         Assert.True(result.IsSuccess);
-        Assert.Equal("BILL_LAG_DAYS_IGNORED", Assert.Single(result.Warnings).Code);
+        Assert.Equal("BILL_LAG_DAYS_IGNORED", Assert.Single(result.Warnings).Code.Value);
     }
 
     [Fact]

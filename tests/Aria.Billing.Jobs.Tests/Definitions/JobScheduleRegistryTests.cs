@@ -40,7 +40,7 @@ public sealed class JobScheduleRegistryTests
         var saved = registry.Save(reversed);
 
         Assert.True(saved.IsSuccess);
-        Assert.Equal(JobErrorCodes.NotRecommendedOrder, Assert.Single(saved.Warnings).Code);
+        Assert.Equal(JobWarningCodes.NotRecommendedOrder, Assert.Single(saved.Warnings).Code);
         Assert.Empty(registry.Save(RunFixture.Daily).Warnings);
         Assert.True(registry.Save(RunFixture.Daily with { Jobs = [] }).HasError(JobErrorCodes.InvalidSchedule));
     }

@@ -172,7 +172,7 @@ public sealed class SyncLogTests
             Client = SyncFixture.Client, Domain = SyncDomain.Catalog, EventId = "X1", EventTime = f.Clock.GetCurrentInstant(), ObjectType = 77, ObjectName = "Widget", ActionName = "Create",
         });
 
-        Assert.Equal(SyncErrorCodes.ProcessNotDefinedForGatewayObjectType, record.ErrorCode);
+        Assert.Equal(SyncErrorCodes.ProcessNotDefinedForGatewayObjectType.Value, record.ErrorCode);
         Assert.NotNull(SyncErrorCatalog.Find(record.ErrorCode));
     }
 }

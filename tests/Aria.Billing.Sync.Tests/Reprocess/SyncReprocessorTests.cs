@@ -78,11 +78,11 @@ public sealed class SyncReprocessorTests
         foreach (var id in new[] { complete.Id, ignored.Id, discarded.Id })
         {
             var refused = await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Record(id), "ops");
-            Assert.True(refused.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventNotValidForErrorProcess)));
+            Assert.True(refused.HasError(SyncErrorCodes.SyncEventNotValidForErrorProcess));
         }
 
-        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Record(999), "ops")).HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound)));
-        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Catalog, SyncScope.Record(complete.Id), "ops")).HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncEventIsNotFound)));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Record(999), "ops")).HasError(SyncErrorCodes.SyncEventIsNotFound));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Catalog, SyncScope.Record(complete.Id), "ops")).HasError(SyncErrorCodes.SyncEventIsNotFound));
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class SyncReprocessorTests
         var all = await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops");
         var elsewhere = await f.Reprocessor.StartAsync(Client, SyncDomain.Catalog, SyncOperationKind.Discard, SyncScope.All(), "ops");
 
-        Assert.True(clash.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress)));
-        Assert.True(all.HasError(AriaErrorCode.Symbolic(SyncErrorCodes.SyncOperationInProgress)));
+        Assert.True(clash.HasError(SyncErrorCodes.SyncOperationInProgress));
+        Assert.True(all.HasError(SyncErrorCodes.SyncOperationInProgress));
         Assert.True(elsewhere.IsSuccess);
         await f.Reprocessor.RunAsync(Client, running.Id);
         Assert.True((await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Discard, SyncScope.All(), "ops")).IsSuccess);
@@ -211,10 +211,10 @@ public sealed class SyncReprocessorTests
 
         var nodeA = await f.Reprocessor.RunAsync(Client, operation.Id);
 
-        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, whileHeld.Errors.Single().Code.Value);
-        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, sameNode.Errors.Single().Code.Value);
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, whileHeld.Errors.Single().Code);
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, sameNode.Errors.Single().Code);
         Assert.Equal(SyncOperationState.Completed, afterExpiry.Value.State);
-        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, nodeA.Errors.Single().Code.Value); // A stops at its next record
+        Assert.Equal(SyncErrorCodes.SyncOperationInProgress, nodeA.Errors.Single().Code); // A stops at its next record
         var runs = f.Handler.Calls.Where(c => c.Value != calls.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Value - calls.GetValueOrDefault(c.Key));
         Assert.Equal(10, runs.Count);
         Assert.All(runs.Values, n => Assert.Equal(1, n));
@@ -272,7 +272,7 @@ public sealed class SyncReprocessorTests
             "OBJECT_IS_NOT_FOR_USAGE_PROCESS",
         ];
 
-        Assert.Equal(codes.Order(StringComparer.Ordinal), SyncErrorCatalog.All.Select(e => e.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(codes.Order(StringComparer.Ordinal), SyncErrorCatalog.All.Select(e => e.Code.Value).Order(StringComparer.Ordinal));
         Assert.All(SyncErrorCatalog.All, e => Assert.False(string.IsNullOrWhiteSpace(e.Cause) || string.IsNullOrWhiteSpace(e.Resolution)));
         Assert.True(SyncErrorCatalog.Find("ACCOUNT_IS_NOT_FOUND")!.MissingPrerequisite);
         Assert.Equal([SyncDomain.Catalog, SyncDomain.Account], SyncErrorCatalog.Find("SYNC_EVENT_IS_NOT_FOUND")!.Domains);
