@@ -2,44 +2,43 @@ using System.Data.Common;
 
 namespace Aria.Billing.Storage;
 
+using C = PlanChangeColumn;
+
 /// <summary>How a <see cref="PlanChange"/> maps to a row.</summary>
 internal static class PlanChangeRows
 {
     /// <summary>Every column, in the order <see cref="Read"/> expects and the insert binds.</summary>
-    internal const string Columns =
-        "id, client, account_no, instance_no, parent_instance_no, plan_kind, kind, timing, effective_date, parent_change_id, new_plan_no, units, " +
-        "new_status, rate_schedule, billing_group, queued_at, queued_by, state, closed_at, closed_by, reason, last_error, attempts, claimed_by, " +
-        "claim_expires_at, version";
+    internal static readonly string Columns = SqlCommands.ColumnList<PlanChangeColumn>();
 
     /// <summary>The change in the current row.</summary>
     internal static PlanChange Read(DbDataReader r) => new()
     {
-        Id = r.GetGuid(0),
-        Client = new ClientNumber(r.GetInt64(1)),
-        Account = new AccountNumber(r.GetInt64(2)),
-        Instance = new PlanInstanceNumber(r.GetInt64(3)),
-        ParentInstance = r.GetInt64OrNull(4) is { } parent ? new PlanInstanceNumber(parent) : null,
-        PlanKind = (PlanKind)r.GetInt32(5),
-        Kind = (PlanChangeKind)r.GetInt32(6),
-        Timing = (PlanChangeTiming)r.GetInt32(7),
-        EffectiveDate = SqlCommands.Date(r.GetInt32(8)),
-        ParentChangeId = r.GetGuidOrNull(9),
-        NewPlan = r.GetInt64OrNull(10) is { } plan ? new PlanNumber(plan) : null,
-        Units = r.IsDBNull(11) ? null : r.GetDecimal(11),
-        NewStatus = r.IsDBNull(12) ? null : r.GetInt32(12),
-        RateSchedule = r.GetInt64OrNull(13),
-        BillingGroup = r.GetStringOrNull(14),
-        QueuedAt = r.GetInstant(15),
-        QueuedBy = r.GetString(16),
-        State = (PlanChangeState)r.GetInt32(17),
-        ClosedAt = r.GetInstantOrNull(18),
-        ClosedBy = r.GetStringOrNull(19),
-        Reason = r.GetStringOrNull(20),
-        LastError = r.GetStringOrNull(21),
-        Attempts = r.GetInt32(22),
-        ClaimedBy = r.GetStringOrNull(23),
-        ClaimExpiresAt = r.GetInstantOrNull(24),
-        Version = r.GetInt64(25),
+        Id = r.GetGuid((int)C.Id),
+        Client = new ClientNumber(r.GetInt64((int)C.Client)),
+        Account = new AccountNumber(r.GetInt64((int)C.AccountNo)),
+        Instance = new PlanInstanceNumber(r.GetInt64((int)C.InstanceNo)),
+        ParentInstance = r.GetInt64OrNull((int)C.ParentInstanceNo) is { } parent ? new PlanInstanceNumber(parent) : null,
+        PlanKind = (PlanKind)r.GetInt32((int)C.PlanKind),
+        Kind = (PlanChangeKind)r.GetInt32((int)C.Kind),
+        Timing = (PlanChangeTiming)r.GetInt32((int)C.Timing),
+        EffectiveDate = SqlCommands.Date(r.GetInt32((int)C.EffectiveDate)),
+        ParentChangeId = r.GetGuidOrNull((int)C.ParentChangeId),
+        NewPlan = r.GetInt64OrNull((int)C.NewPlanNo) is { } plan ? new PlanNumber(plan) : null,
+        Units = r.IsDBNull((int)C.Units) ? null : r.GetDecimal((int)C.Units),
+        NewStatus = r.IsDBNull((int)C.NewStatus) ? null : r.GetInt32((int)C.NewStatus),
+        RateSchedule = r.GetInt64OrNull((int)C.RateSchedule),
+        BillingGroup = r.GetStringOrNull((int)C.BillingGroup),
+        QueuedAt = r.GetInstant((int)C.QueuedAt),
+        QueuedBy = r.GetString((int)C.QueuedBy),
+        State = (PlanChangeState)r.GetInt32((int)C.State),
+        ClosedAt = r.GetInstantOrNull((int)C.ClosedAt),
+        ClosedBy = r.GetStringOrNull((int)C.ClosedBy),
+        Reason = r.GetStringOrNull((int)C.Reason),
+        LastError = r.GetStringOrNull((int)C.LastError),
+        Attempts = r.GetInt32((int)C.Attempts),
+        ClaimedBy = r.GetStringOrNull((int)C.ClaimedBy),
+        ClaimExpiresAt = r.GetInstantOrNull((int)C.ClaimExpiresAt),
+        Version = r.GetInt64((int)C.Version),
     };
 
     /// <summary>Binds every column of <paramref name="c"/> (the version as given).</summary>

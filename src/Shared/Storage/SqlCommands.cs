@@ -25,6 +25,20 @@ internal static class SqlCommands
         return command;
     }
 
+    /// <summary>
+    /// The columns a row enum names, in its order, as snake_case SQL names (<c>EventId</c> → <c>event_id</c>): the SELECT list
+    /// whose ordinals are the enum's values, so rows are read by named ordinal.
+    /// </summary>
+    internal static string ColumnList<TColumn>()
+        where TColumn : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TColumn>().Select((c, i) => Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture) == i
+            ? SnakeCase(c.ToString())
+            : throw new InvalidOperationException($"{typeof(TColumn).Name}.{c} should have the value {i}: a column's value is its ordinal.")));
+
+    /// <summary><c>EventId</c> → <c>event_id</c>.</summary>
+    internal static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsAsciiLetterUpper(c) ? (i == 0 ? "" : "_") + char.ToLowerInvariant(c) : c.ToString()));
+
     /// <summary>The parameter list (<c>@a, @b, …</c>) naming each of <paramref name="columns"/> (<c>a, b, …</c>).</summary>
     internal static string ParameterList(string columns) => string.Join(", ", columns.Split(", ").Select(c => "@" + c));
 

@@ -8,9 +8,9 @@ namespace Aria.Billing.Storage;
 /// </summary>
 internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
 {
-    private const string RunColumns = "id, client, schedule, run_date, status, started_by, created_at, finished_at, jobs, version";
+    private static readonly string RunColumns = SqlCommands.ColumnList<ScheduleRunColumn>();
 
-    private const string ItemColumns = "id, run_id, job_index, item_key, state, attempts, lease_owner, lease_expires_at, error, history";
+    private static readonly string ItemColumns = SqlCommands.ColumnList<WorkItemColumn>();
 
     /// <inheritdoc />
     public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default)
@@ -90,7 +90,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         return database.WriteAsync(async connection =>
         {
             await using var command = connection.Command(
-                $"INSERT INTO work_item (run_id, job_index, item_key, state, attempts, history) SELECT @run, @job, value, 0, 0, '[]' FROM ({database.ListOf("@keys")}) k WHERE 1 = 1 " +
+                $"INSERT INTO work_item (run_id, job_index, item_key, state, attempts, history) SELECT @run, @job, value, {(int)WorkItemState.Pending}, 0, '[]' FROM ({database.ListOf("@keys")}) k WHERE 1 = 1 " +
                 "ON CONFLICT (run_id, job_index, item_key) DO NOTHING")
                 .With("run", runId).With("job", jobIndex);
             database.AddList(command, "keys", list);
@@ -109,10 +109,10 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         // One transaction, so that a retried claim (after a busy database) starts over instead of losing the first half.
         return database.TransactionAsync<IReadOnlyList<WorkItem>>(async (connection, transaction) =>
         {
-            var claimed = await ClaimAsync("state = 0", max).ConfigureAwait(false);
+            var claimed = await ClaimAsync($"state = {(int)WorkItemState.Pending}", max).ConfigureAwait(false);
             if (claimed.Count < max)
             {
-                claimed.AddRange(await ClaimAsync("state = 1 AND lease_expires_at <= @now", max - claimed.Count).ConfigureAwait(false));
+                claimed.AddRange(await ClaimAsync($"state = {(int)WorkItemState.Running} AND lease_expires_at <= @now", max - claimed.Count).ConfigureAwait(false));
             }
 
             return claimed;
@@ -120,7 +120,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             async Task<List<WorkItem>> ClaimAsync(string condition, int take)
             {
                 await using var command = connection.Command(
-                    "UPDATE work_item SET state = 1, lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1 WHERE id IN (" +
+                    $"UPDATE work_item SET state = {(int)WorkItemState.Running}, lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1 WHERE id IN (" +
                     $"SELECT id FROM work_item WHERE run_id = @run AND job_index = @job AND {condition} ORDER BY id LIMIT @max{database.SkipLocked}) " +
                     $"RETURNING {ItemColumns}", transaction)
                     .With("owner", owner).With("until", SqlCommands.Ticks(leaseUntil)).With("run", runId).With("job", jobIndex)
@@ -143,10 +143,10 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
 
         return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
-            const string Held = "state = 1 AND lease_owner = @owner AND lease_expires_at > @now";
+            var stillHeld = $"state = {(int)WorkItemState.Running} AND lease_owner = @owner AND lease_expires_at > @now";
             await using var command = connection.Command(
-                database.LockedInOrder("work_item", $"id IN ({database.ListOf("@ids")}) AND {Held}") +
-                $"UPDATE work_item SET lease_expires_at = @until WHERE id IN (SELECT id FROM target) AND {Held} RETURNING id")
+                database.LockedInOrder("work_item", $"id IN ({database.ListOf("@ids")}) AND {stillHeld}") +
+                $"UPDATE work_item SET lease_expires_at = @until WHERE id IN (SELECT id FROM target) AND {stillHeld} RETURNING id")
                 .With("until", SqlCommands.Ticks(leaseUntil)).With("owner", owner).With("now", SqlCommands.Ticks(now));
             database.AddList(command, "ids", ids);
             var held = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -160,7 +160,7 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         {
             await using var command = connection.Command(
                 "UPDATE work_item SET state = @state, error = @error, lease_owner = NULL, lease_expires_at = NULL " +
-                "WHERE id = @id AND state = 1 AND lease_owner = @owner AND lease_expires_at > @now")
+                $"WHERE id = @id AND state = {(int)WorkItemState.Running} AND lease_owner = @owner AND lease_expires_at > @now")
                 .With("state", (int)(error is null ? WorkItemState.Completed : WorkItemState.Failed)).With("error", error)
                 .With("id", id).With("owner", owner).With("now", SqlCommands.Ticks(now));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -179,40 +179,40 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
     public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async connection =>
         {
-            const string Failed = "run_id = @run AND job_index = @job AND state = 3";
+            var failed = $"run_id = @run AND job_index = @job AND state = {(int)WorkItemState.Failed}";
             await using var command = connection.Command(
-                database.LockedInOrder("work_item", Failed) +
-                $"UPDATE work_item SET state = 0, error = NULL, history = {database.AppendToJsonArray("history", "COALESCE(error, 'failed')")} " +
-                $"WHERE id IN (SELECT id FROM target) AND {Failed}")
+                database.LockedInOrder("work_item", failed) +
+                $"UPDATE work_item SET state = {(int)WorkItemState.Pending}, error = NULL, history = {database.AppendToJsonArray("history", "COALESCE(error, 'failed')")} " +
+                $"WHERE id IN (SELECT id FROM target) AND {failed}")
                 .With("run", runId).With("job", jobIndex);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     private static ScheduleRun ReadRun(DbDataReader r) => new()
     {
-        Id = r.GetGuid(0),
-        Client = new ClientNumber(r.GetInt64(1)),
-        Schedule = r.GetString(2),
-        RunDate = SqlCommands.Date(r.GetInt32(3)),
-        Status = (BatchStatus)r.GetInt32(4),
-        StartedBy = r.GetString(5),
-        CreatedAt = r.GetInstant(6),
-        FinishedAt = r.GetInstantOrNull(7),
-        Jobs = StorageJson.Jobs(r.GetString(8)),
-        Version = r.GetInt64(9),
+        Id = r.GetGuid((int)ScheduleRunColumn.Id),
+        Client = new ClientNumber(r.GetInt64((int)ScheduleRunColumn.Client)),
+        Schedule = r.GetString((int)ScheduleRunColumn.Schedule),
+        RunDate = SqlCommands.Date(r.GetInt32((int)ScheduleRunColumn.RunDate)),
+        Status = (BatchStatus)r.GetInt32((int)ScheduleRunColumn.Status),
+        StartedBy = r.GetString((int)ScheduleRunColumn.StartedBy),
+        CreatedAt = r.GetInstant((int)ScheduleRunColumn.CreatedAt),
+        FinishedAt = r.GetInstantOrNull((int)ScheduleRunColumn.FinishedAt),
+        Jobs = StorageJson.Jobs(r.GetString((int)ScheduleRunColumn.Jobs)),
+        Version = r.GetInt64((int)ScheduleRunColumn.Version),
     };
 
     private static WorkItem ReadItem(DbDataReader r) => new()
     {
-        Id = r.GetInt64(0),
-        RunId = r.GetGuid(1),
-        JobIndex = r.GetInt32(2),
-        Key = r.GetString(3),
-        State = (WorkItemState)r.GetInt32(4),
-        Attempts = r.GetInt32(5),
-        LeaseOwner = r.GetStringOrNull(6),
-        LeaseExpiresAt = r.GetInstantOrNull(7),
-        Error = r.GetStringOrNull(8),
-        History = StorageJson.Strings(r.GetString(9)),
+        Id = r.GetInt64((int)WorkItemColumn.Id),
+        RunId = r.GetGuid((int)WorkItemColumn.RunId),
+        JobIndex = r.GetInt32((int)WorkItemColumn.JobIndex),
+        Key = r.GetString((int)WorkItemColumn.ItemKey),
+        State = (WorkItemState)r.GetInt32((int)WorkItemColumn.State),
+        Attempts = r.GetInt32((int)WorkItemColumn.Attempts),
+        LeaseOwner = r.GetStringOrNull((int)WorkItemColumn.LeaseOwner),
+        LeaseExpiresAt = r.GetInstantOrNull((int)WorkItemColumn.LeaseExpiresAt),
+        Error = r.GetStringOrNull((int)WorkItemColumn.Error),
+        History = StorageJson.Strings(r.GetString((int)WorkItemColumn.History)),
     };
 }

@@ -50,5 +50,6 @@ internal sealed class SqlJobScheduleStore(SqlDatabase database) : IJobScheduleSt
         }, cancellationToken);
 
     private static StoredSchedule Read(DbDataReader r) =>
-        new(new ClientNumber(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetInstant(3), r.GetString(4));
+        new(new ClientNumber(r.GetInt64(r.GetOrdinal("client"))), r.GetString(r.GetOrdinal("name")), r.GetString(r.GetOrdinal("definition")),
+            r.GetInstant(r.GetOrdinal("saved_at")), r.GetString(r.GetOrdinal("saved_by")));
 }

@@ -83,7 +83,7 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
         {
             await using var command = connection.Command(
                 "UPDATE plan_change SET claimed_by = @owner, claim_expires_at = @until, version = version + 1 WHERE id IN (" +
-                "SELECT id FROM plan_change WHERE client = @client AND state = 0 AND effective_date <= @as_of " +
+                $"SELECT id FROM plan_change WHERE client = @client AND state = {(int)PlanChangeState.Queued} AND effective_date <= @as_of " +
                 $"AND (claimed_by IS NULL OR claim_expires_at <= @now) ORDER BY {Order} LIMIT @max{database.SkipLocked}) RETURNING {PlanChangeRows.Columns}")
                 .With("owner", owner).With("until", SqlCommands.Ticks(leaseUntil)).With("client", client.Value)
                 .With("as_of", SqlCommands.Day(asOf)).With("now", SqlCommands.Ticks(now)).With("max", Math.Max(0, max));

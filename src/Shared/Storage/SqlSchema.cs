@@ -12,7 +12,7 @@ internal static class SqlSchema
 
     private static readonly SqlMigration[] Steps =
     [
-        new(1, "sync records and operations, plan changes, schedule runs and work items", """
+        new(1, "sync records and operations, plan changes, schedule runs and work items", $$"""
             CREATE TABLE sync_record (
                 id {Identity},
                 client {Long} NOT NULL,
@@ -43,7 +43,7 @@ internal static class SqlSchema
             CREATE INDEX ix_sync_record_log ON sync_record (client, domain, id);
             CREATE INDEX ix_sync_record_status ON sync_record (client, domain, status, id);
             CREATE INDEX ix_sync_record_account ON sync_record (client, domain, account_no, id) WHERE account_no IS NOT NULL;
-            CREATE INDEX ix_sync_record_errors ON sync_record (client, domain, object_name, action_name, error_code, error_message, id) WHERE status = 2;
+            CREATE INDEX ix_sync_record_errors ON sync_record (client, domain, object_name, action_name, error_code, error_message, id) WHERE status = {{(int)SyncStatus.Error}};
             CREATE INDEX ix_sync_record_batch ON sync_record (client, domain, batch_start, status) WHERE batch_start IS NOT NULL;
 
             CREATE TABLE sync_operation (
@@ -67,7 +67,7 @@ internal static class SqlSchema
                 failed {Long} NOT NULL,
                 skipped {Long} NOT NULL,
                 finished_at {Long});
-            CREATE INDEX ix_sync_operation_running ON sync_operation (client, domain) WHERE state = 0;
+            CREATE INDEX ix_sync_operation_running ON sync_operation (client, domain) WHERE state = {{(int)SyncOperationState.Running}};
 
             CREATE TABLE plan_change (
                 id {Guid} PRIMARY KEY,
@@ -97,7 +97,7 @@ internal static class SqlSchema
                 claim_expires_at {Long},
                 version {Long} NOT NULL);
             CREATE INDEX ix_plan_change_account ON plan_change (client, account_no, effective_date);
-            CREATE INDEX ix_plan_change_due ON plan_change (client, effective_date, queued_at) WHERE state = 0;
+            CREATE INDEX ix_plan_change_due ON plan_change (client, effective_date, queued_at) WHERE state = {{(int)PlanChangeState.Queued}};
 
             CREATE TABLE schedule_run (
                 id {Guid} PRIMARY KEY,

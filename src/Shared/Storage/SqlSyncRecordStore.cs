@@ -25,6 +25,14 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     private static readonly string OperationUpdates =
         string.Join(", ", SyncRecordRows.OperationColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
 
+    /// <summary>The ordinal of the <c>sort_key</c> column a sorted search adds after the record's columns.</summary>
+    private const int SortKeyOrdinal = (int)SyncRecordColumn.Version + 1;
+
+    private static readonly int Pending = (int)SyncStatus.Pending;
+    private static readonly int Complete = (int)SyncStatus.Complete;
+    private static readonly int Error = (int)SyncStatus.Error;
+    private static readonly int Discarded = (int)SyncStatus.Discarded;
+
     /// <summary>Statuses in the order of their names, as the activity log sorts them.</summary>
     private static readonly string StatusRank =
         "CASE status " + string.Concat(Enum.GetValues<SyncStatus>().OrderBy(s => s.ToString(), StringComparer.Ordinal)
@@ -88,7 +96,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             var direction = search.Descending ? "DESC" : "ASC";
             var comparison = search.Descending ? "<" : ">";
             var size = search.Page.Size;
-            var columns = SyncRecordRows.Columns + (sortKey is null ? "" : $", {sortKey}");
+            var columns = SyncRecordRows.Columns + (sortKey is null ? "" : $", {sortKey} AS sort_key");
             if (after is not { } last)
             {
                 command.CommandText = $"SELECT {columns} FROM sync_record WHERE {filter} " +
@@ -110,13 +118,13 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                     $"ORDER BY id {direction} LIMIT {size + 1}) same_key UNION ALL " +
                     $"SELECT * FROM (SELECT {columns} FROM sync_record WHERE {filter} AND {sortKey} {comparison} @after_key " +
                     $"ORDER BY {sortKey} {direction}, id {direction} LIMIT {size + 1}) later_keys " +
-                    $"ORDER BY 24 {direction}, 1 {direction} LIMIT {size + 1}";
+                    $"ORDER BY sort_key {direction}, id {direction} LIMIT {size + 1}";
             }
 
             var keys = new List<string?>();
             var rows = await command.ListAsync(r =>
             {
-                keys.Add(sortKey is null ? null : Convert.ToString(r.GetValue(23), CultureInfo.InvariantCulture));
+                keys.Add(sortKey is null ? null : Convert.ToString(r.GetValue(SortKeyOrdinal), CultureInfo.InvariantCulture));
                 return SyncRecordRows.Read(r);
             }, cancellationToken).ConfigureAwait(false);
 
@@ -145,10 +153,10 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         database.ReadAsync<IReadOnlyList<SyncSummaryRow>>(async connection =>
         {
             await using var command = connection.Command(
-                "SELECT object_name, action_name, COUNT(*) FROM sync_record WHERE client = @client AND domain = @domain AND status = 2" +
+                $"SELECT object_name, action_name, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error}" +
                 (account is null ? "" : " AND account_no = @account") + " GROUP BY object_name, action_name")
                 .With("client", client.Value).With("domain", (int)domain).With("account", account?.Value);
-            var rows = await command.ListAsync(r => new SyncSummaryRow(r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+            var rows = await command.ListAsync(r => new SyncSummaryRow(r.GetString(r.GetOrdinal("object_name")), r.GetString(r.GetOrdinal("action_name")), r.GetInt64(r.GetOrdinal("records"))), cancellationToken).ConfigureAwait(false);
             return [.. rows.OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)];
         }, cancellationToken);
 
@@ -158,12 +166,13 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         database.Unmatchable(objectName, actionName) ? Task.FromResult<IReadOnlyList<SyncErrorSummaryRow>>([]) : database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>
         {
             await using var command = connection.Command(
-                "SELECT error_code, error_message, COUNT(*) FROM sync_record WHERE client = @client AND domain = @domain AND status = 2 " +
+                $"SELECT error_code, error_message, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error} " +
                 "AND object_name = @object_name AND action_name = @action_name" + (account is null ? "" : " AND account_no = @account") +
                 " GROUP BY error_code, error_message")
                 .With("client", client.Value).With("domain", (int)domain).With("object_name", objectName).With("action_name", actionName).With("account", account?.Value);
             var rows = await command.ListAsync(
-                r => new SyncErrorSummaryRow(objectName, actionName, r.GetStringOrNull(0), r.GetStringOrNull(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
+                r => new SyncErrorSummaryRow(
+                    objectName, actionName, r.GetStringOrNull(r.GetOrdinal("error_code")), r.GetStringOrNull(r.GetOrdinal("error_message")), r.GetInt64(r.GetOrdinal("records"))), cancellationToken).ConfigureAwait(false);
             return [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.ErrorCode, StringComparer.Ordinal).ThenBy(r => r.ErrorMessage, StringComparer.Ordinal)];
         }, cancellationToken);
 
@@ -181,7 +190,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         {
             await using var command = connection.CreateCommand();
             command.With("client", client.Value).With("domain", (int)domain).With("after", afterId);
-            var where = new StringBuilder("client = @client AND domain = @domain AND status = 2 AND id > @after");
+            var where = new StringBuilder($"client = @client AND domain = @domain AND status = {Error} AND id > @after");
             switch (scope.Level)
             {
                 case SyncScopeLevel.Record:
@@ -233,7 +242,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         {
             await using var command = connection.CreateCommand();
             command.With("client", filter.Client.Value).With("domain", (int)SyncDomain.AggregatedUsage);
-            var where = new StringBuilder("client = @client AND domain = @domain AND batch_start IS NOT NULL AND status <> 5");
+            var where = new StringBuilder($"client = @client AND domain = @domain AND batch_start IS NOT NULL AND status <> {Discarded}");
             if (filter.StartDate is { } from)
             {
                 where.Append(" AND batch_start >= @from");
@@ -246,7 +255,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 command.With("until", SqlCommands.Ticks(until.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant()));
             }
 
-            var having = "SUM(CASE WHEN status IN (0, 2) THEN 1 ELSE 0 END) > 0";
+            var having = $"SUM(CASE WHEN status IN ({Pending}, {Error}) THEN 1 ELSE 0 END) > 0";
             if (filter.Status is { } status)
             {
                 having += " AND SUM(CASE WHEN status = @status THEN 1 ELSE 0 END) > 0";
@@ -254,10 +263,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             command.CommandText =
-                "SELECT batch_start, MAX(batch_end), COUNT(*), SUM(CASE WHEN status = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN status = 2 THEN 1 ELSE 0 END), " +
-                $"SUM(CASE WHEN status = 0 THEN 1 ELSE 0 END) FROM sync_record WHERE {where} GROUP BY batch_start HAVING {having} ORDER BY batch_start";
+                $"SELECT batch_start, MAX(batch_end) AS batch_end, COUNT(*) AS total, SUM(CASE WHEN status = {Complete} THEN 1 ELSE 0 END) AS completed, " +
+                $"SUM(CASE WHEN status = {Error} THEN 1 ELSE 0 END) AS errored, SUM(CASE WHEN status = {Pending} THEN 1 ELSE 0 END) AS pending FROM sync_record WHERE {where} GROUP BY batch_start HAVING {having} ORDER BY batch_start";
             var batches = await command.ListAsync(
-                r => (Start: r.GetInt64(0), End: r.GetInt64OrNull(1), Total: (int)r.GetInt64(2), Completed: (int)r.GetInt64(3), Errored: (int)r.GetInt64(4), Pending: (int)r.GetInt64(5)),
+                r => (Start: r.GetInt64(r.GetOrdinal("batch_start")), End: r.GetInt64OrNull(r.GetOrdinal("batch_end")), Total: (int)r.GetInt64(r.GetOrdinal("total")),
+                    Completed: (int)r.GetInt64(r.GetOrdinal("completed")), Errored: (int)r.GetInt64(r.GetOrdinal("errored")), Pending: (int)r.GetInt64(r.GetOrdinal("pending"))),
                 cancellationToken).ConfigureAwait(false);
             if (batches.Count == 0)
             {
@@ -265,10 +275,12 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             command.CommandText =
-                $"SELECT batch_start, status, error_code, error_message, COUNT(*) FROM sync_record WHERE {where} AND status IN (0, 2) " +
+                $"SELECT batch_start, status, error_code, error_message, COUNT(*) AS records FROM sync_record WHERE {where} AND status IN ({Pending}, {Error}) " +
                 "GROUP BY batch_start, status, error_code, error_message";
             var details = (await command.ListAsync(
-                    r => (Start: r.GetInt64(0), Detail: new UsageBatchDetail(r.GetStringOrNull(2), r.GetStringOrNull(3), (SyncStatus)r.GetInt32(1), (int)r.GetInt64(4))),
+                    r => (Start: r.GetInt64(r.GetOrdinal("batch_start")), Detail: new UsageBatchDetail(
+                        r.GetStringOrNull(r.GetOrdinal("error_code")), r.GetStringOrNull(r.GetOrdinal("error_message")),
+                        (SyncStatus)r.GetInt32(r.GetOrdinal("status")), (int)r.GetInt64(r.GetOrdinal("records")))),
                     cancellationToken).ConfigureAwait(false))
                 .ToLookup(d => d.Start, d => d.Detail);
             return [.. batches.Select(b => new UsageBatch(
@@ -311,11 +323,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
 
         return database.WriteAsync<IReadOnlyList<long>>(async connection =>
         {
-            const string Discardable = "client = @client AND domain = @domain AND status = 2 AND in_flight IS NULL";
+            var discardable = $"client = @client AND domain = @domain AND status = {Error} AND in_flight IS NULL";
             await using var command = connection.Command(
-                database.LockedInOrder("sync_record", $"id IN ({database.ListOf("@ids")}) AND {Discardable}") +
-                $"UPDATE sync_record SET status = 5, attempts = {database.AppendToJsonArray("attempts", "@attempt", valueIsJson: true)}, version = version + 1 " +
-                $"WHERE id IN (SELECT id FROM target) AND {Discardable} RETURNING id")
+                database.LockedInOrder("sync_record", $"id IN ({database.ListOf("@ids")}) AND {discardable}") +
+                $"UPDATE sync_record SET status = {Discarded}, attempts = {database.AppendToJsonArray("attempts", "@attempt", valueIsJson: true)}, version = version + 1 " +
+                $"WHERE id IN (SELECT id FROM target) AND {discardable} RETURNING id")
                 .With("attempt", StorageJson.Attempt(attempt)).With("client", client.Value).With("domain", (int)domain);
             database.AddList(command, "ids", ids);
             var discarded = await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
@@ -336,7 +348,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
 
         return database.WriteAsync<IReadOnlyList<SyncRecord>>(async connection =>
         {
-            var markable = $"client = @client AND domain = @domain AND status = 2 AND {(holder is null ? "in_flight IS NULL" : "in_flight = @holder")}";
+            var markable = $"client = @client AND domain = @domain AND status = {Error} AND {(holder is null ? "in_flight IS NULL" : "in_flight = @holder")}";
             await using var command = connection.Command(
                 database.LockedInOrder("sync_record", $"id IN ({database.ListOf("@ids")}) AND {markable}") +
                 $"UPDATE sync_record SET in_flight = @operation, version = version + 1 WHERE id IN (SELECT id FROM target) AND {markable} " +
@@ -365,7 +377,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         {
             await database.LockAsync(connection, transaction, $"aria-sync-operation:{operation.Client}:{operation.Domain}", cancellationToken).ConfigureAwait(false);
             await using var running = connection.Command(
-                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE (client = @client AND domain = @domain AND state = 0) OR id = @id", transaction)
+                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE (client = @client AND domain = @domain AND state = {(int)SyncOperationState.Running}) OR id = @id", transaction)
                 .With("client", operation.Client.Value).With("domain", (int)operation.Domain).With("id", operation.Id);
             var clash = await running.ListAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
             if (clash.Any(o => o.Id == operation.Id || o.Scope.Overlaps(operation.Scope)))
@@ -395,7 +407,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         database.ReadAsync<IReadOnlyList<SyncOperation>>(async connection =>
         {
             await using var command = connection.Command(
-                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE client = @client AND domain = @domain AND state = 0 ORDER BY requested_at, id")
+                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE client = @client AND domain = @domain AND state = {(int)SyncOperationState.Running} ORDER BY requested_at, id")
                 .With("client", client.Value).With("domain", (int)domain);
             return await command.ListAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
@@ -422,7 +434,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         {
             await using var command = connection.Command(
                 "UPDATE sync_operation SET runner = @runner, lease_until = @until " +
-                "WHERE id = @id AND client = @client AND state = 0 AND (runner IS NULL OR runner = @runner OR lease_until <= @now)")
+                $"WHERE id = @id AND client = @client AND state = {(int)SyncOperationState.Running} AND (runner IS NULL OR runner = @runner OR lease_until <= @now)")
                 .With("runner", runner).With("until", SqlCommands.Ticks(until)).With("id", id).With("client", client.Value).With("now", SqlCommands.Ticks(now));
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
@@ -440,7 +452,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }
         else
         {
-            where.Append(" AND status <> 5");
+            where.Append(CultureInfo.InvariantCulture, $" AND status <> {Discarded}");
         }
 
         Optional(command, where, "aria_sync_id", s.AriaSyncId);

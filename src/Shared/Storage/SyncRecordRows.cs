@@ -2,40 +2,41 @@ using System.Data.Common;
 
 namespace Aria.Billing.Storage;
 
+using C = SyncRecordColumn;
+using O = SyncOperationColumn;
+
 /// <summary>How a <see cref="SyncRecord"/> and a <see cref="SyncOperation"/> map to rows.</summary>
 internal static class SyncRecordRows
 {
     /// <summary>The columns every query reads, in the order <see cref="Read"/> expects.</summary>
-    internal const string Columns =
-        "id, client, domain, aria_sync_id, event_id, event_time, object_type, object_name, action, action_name, account_no, status, error_code, " +
-        "error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, version";
+    internal static readonly string Columns = SqlCommands.ColumnList<SyncRecordColumn>();
 
     /// <summary>The record in the current row, read from <see cref="Columns"/>.</summary>
     internal static SyncRecord Read(DbDataReader r) => new()
     {
-        Id = r.GetInt64(0),
-        Client = new ClientNumber(r.GetInt64(1)),
-        Domain = (SyncDomain)r.GetInt32(2),
-        AriaSyncId = r.GetStringOrNull(3),
-        EventId = r.GetString(4),
-        EventTime = r.GetInstant(5),
-        ObjectType = r.GetInt32(6),
-        ObjectName = r.GetString(7),
-        Action = r.GetStringOrNull(8),
-        ActionName = r.GetString(9),
-        AccountNumber = r.GetInt64OrNull(10) is { } account ? new AccountNumber(account) : null,
-        Status = (SyncStatus)r.GetInt32(11),
-        ErrorCode = r.GetStringOrNull(12),
-        ErrorMessage = r.GetStringOrNull(13),
-        ErrorNumber = r.GetInt64OrNull(14),
-        ScnNumber = r.GetInt64OrNull(15),
-        Payload = r.GetString(16),
-        AuditHeader = r.GetStringOrNull(17),
-        BatchStart = r.GetInstantOrNull(18),
-        BatchEnd = r.GetInstantOrNull(19),
-        Attempts = StorageJson.Attempts(r.GetString(20)),
-        InFlightOperation = r.GetGuidOrNull(21),
-        Version = r.GetInt64(22),
+        Id = r.GetInt64((int)C.Id),
+        Client = new ClientNumber(r.GetInt64((int)C.Client)),
+        Domain = (SyncDomain)r.GetInt32((int)C.Domain),
+        AriaSyncId = r.GetStringOrNull((int)C.AriaSyncId),
+        EventId = r.GetString((int)C.EventId),
+        EventTime = r.GetInstant((int)C.EventTime),
+        ObjectType = r.GetInt32((int)C.ObjectType),
+        ObjectName = r.GetString((int)C.ObjectName),
+        Action = r.GetStringOrNull((int)C.Action),
+        ActionName = r.GetString((int)C.ActionName),
+        AccountNumber = r.GetInt64OrNull((int)C.AccountNo) is { } account ? new AccountNumber(account) : null,
+        Status = (SyncStatus)r.GetInt32((int)C.Status),
+        ErrorCode = r.GetStringOrNull((int)C.ErrorCode),
+        ErrorMessage = r.GetStringOrNull((int)C.ErrorMessage),
+        ErrorNumber = r.GetInt64OrNull((int)C.ErrorNumber),
+        ScnNumber = r.GetInt64OrNull((int)C.ScnNumber),
+        Payload = r.GetString((int)C.Payload),
+        AuditHeader = r.GetStringOrNull((int)C.AuditHeader),
+        BatchStart = r.GetInstantOrNull((int)C.BatchStart),
+        BatchEnd = r.GetInstantOrNull((int)C.BatchEnd),
+        Attempts = StorageJson.Attempts(r.GetString((int)C.Attempts)),
+        InFlightOperation = r.GetGuidOrNull((int)C.InFlight),
+        Version = r.GetInt64((int)C.Version),
     };
 
     /// <summary>Binds the mutable fields of <paramref name="record"/> as the parameters the insert and update statements name.</summary>
@@ -68,26 +69,24 @@ internal static class SyncRecordRows
         "batch_start = @batch_start, batch_end = @batch_end, attempts = @attempts, in_flight = @in_flight";
 
     /// <summary>The columns of the operation table, in the order <see cref="ReadOperation"/> expects.</summary>
-    internal const string OperationColumns =
-        "id, client, domain, kind, scope_level, scope_object, scope_action, scope_error_code, scope_error_message, scope_record_id, scope_batch_start, " +
-        "scope_account, requested_by, requested_at, state, processed, succeeded, failed, skipped, finished_at";
+    internal static readonly string OperationColumns = SqlCommands.ColumnList<SyncOperationColumn>();
 
     /// <summary>The operation in the current row, read from <see cref="OperationColumns"/>.</summary>
     internal static SyncOperation ReadOperation(DbDataReader r) => new()
     {
-        Id = r.GetGuid(0),
-        Client = new ClientNumber(r.GetInt64(1)),
-        Domain = (SyncDomain)r.GetInt32(2),
-        Kind = (SyncOperationKind)r.GetInt32(3),
+        Id = r.GetGuid((int)O.Id),
+        Client = new ClientNumber(r.GetInt64((int)O.Client)),
+        Domain = (SyncDomain)r.GetInt32((int)O.Domain),
+        Kind = (SyncOperationKind)r.GetInt32((int)O.Kind),
         Scope = Scope(r),
-        RequestedBy = r.GetString(12),
-        RequestedAt = r.GetInstant(13),
-        State = (SyncOperationState)r.GetInt32(14),
-        Processed = r.GetInt64(15),
-        Succeeded = r.GetInt64(16),
-        Failed = r.GetInt64(17),
-        Skipped = r.GetInt64(18),
-        FinishedAt = r.GetInstantOrNull(19),
+        RequestedBy = r.GetString((int)O.RequestedBy),
+        RequestedAt = r.GetInstant((int)O.RequestedAt),
+        State = (SyncOperationState)r.GetInt32((int)O.State),
+        Processed = r.GetInt64((int)O.Processed),
+        Succeeded = r.GetInt64((int)O.Succeeded),
+        Failed = r.GetInt64((int)O.Failed),
+        Skipped = r.GetInt64((int)O.Skipped),
+        FinishedAt = r.GetInstantOrNull((int)O.FinishedAt),
     };
 
     /// <summary>Binds every field of an operation as the parameters the upsert names.</summary>
@@ -115,16 +114,16 @@ internal static class SyncRecordRows
 
     private static SyncScope Scope(DbDataReader r)
     {
-        var objectName = r.GetStringOrNull(5);
-        var actionName = r.GetStringOrNull(6);
-        var account = r.GetInt64OrNull(11) is { } a ? new AccountNumber(a) : (AccountNumber?)null;
-        return (SyncScopeLevel)r.GetInt32(4) switch
+        var objectName = r.GetStringOrNull((int)O.ScopeObject);
+        var actionName = r.GetStringOrNull((int)O.ScopeAction);
+        var account = r.GetInt64OrNull((int)O.ScopeAccount) is { } a ? new AccountNumber(a) : (AccountNumber?)null;
+        return (SyncScopeLevel)r.GetInt32((int)O.ScopeLevel) switch
         {
             SyncScopeLevel.Summary => SyncScope.Summary(objectName!, actionName!, account),
-            SyncScopeLevel.ErrorSummary => SyncScope.ErrorSummary(objectName!, actionName!, r.GetStringOrNull(7), r.GetStringOrNull(8), account),
-            SyncScopeLevel.Record => SyncScope.Record(r.GetInt64(9)),
-            SyncScopeLevel.Batch => SyncScope.Batch(r.GetInstant(10)),
-            SyncScopeLevel.BatchErrorSummary => SyncScope.BatchErrorSummary(r.GetInstant(10), r.GetStringOrNull(7)),
+            SyncScopeLevel.ErrorSummary => SyncScope.ErrorSummary(objectName!, actionName!, r.GetStringOrNull((int)O.ScopeErrorCode), r.GetStringOrNull((int)O.ScopeErrorMessage), account),
+            SyncScopeLevel.Record => SyncScope.Record(r.GetInt64((int)O.ScopeRecordId)),
+            SyncScopeLevel.Batch => SyncScope.Batch(r.GetInstant((int)O.ScopeBatchStart)),
+            SyncScopeLevel.BatchErrorSummary => SyncScope.BatchErrorSummary(r.GetInstant((int)O.ScopeBatchStart), r.GetStringOrNull((int)O.ScopeErrorCode)),
             _ => SyncScope.All(account),
         };
     }
