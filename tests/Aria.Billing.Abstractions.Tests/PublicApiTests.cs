@@ -1,0 +1,11 @@
+using Aria.Billing.Testing.PublicApi;
+
+namespace Aria.Billing.Abstractions.Tests;
+
+/// <summary>The package's public surface equals the checked-in text (PublicApi/*.txt): a change of the surface is a visible diff.</summary>
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void PublicApi_IsTheCheckedInSnapshot() =>
+        PublicApiSnapshot.AssertUnchanged(typeof(Money).Assembly, PublicApiSnapshot.ProjectFolder("Aria.Billing.Abstractions.Tests"));
+}
