@@ -18,6 +18,7 @@ public sealed class JobRunner
     private readonly IClock _clock;
     private readonly JobRunnerOptions _options;
     private readonly ILogger _logger;
+    private readonly RunWriter _writer;
 
     /// <summary>A runner over a store with a handler per job type.</summary>
     public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null)
@@ -27,6 +28,7 @@ public sealed class JobRunner
         _handlers = handlers ?? throw new ArgumentNullException(nameof(handlers));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new JobRunnerOptions();
+        _writer = new RunWriter(_store, _clock);
     }
 
     /// <summary>Creates the run of <paramref name="schedule"/> for <paramref name="runDate"/>, or returns the existing one.</summary>
@@ -67,7 +69,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return RunNotFound(client, runId);
+            return RunErrors.RunNotFound(client, runId);
         }
 
         using var activity = JobsTelemetry.Source.StartActivity("jobs.run");
@@ -106,7 +108,7 @@ public sealed class JobRunner
     public async Task<AriaResult<ScheduleRun>> PollAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
         await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false) is { } run
             ? run
-            : RunNotFound(client, runId);
+            : RunErrors.RunNotFound(client, runId);
 
     /// <summary>
     /// The core system's gate: polls the run every <paramref name="interval"/> until it ends or <paramref name="timeout"/>
@@ -163,7 +165,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return RunNotFound(client, runId);
+            return RunErrors.RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.Error or BatchStatus.Partial or BatchStatus.Incomplete))
@@ -185,7 +187,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return RunNotFound(client, runId);
+            return RunErrors.RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs)
@@ -203,7 +205,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return RunNotFound(client, runId);
+            return RunErrors.RunNotFound(client, runId);
         }
 
         var statistics = new List<JobStatistics>();
@@ -226,7 +228,7 @@ public sealed class JobRunner
         var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            return RunNotFound(client, runId);
+            return RunErrors.RunNotFound(client, runId);
         }
 
         foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.New or BatchStatus.Running))
@@ -263,9 +265,6 @@ public sealed class JobRunner
             return new AriaError(AriaErrorCodes.InvalidContinuationToken, ex.Message, "continuation_token");
         }
     }
-
-    private static AriaError RunNotFound(ClientNumber client, Guid runId) =>
-        new(JobErrorCodes.RunNotFound, $"No run {runId} for client {client}.", "run_id");
 
     private async Task<ScheduleRun> RunJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)
     {
@@ -387,37 +386,8 @@ public sealed class JobRunner
     }
 
     private Task<ScheduleRun> SaveJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken) =>
-        UpdateJobAsync(run, job.Index, _ => job, cancellationToken);
+        _writer.SaveJobAsync(run, job, cancellationToken);
 
-    /// <summary>
-    /// Compare-and-swap on the run: <paramref name="change"/> sees the job as stored and returns its new state, or null to
-    /// leave it; on a conflict the run is read again and <paramref name="change"/> decides again.
-    /// </summary>
-    private async Task<ScheduleRun> UpdateJobAsync(ScheduleRun run, int index, Func<JobRun, JobRun?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            if (change(run.Jobs[index]) is not { } job)
-            {
-                return run;
-            }
-
-            var jobs = run.Jobs.ToArray();
-            jobs[index] = job;
-            var status = StatusRollup.ForSchedule(jobs.Select(j => j.Status));
-            var ended = status is not (BatchStatus.New or BatchStatus.Running);
-            var updated = run with { Jobs = jobs, Status = status, FinishedAt = ended ? _clock.GetCurrentInstant() : null };
-            if (await _store.UpdateRunAsync(updated, run.Version, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                return stored;
-            }
-
-            run = await _store.GetRunAsync(run.Client, run.Id, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Run {run.Id} disappeared.");
-            if (attempt > 10)
-            {
-                throw new InvalidOperationException($"Run {run.Id} keeps changing under this runner.");
-            }
-        }
-    }
+    private Task<ScheduleRun> UpdateJobAsync(ScheduleRun run, int index, Func<JobRun, JobRun?> change, CancellationToken cancellationToken) =>
+        _writer.UpdateJobAsync(run, index, change, cancellationToken);
 }
