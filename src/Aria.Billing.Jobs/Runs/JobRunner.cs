@@ -19,6 +19,7 @@ public sealed class JobRunner
     private readonly JobRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly RunWriter _writer;
+    private readonly RunExecutor _executor;
 
     /// <summary>A runner over a store with a handler per job type.</summary>
     public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null)
@@ -29,6 +30,7 @@ public sealed class JobRunner
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new JobRunnerOptions();
         _writer = new RunWriter(_store, _clock);
+        _executor = new RunExecutor(_store, _handlers, _clock, _writer, new WorkItemWorkers(_store, _clock, _options, _logger), _logger);
     }
 
     /// <summary>Creates the run of <paramref name="schedule"/> for <paramref name="runDate"/>, or returns the existing one.</summary>
@@ -64,45 +66,8 @@ public sealed class JobRunner
     /// Safe to call for the same run from several nodes at once: each job starts once, after the one before it has
     /// ended, and the executions share its work items.
     /// </summary>
-    public async Task<AriaResult<ScheduleRun>> ExecuteAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default)
-    {
-        var run = await _store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
-        if (run is null)
-        {
-            return RunErrors.RunNotFound(client, runId);
-        }
-
-        using var activity = JobsTelemetry.Source.StartActivity("jobs.run");
-        activity?.SetTag("aria.jobs.schedule", run.Schedule);
-        activity?.SetTag("aria.jobs.run_date", run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        for (var index = 0; index < run.Jobs.Count; index++)
-        {
-            var job = run.Jobs[index];
-            if (job.Status is BatchStatus.Ok or BatchStatus.Partial or BatchStatus.Suspended)
-            {
-                continue;
-            }
-
-            if (run.Jobs.Take(index).Any(j => j.Status == BatchStatus.Error))
-            {
-                run = await SaveJobAsync(run, job with { Status = BatchStatus.Warning, Condition = JobCondition.DependencyErrored }, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            if (job.Status is BatchStatus.Error or BatchStatus.Incomplete or BatchStatus.Warning)
-            {
-                continue; // ended; reprocess or reset to run it again
-            }
-
-            run = await RunJobAsync(run, job, cancellationToken).ConfigureAwait(false);
-            if (run.Jobs[index].Status is BatchStatus.Running or BatchStatus.Incomplete)
-            {
-                return run; // items held by another worker's live lease (resume later), or interrupted
-            }
-        }
-
-        return run;
-    }
+    public Task<AriaResult<ScheduleRun>> ExecuteAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
+        _executor.ExecuteAsync(client, runId, cancellationToken);
 
     /// <summary>The run with this id.</summary>
     public async Task<AriaResult<ScheduleRun>> PollAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
@@ -263,115 +228,6 @@ public sealed class JobRunner
         catch (ArgumentException ex)
         {
             return new AriaError(AriaErrorCodes.InvalidContinuationToken, ex.Message, "continuation_token");
-        }
-    }
-
-    private async Task<ScheduleRun> RunJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)
-    {
-        if (!_handlers.TryGetValue(job.JobType, out var handler))
-        {
-            return await SaveJobAsync(run, job with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = $"No handler is registered for job type '{job.JobType}'." }, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (job.Status == BatchStatus.New)
-        {
-            // Items first, then New -> Running: a job seen Running has its items, so an execution that finds it Running
-            // (another node, a retried trigger) can help with them. Producing twice is harmless (keys are unique per job);
-            // only the execution that moves the job out of New counts the attempt.
-            try
-            {
-                var keys = await handler.ProduceWorkItemsAsync(run, job, cancellationToken).ConfigureAwait(false);
-                await _store.AddWorkItemsAsync(run.Id, job.Index, keys, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                JobsLogMessages.JobFailed(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ex.Message);
-                var failedAt = _clock.GetCurrentInstant();
-                return await UpdateJobAsync(run, job.Index, j => j.Status == BatchStatus.New
-                    ? j with { Status = BatchStatus.Error, Condition = JobCondition.Errored, Error = ex.Message, StartedAt = j.StartedAt ?? failedAt, Attempts = j.Attempts + 1, FinishedAt = failedAt }
-                    : null, cancellationToken).ConfigureAwait(false);
-            }
-
-            var now = _clock.GetCurrentInstant();
-            run = await UpdateJobAsync(run, job.Index, j => j.Status == BatchStatus.New
-                ? j with { Status = BatchStatus.Running, StartedAt = j.StartedAt ?? now, Attempts = j.Attempts + 1 }
-                : null, cancellationToken).ConfigureAwait(false);
-            job = run.Jobs[job.Index];
-            if (job.Status != BatchStatus.Running)
-            {
-                return run; // another execution started it and has already ended it
-            }
-        }
-
-        try
-        {
-            var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => WorkAsync(run, job, handler, cancellationToken));
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            var interrupted = await _store.GetRunAsync(run.Client, run.Id, CancellationToken.None).ConfigureAwait(false) ?? run;
-            return await SaveJobAsync(interrupted, interrupted.Jobs[job.Index] with { Status = BatchStatus.Incomplete, Condition = JobCondition.Interrupted, FinishedAt = _clock.GetCurrentInstant() }, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var items = await _store.ListWorkItemsAsync(run.Id, job.Index, cancellationToken).ConfigureAwait(false);
-        var status = StatusRollup.ForJob(items.Select(i => i.State));
-        JobsLogMessages.JobEnded(_logger, job.Name, run.Schedule, run.RunDate.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), status);
-        var latest = await _store.GetRunAsync(run.Client, run.Id, cancellationToken).ConfigureAwait(false) ?? run;
-        if (status == BatchStatus.Running)
-        {
-            return latest; // items held by another execution's live lease: it records the end
-        }
-
-        var endedAt = _clock.GetCurrentInstant();
-        return await UpdateJobAsync(latest, job.Index, j => j.Status == status ? null : j with { Status = status, FinishedAt = endedAt }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task WorkAsync(ScheduleRun run, JobRun job, IJobHandler handler, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var now = _clock.GetCurrentInstant();
-            var claimed = await _store.ClaimWorkItemsAsync(run.Id, job.Index, _options.WorkerId, now, now + _options.Lease, _options.ClaimBatch, cancellationToken).ConfigureAwait(false);
-            if (claimed.Count == 0)
-            {
-                return;
-            }
-
-            var renewAt = now + (_options.Lease / 2);
-            for (var i = 0; i < claimed.Count; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var item = claimed[i];
-                if (_clock.GetCurrentInstant() >= renewAt)
-                {
-                    // Heartbeat: keep the leases of the items still to do in this batch.
-                    var at = _clock.GetCurrentInstant();
-                    await _store.HeartbeatAsync(claimed.Skip(i).Select(c => c.Id).ToArray(), _options.WorkerId, at, at + _options.Lease, cancellationToken).ConfigureAwait(false);
-                    renewAt = at + (_options.Lease / 2);
-                }
-
-                string? error;
-                try
-                {
-                    error = await handler.ProcessAsync(run, job, item, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    error = ex.Message;
-                }
-
-                if (error is not null)
-                {
-                    JobsLogMessages.WorkItemFailed(_logger, item.Key, job.Name, error);
-                }
-
-                if (await _store.CompleteWorkItemAsync(item.Id, _options.WorkerId, _clock.GetCurrentInstant(), error, cancellationToken).ConfigureAwait(false))
-                {
-                    (error is null ? JobsTelemetry.ItemsCompleted : JobsTelemetry.ItemsFailed).Add(1, new KeyValuePair<string, object?>("job_type", job.JobType));
-                }
-            }
         }
     }
 
