@@ -76,18 +76,6 @@ public sealed class RunExecutorTests
         Assert.Equal(2, _handler.Inner.Processed.Keys.Count(k => k.StartsWith(JobTypes.UsageRating, StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task ExecuteAsync_SuspendedJob_IsSkipped_AndTheNextOnesRun()
-    {
-        var run = await CreateRunAsync();
-        await SetJobAsync(run.Id, 0, j => j with { Status = BatchStatus.Suspended, Condition = JobCondition.Suspended });
-
-        var done = (await Executor().ExecuteAsync(RunFixture.Client, run.Id, default)).Value;
-
-        Assert.Equal([BatchStatus.Suspended, BatchStatus.Ok, BatchStatus.Ok], done.Jobs.Select(j => j.Status));
-        Assert.DoesNotContain(0, _handler.Produced);
-    }
-
     private RunExecutor Executor()
     {
         var options = new JobRunnerOptions { WorkerId = "node-a", Workers = 2 };
