@@ -1,0 +1,37 @@
+using NodaTime;
+
+namespace Aria.Billing.Jobs;
+
+/// <summary>
+/// Creates the run of a schedule for a date, once: the client, schedule and date are the run's natural key, so a second
+/// request (a retried trigger, a manual start) gets the run the first one created.
+/// </summary>
+internal sealed class RunCreator(IJobRunStore store, IClock clock)
+{
+    /// <summary>Creates the run of <paramref name="schedule"/> for <paramref name="runDate"/>, or returns the existing one.</summary>
+    public async Task<ScheduleRun> CreateRunAsync(JobSchedule schedule, LocalDate runDate, string startedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var run = new ScheduleRun
+        {
+            Id = Guid.NewGuid(),
+            Client = schedule.Client,
+            Schedule = schedule.Name,
+            RunDate = runDate,
+            Jobs = schedule.Jobs.Select((j, i) => new JobRun { Index = i, Name = j.Name, JobType = j.JobType }).ToArray(),
+            StartedBy = startedBy,
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+        return (await store.CreateRunAsync(run, cancellationToken).ConfigureAwait(false)).Run;
+    }
+
+    /// <summary>
+    /// The core system's trigger: the run created once whatever the retries, started by <c>trigger:</c> and
+    /// <paramref name="idempotencyKey"/> when this call creates it.
+    /// </summary>
+    public Task<ScheduleRun> TriggerAsync(JobSchedule schedule, LocalDate runDate, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        return CreateRunAsync(schedule, runDate, $"trigger:{idempotencyKey}", cancellationToken);
+    }
+}
