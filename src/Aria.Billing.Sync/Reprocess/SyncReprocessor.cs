@@ -18,16 +18,19 @@ public sealed class SyncReprocessor
 {
     private static readonly ConcurrentDictionary<(string Runner, Guid Operation), byte> RunningHere = new();
     private readonly ISyncRecordStore _store;
+    private readonly ISyncOperationStore _operations;
     private readonly ISyncRecordHandler _handler;
     private readonly IClock _clock;
     private readonly SyncOptions _options;
     private readonly ILogger _logger;
 
-    /// <summary>A reprocessor over a store, with the host's handler.</summary>
-    public SyncReprocessor(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null, ILogger<SyncReprocessor>? logger = null)
+    /// <summary>A reprocessor over the stores of the records and of the operations, with the host's handler.</summary>
+    public SyncReprocessor(
+        ISyncRecordStore store, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null, ILogger<SyncReprocessor>? logger = null)
     {
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _operations = operations ?? throw new ArgumentNullException(nameof(operations));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new SyncOptions();
@@ -92,7 +95,7 @@ public sealed class SyncReprocessor
             RequestedBy = actor,
             RequestedAt = _clock.GetCurrentInstant(),
         };
-        if (await _store.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false))
+        if (await _operations.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false))
         {
             SyncLogMessages.OperationStarted(_logger, kind, operation.Id, domain, scope.Level, actor);
             return operation;
@@ -110,7 +113,7 @@ public sealed class SyncReprocessor
     /// </summary>
     public async Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var operation = await _store.GetOperationAsync(client, operationId, cancellationToken).ConfigureAwait(false);
+        var operation = await _operations.GetOperationAsync(client, operationId, cancellationToken).ConfigureAwait(false);
         if (operation is null)
         {
             return Refuse(SyncErrorCodes.SyncOperationNotFound, $"No sync operation {operationId} for client {client}.");
@@ -182,12 +185,12 @@ public sealed class SyncReprocessor
                 if (cancellationToken.IsCancellationRequested)
                 {
                     operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
-                    await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
+                    await _operations.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
                     SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
                     return operation;
                 }
 
-                await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
+                await _operations.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
                 progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, Math.Max(0, total - operation.Processed)));
                 if (unit.Level == SyncScopeLevel.Record)
                 {
@@ -197,7 +200,7 @@ public sealed class SyncReprocessor
         }
 
         operation = operation with { State = SyncOperationState.Completed, FinishedAt = _clock.GetCurrentInstant() };
-        await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
+        await _operations.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
         SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
         progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, 0));
         return operation;
@@ -212,7 +215,7 @@ public sealed class SyncReprocessor
         ClientNumber client, SyncDomain domain, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var resumed = new List<SyncOperation>();
-        foreach (var operation in await _store.ListRunningOperationsAsync(client, domain, cancellationToken).ConfigureAwait(false))
+        foreach (var operation in await _operations.ListRunningOperationsAsync(client, domain, cancellationToken).ConfigureAwait(false))
         {
             var ended = await RunAsync(client, operation.Id, progress, cancellationToken).ConfigureAwait(false);
             resumed.Add(ended.IsSuccess ? ended.Value : operation);
@@ -287,7 +290,7 @@ public sealed class SyncReprocessor
                 if (!holderRunning.TryGetValue(holder, out var running))
                 {
                     holderRunning[holder] = running =
-                        (await _store.GetOperationAsync(operation.Client, holder, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running;
+                        (await _operations.GetOperationAsync(operation.Client, holder, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running;
                 }
 
                 if (running)
@@ -349,7 +352,7 @@ public sealed class SyncReprocessor
         }
 
         var lease = Duration.FromTimeSpan(_options.OperationLease);
-        if (!await _store.TryLeaseOperationAsync(operation.Client, operation.Id, _options.RunnerId, now, now + lease, cancellationToken).ConfigureAwait(false))
+        if (!await _operations.TryLeaseOperationAsync(operation.Client, operation.Id, _options.RunnerId, now, now + lease, cancellationToken).ConfigureAwait(false))
         {
             run.LeaseLost = true;
             return false;
