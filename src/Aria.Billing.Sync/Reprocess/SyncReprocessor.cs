@@ -23,6 +23,7 @@ public sealed class SyncReprocessor
     private readonly IClock _clock;
     private readonly SyncOptions _options;
     private readonly ILogger _logger;
+    private readonly SyncScopePlan _plan;
 
     /// <summary>A reprocessor over the stores of the records and of the operations, with the host's handler.</summary>
     public SyncReprocessor(
@@ -43,6 +44,8 @@ public sealed class SyncReprocessor
         {
             throw new ArgumentException("RunnerId must not be empty and OperationLease should be at least 1 second.", nameof(options));
         }
+
+        _plan = new SyncScopePlan(_store, _options);
     }
 
     /// <summary>Reprocesses the ERROR records of <paramref name="scope"/>: records the operation, then runs it.</summary>
@@ -154,8 +157,8 @@ public sealed class SyncReprocessor
         activity?.SetTag("aria.sync.domain", operation.Domain.ToString());
         activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
 
-        var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
-        foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
+        var total = await _plan.CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
+        foreach (var unit in await _plan.UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
         {
             for (long after = 0; ;)
             {
@@ -222,23 +225,6 @@ public sealed class SyncReprocessor
         }
 
         return resumed;
-    }
-
-    /// <summary>The rank of an object in the dependency order (lower first); create actions before others.</summary>
-    internal int Rank(string objectName, string actionName)
-    {
-        var index = -1;
-        for (var i = 0; i < _options.DependencyOrder.Count; i++)
-        {
-            if (string.Equals(_options.DependencyOrder[i], objectName, StringComparison.OrdinalIgnoreCase))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        var objectRank = index < 0 ? _options.DependencyOrder.Count : index;
-        return (objectRank * 2) + (actionName.Contains("create", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
     }
 
     /// <summary>
@@ -384,46 +370,6 @@ public sealed class SyncReprocessor
         SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
         SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
         return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
-    }
-
-    /// <summary>The scope cut into summary rows, prerequisites first for a reprocess.</summary>
-    private async Task<IReadOnlyList<SyncScope>> UnitsAsync(SyncOperation operation, CancellationToken cancellationToken)
-    {
-        var scope = operation.Scope;
-        if (scope.Level is SyncScopeLevel.Record or SyncScopeLevel.ErrorSummary or SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary)
-        {
-            return [scope];
-        }
-
-        var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-        return rows
-            .Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName))
-            .OrderBy(r => operation.Kind == SyncOperationKind.Reprocess ? Rank(r.ObjectName, r.ActionName) : 0)
-            .ThenBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)
-            .Select(r => SyncScope.Summary(r.ObjectName, r.ActionName, scope.AccountNumber))
-            .ToArray();
-    }
-
-    private async Task<long> CountAsync(SyncOperation operation, CancellationToken cancellationToken)
-    {
-        var scope = operation.Scope;
-        switch (scope.Level)
-        {
-            case SyncScopeLevel.Record:
-                return 1;
-            case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
-                var batches = await _store.SummarizeBatchesAsync(new UsageBatchFilter(operation.Client), cancellationToken).ConfigureAwait(false);
-                return batches.Where(b => b.Start == scope.BatchStart)
-                    .SelectMany(b => b.Details)
-                    .Where(d => d.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || d.ErrorCode == scope.ErrorCode))
-                    .Sum(d => (long)d.Count);
-            case SyncScopeLevel.ErrorSummary:
-                var errors = await _store.SummarizeErrorsAsync(operation.Client, operation.Domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-                return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
-            default:
-                var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-                return rows.Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName)).Sum(r => r.Count);
-        }
     }
 
     private static AriaError Refuse(AriaErrorCode code, string message) => new(code, message, "scope");

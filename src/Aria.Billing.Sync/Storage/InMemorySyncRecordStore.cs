@@ -101,27 +101,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(scope);
         lock (_gate)
         {
-            var found = new List<SyncRecord>();
-            if (scope.Level == SyncScopeLevel.Record)
-            {
-                if (scope.RecordId is { } id && id > afterId && id <= _byId.Count && _byId[(int)id - 1] is { Status: SyncStatus.Error } only && only.Client == client && only.Domain == domain)
-                {
-                    found.Add(only);
-                }
-
-                return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
-            }
-
-            for (var i = (int)Math.Max(0, afterId); i < _byId.Count && found.Count < max; i++)
-            {
-                var record = _byId[i];
-                if (record.Client == client && record.Domain == domain && record.Status == SyncStatus.Error && scope.Contains(record))
-                {
-                    found.Add(record);
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
+            return Task.FromResult(SyncScopePlan.ListErrors(_byId, client, domain, scope, afterId, max));
         }
     }
 

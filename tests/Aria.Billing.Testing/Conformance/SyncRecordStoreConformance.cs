@@ -108,6 +108,72 @@ public abstract class SyncRecordStoreConformance
         Assert.Equal(4, (await store.ListErrorsAsync(Client, SyncDomain.Account, SyncScope.Summary("Contact", "Create"), 0, 100)).Count);
     }
 
+    /// <summary>
+    /// At every scope level, error listing takes exactly the ERROR records of the client and domain that the scope contains
+    /// (<see cref="SyncScope.Contains"/>), by id, and pages on after an id: the SQL listing and the C# plan agree.
+    /// </summary>
+    [StoreFact]
+    public async Task ListErrors_EveryScopeLevel_TakesWhatTheScopeContains()
+    {
+        var store = CreateStore();
+        var batch = Instant.FromUtc(2025, 4, 27, 10, 0);
+        var other = batch.Plus(Duration.FromHours(1));
+        var stored = new List<SyncRecord>();
+        var n = 0;
+        async Task Add(SyncRecord record) => stored.Add((await store.AddAsync(record with { EventId = $"E{n++}" })).Record);
+        foreach (var objectName in new[] { "Contact", "Account" })
+        {
+            foreach (var code in new[] { "ACCOUNT_IS_NOT_FOUND", "SUBSCRIPTION_IS_NOT_FOUND", null })
+            {
+                foreach (long? account in new long?[] { 1, 2, null })
+                {
+                    await Add(Record("", objectName, code: code, account: account));
+                    await Add(Record("", objectName, code: code, account: account) with { ActionName = "Update" });
+                }
+            }
+
+            await Add(Record("", objectName, code: "SUBSCRIPTION_IS_NOT_FOUND") with { ErrorMessage = "Subscription is not found" });
+            await Add(Record("", objectName, code: null, account: 1) with { ErrorMessage = "No code" });
+            await Add(Record("", objectName, SyncStatus.Complete, account: 1));
+            await Add(Record("", objectName, domain: SyncDomain.Catalog, account: 1));
+            await Add(Record("", objectName, account: 1) with { Client = new ClientNumber(2000) });
+        }
+
+        foreach (var (start, code, status) in new[] { (batch, "A", SyncStatus.Error), (batch, (string?)null, SyncStatus.Error), (batch, "A", SyncStatus.Complete), (other, "A", SyncStatus.Error) })
+        {
+            await Add(Record("", "Usage", status, code, domain: SyncDomain.AggregatedUsage) with { BatchStart = start, BatchEnd = start.Plus(Duration.FromMinutes(15)) });
+        }
+
+        var error = stored.First(r => r.Status == SyncStatus.Error && r.Client == Client && r.Domain == SyncDomain.Account);
+        var complete = stored.First(r => r.Status == SyncStatus.Complete);
+        var scopes = new (SyncDomain Domain, SyncScope Scope)[]
+        {
+            (SyncDomain.Account, SyncScope.All()),
+            (SyncDomain.Account, SyncScope.All(new AccountNumber(1))),
+            (SyncDomain.Account, SyncScope.Summary("Contact", "Create")),
+            (SyncDomain.Account, SyncScope.Summary("Contact", "Update", new AccountNumber(2))),
+            (SyncDomain.Account, SyncScope.ErrorSummary("Account", "Create", "SUBSCRIPTION_IS_NOT_FOUND", "SUBSCRIPTION_IS_NOT_FOUND")),
+            (SyncDomain.Account, SyncScope.ErrorSummary("Account", "Create", null, null, new AccountNumber(1))),
+            (SyncDomain.Account, SyncScope.Record(error.Id)),
+            (SyncDomain.Account, SyncScope.Record(complete.Id)),
+            (SyncDomain.Catalog, SyncScope.Record(error.Id)),
+            (SyncDomain.AggregatedUsage, SyncScope.Batch(batch)),
+            (SyncDomain.AggregatedUsage, SyncScope.BatchErrorSummary(batch, "A")),
+            (SyncDomain.AggregatedUsage, SyncScope.BatchErrorSummary(batch, null)),
+        };
+
+        foreach (var (domain, scope) in scopes)
+        {
+            var expected = stored.Where(r => r.Client == Client && r.Domain == domain && r.Status == SyncStatus.Error && scope.Contains(r)).Select(r => r.Id).ToArray();
+
+            var listed = await store.ListErrorsAsync(Client, domain, scope, 0, 100);
+            var rest = expected.Length == 0 ? [] : await store.ListErrorsAsync(Client, domain, scope, expected[0], 100);
+
+            Assert.Equal(expected, listed.Select(r => r.Id));
+            Assert.Equal(expected.Skip(1), rest.Select(r => r.Id));
+        }
+    }
+
     /// <summary>Discard takes only ERROR records of the client and domain that no reprocess holds, once, keeping the history.</summary>
     [StoreFact]
     public async Task Discard_TakesOnlyFreeErrorRecords()
