@@ -28,6 +28,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 
         Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(WithDefaults(options.ConnectionString!)), clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);
+        SyncOperations = new SqlSyncOperationStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
@@ -62,6 +63,9 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 
     /// <summary>The sync activity log.</summary>
     public ISyncRecordStore SyncRecords { get; }
+
+    /// <summary>The bulk reprocess and discard operations on the sync activity log.</summary>
+    public ISyncOperationStore SyncOperations { get; }
 
     /// <summary>The plan-change queue.</summary>
     public IPlanChangeStore PlanChanges { get; }

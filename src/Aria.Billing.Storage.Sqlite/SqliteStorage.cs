@@ -47,6 +47,7 @@ public sealed class SqliteStorage : IRelationalStorage
         DataSource = builder.DataSource;
         Database = new SqliteDatabase(builder.ToString(), options.BusyTimeout, clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);
+        SyncOperations = new SqlSyncOperationStore(Database);
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
@@ -60,6 +61,9 @@ public sealed class SqliteStorage : IRelationalStorage
 
     /// <summary>The sync activity log.</summary>
     public ISyncRecordStore SyncRecords { get; }
+
+    /// <summary>The bulk reprocess and discard operations on the sync activity log.</summary>
+    public ISyncOperationStore SyncOperations { get; }
 
     /// <summary>The plan-change queue.</summary>
     public IPlanChangeStore PlanChanges { get; }

@@ -28,10 +28,10 @@ public sealed class LeftRunningSweeperTests
             });
         }
 
-        var dead = new SyncReprocessor(storage.SyncRecords, new NeverRuns(), SystemClock.Instance, new SyncOptions { RunnerId = "dead-node" });
+        var dead = new SyncReprocessor(storage.SyncRecords, storage.SyncOperations, new NeverRuns(), SystemClock.Instance, new SyncOptions { RunnerId = "dead-node" });
         var operation = (await dead.StartAsync(client, SyncDomain.Catalog, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
         var now = SystemClock.Instance.GetCurrentInstant();
-        Assert.True(await storage.SyncRecords.TryLeaseOperationAsync(client, operation.Id, "dead-node", now - Duration.FromMinutes(2), now - Duration.FromMinutes(1)));
+        Assert.True(await storage.SyncOperations.TryLeaseOperationAsync(client, operation.Id, "dead-node", now - Duration.FromMinutes(2), now - Duration.FromMinutes(1)));
         SqliteConnection.ClearAllPools();
 
         using var host = HostFactory.OnSqliteFile(path);

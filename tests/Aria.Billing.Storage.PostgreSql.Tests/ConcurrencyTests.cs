@@ -110,7 +110,7 @@ public sealed class ConcurrencyTests : IDisposable
         var handled = new ConcurrentDictionary<long, int>();
         var handler = new CountingHandler(handled);
         var clock = new FakeClock(Now);
-        var reprocessors = nodes.Select((n, i) => new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" })).ToArray();
+        var reprocessors = nodes.Select((n, i) => new SyncReprocessor(n.SyncRecords, n.SyncOperations, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" })).ToArray();
         var scope = SyncScope.Summary("Account", "Create");
 
         var starts = await Task.WhenAll(reprocessors.Select(r => r.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, scope, "ops")));
@@ -121,7 +121,7 @@ public sealed class ConcurrencyTests : IDisposable
         for (var i = 1; i < 4; i++)
         {
             var extra = forced[0] with { Id = Guid.NewGuid() };
-            await nodes[i].SyncRecords.SaveOperationAsync(extra);
+            await nodes[i].SyncOperations.SaveOperationAsync(extra);
             forced.Add(extra);
         }
 
@@ -155,14 +155,14 @@ public sealed class ConcurrencyTests : IDisposable
         var handled = new ConcurrentDictionary<long, int>();
         var clock = new FakeClock(Now);
         using var crash = new CancellationTokenSource();
-        var crashing = new SyncReprocessor(nodes[0].SyncRecords, new CountingHandler(handled, crashAt: 750, crash), clock, new SyncOptions { BatchSize = 100, RunnerId = "crashed" });
+        var crashing = new SyncReprocessor(nodes[0].SyncRecords, nodes[0].SyncOperations, new CountingHandler(handled, crashAt: 750, crash), clock, new SyncOptions { BatchSize = 100, RunnerId = "crashed" });
         var operation = (await crashing.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => crashing.RunAsync(Client, operation.Id, null, crash.Token));
 
         clock.Advance(Duration.FromMinutes(2));
         var handler = new CountingHandler(handled);
         var results = await Task.WhenAll(nodes.Select((n, i) => Task.Run(() =>
-            new SyncReprocessor(n.SyncRecords, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" }).RunAsync(Client, operation.Id))));
+            new SyncReprocessor(n.SyncRecords, n.SyncOperations, handler, clock, new SyncOptions { BatchSize = 100, RunnerId = $"node-{i}" }).RunAsync(Client, operation.Id))));
 
         Assert.Equal(Records, handled.Count);
         Assert.All(handled.Values, count => Assert.Equal(1, count));

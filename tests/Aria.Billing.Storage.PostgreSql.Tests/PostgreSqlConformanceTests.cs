@@ -20,6 +20,16 @@ public sealed class PostgreSqlSyncRecordStoreConformanceTests : SyncRecordStoreC
 }
 
 [RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlSyncOperationStoreConformanceTests : SyncOperationStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override ISyncOperationStore CreateStore() => _schemas.NewStorage().SyncOperations;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
 public sealed class PostgreSqlPlanChangeStoreConformanceTests : PlanChangeStoreConformance, IDisposable
 {
     private readonly PostgresSchemas _schemas = new();

@@ -66,7 +66,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         {
             Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
             await old.SyncRecords.AddAsync(Record("E1"));
-            Assert.True(await old.SyncRecords.TryStartOperationAsync(new SyncOperation
+            Assert.True(await old.SyncOperations.TryStartOperationAsync(new SyncOperation
             {
                 Id = running, Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = SyncScope.All(),
                 RequestedBy = "ops", RequestedAt = Instant.FromUtc(2024, 1, 1, 0, 0),
@@ -77,7 +77,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Equal([2, 3, 4], await current.MigrateAsync());
         var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
-        Assert.True(await current.SyncRecords.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
+        Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 
     /// <summary>PostgreSQL text cannot hold U+0000: a filter containing it matches nothing; storing it is refused as the caller's error.</summary>
@@ -110,6 +110,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
 
         Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
         Assert.Same(storage.SyncRecords, host.Services.GetRequiredService<ISyncRecordStore>());
+        Assert.Same(storage.SyncOperations, host.Services.GetRequiredService<ISyncOperationStore>());
         Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
         await host.StopAsync();
     }

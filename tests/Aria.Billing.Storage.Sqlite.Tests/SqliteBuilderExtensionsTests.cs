@@ -26,6 +26,7 @@ public sealed class SqliteBuilderExtensionsTests : IDisposable
 
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
         Assert.Same(storage.SyncRecords, host.Services.GetRequiredService<ISyncRecordStore>());
+        Assert.Same(storage.SyncOperations, host.Services.GetRequiredService<ISyncOperationStore>());
         Assert.Same(storage.PlanChanges, host.Services.GetRequiredService<IPlanChangeStore>());
         Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
         Assert.Equal(path, storage.DataSource);

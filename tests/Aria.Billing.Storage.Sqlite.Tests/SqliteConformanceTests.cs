@@ -16,6 +16,15 @@ public sealed class SqliteSyncRecordStoreConformanceTests : SyncRecordStoreConfo
     public void Dispose() => _files.Dispose();
 }
 
+public sealed class SqliteSyncOperationStoreConformanceTests : SyncOperationStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override ISyncOperationStore CreateStore() => _files.NewStorage().SyncOperations;
+
+    public void Dispose() => _files.Dispose();
+}
+
 public sealed class SqlitePlanChangeStoreConformanceTests : PlanChangeStoreConformance, IDisposable
 {
     private readonly TempDatabase _files = new();

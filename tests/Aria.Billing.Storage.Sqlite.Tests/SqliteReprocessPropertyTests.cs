@@ -34,10 +34,11 @@ public sealed class SqliteReprocessPropertyTests : IDisposable
 
     private async Task<bool> CheckAsync(int[] objects, Step[] steps)
     {
-        var store = _files.NewStorage().SyncRecords;
+        var storage = _files.NewStorage();
+        var store = storage.SyncRecords;
         var clock = new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0));
         var handler = new Flaky();
-        var reprocessor = new SyncReprocessor(store, handler, clock, new SyncOptions { BatchSize = 4 });
+        var reprocessor = new SyncReprocessor(store, storage.SyncOperations, handler, clock, new SyncOptions { BatchSize = 4 });
         var ids = new List<long>();
         for (var i = 0; i < objects.Length; i++)
         {

@@ -37,7 +37,7 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
         var (written, _) = await old.SyncRecords.AddAsync(Record("E1"));
         var running = Guid.NewGuid();
-        Assert.True(await old.SyncRecords.TryStartOperationAsync(new SyncOperation
+        Assert.True(await old.SyncOperations.TryStartOperationAsync(new SyncOperation
         {
             Id = running, Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = SyncScope.All(),
             RequestedBy = "ops", RequestedAt = Instant.FromUtc(2024, 1, 1, 0, 0),
@@ -50,7 +50,7 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
         Assert.Equal([1L, 2L, 3L, 4L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
-        Assert.True(await current.SyncRecords.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
+        Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed class AddSyncTests
         using var provider = once.BuildServiceProvider();
         Assert.NotNull(provider.GetRequiredService<SyncLog>());
         Assert.IsType<InMemorySyncRecordStore>(provider.GetRequiredService<ISyncRecordStore>());
+        Assert.IsType<InMemorySyncOperationStore>(provider.GetRequiredService<ISyncOperationStore>());
     }
 
     [Theory]

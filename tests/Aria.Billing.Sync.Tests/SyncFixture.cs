@@ -4,7 +4,7 @@ using Aria.Billing.Testing;
 namespace Aria.Billing.Sync.Tests;
 
 /// <summary>
-/// A log and a reprocessor over the in-memory store, with a handler that models the rating engine: a record succeeds when
+/// A log and a reprocessor over the in-memory stores, with a handler that models the rating engine: a record succeeds when
 /// its prerequisite exists (an account before its plan instances …), and the world remembers what succeeded.
 /// </summary>
 internal sealed class SyncFixture
@@ -16,12 +16,14 @@ internal sealed class SyncFixture
     public SyncFixture(SyncOptions? options = null)
     {
         Log = new SyncLog(Store, Handler, Clock);
-        Reprocessor = new SyncReprocessor(Store, Handler, Clock, options);
+        Reprocessor = new SyncReprocessor(Store, Operations, Handler, Clock, options);
     }
 
     public FakeClock Clock { get; } = FakeClock.AtUtc(new LocalDate(2025, 4, 27));
 
     public InMemorySyncRecordStore Store { get; } = new();
+
+    public InMemorySyncOperationStore Operations { get; } = new();
 
     public WorldHandler Handler { get; } = new();
 

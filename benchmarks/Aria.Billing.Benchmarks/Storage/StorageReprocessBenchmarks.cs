@@ -20,6 +20,7 @@ public class StorageReprocessBenchmarks
     private const int Count = 5_000;
     private static readonly ClientNumber Client = new(1000);
     private ISyncRecordStore _store = null!;
+    private ISyncOperationStore _operations = null!;
     private Func<System.Data.Common.DbConnection> _connect = null!;
 
     /// <summary>The store under test.</summary>
@@ -33,13 +34,15 @@ public class StorageReprocessBenchmarks
         if (Store == "Sqlite")
         {
             var path = BenchDatabases.SqlitePath("reprocess");
-            _store = BenchDatabases.Sqlite(path, fresh: true).SyncRecords;
+            var storage = BenchDatabases.Sqlite(path, fresh: true);
+            (_store, _operations) = (storage.SyncRecords, storage.SyncOperations);
             _connect = () => new SqliteConnection($"Data Source={path}");
         }
         else
         {
             var schema = BenchDatabases.PostgresSchema("bench_reprocess", fresh: true);
-            _store = BenchDatabases.Postgres(schema).SyncRecords;
+            var storage = BenchDatabases.Postgres(schema);
+            (_store, _operations) = (storage.SyncRecords, storage.SyncOperations);
             _connect = () => new NpgsqlConnection(schema);
         }
 
@@ -92,7 +95,7 @@ public class StorageReprocessBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public async Task<long> ReprocessAll()
     {
-        var reprocessor = new SyncReprocessor(_store, NoOpSyncHandler.Instance, FixedClock.Default);
+        var reprocessor = new SyncReprocessor(_store, _operations, NoOpSyncHandler.Instance, FixedClock.Default);
         return (await reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench")).Value.Succeeded;
     }
 }

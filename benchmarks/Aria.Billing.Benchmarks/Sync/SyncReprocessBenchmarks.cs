@@ -17,6 +17,7 @@ public class SyncReprocessBenchmarks
     private const int Count = 100_000;
     private static readonly ClientNumber Client = new(1000);
     private InMemorySyncRecordStore _store = new();
+    private InMemorySyncOperationStore _operations = new();
     private List<SyncRecord> _records = [];
 
     /// <summary>Fresh ERROR records for every iteration.</summary>
@@ -24,6 +25,7 @@ public class SyncReprocessBenchmarks
     public void Setup()
     {
         _store = new InMemorySyncRecordStore();
+        _operations = new InMemorySyncOperationStore();
         _records = SyncRecords.Load(_store, Client, Count, errorEvery: 1);
     }
 
@@ -43,7 +45,7 @@ public class SyncReprocessBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public long ReprocessAll()
     {
-        var reprocessor = new SyncReprocessor(_store, NoOpSyncHandler.Instance, new FixedClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+        var reprocessor = new SyncReprocessor(_store, _operations, NoOpSyncHandler.Instance, new FixedClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
         return reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench").GetAwaiter().GetResult().Value.Succeeded;
     }
 }

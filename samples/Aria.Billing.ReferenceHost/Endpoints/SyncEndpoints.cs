@@ -170,8 +170,8 @@ public static class SyncEndpoints
         return Results.Accepted($"/sync/operations/{operation.Id}", SyncOperationDto.From(operation));
     }
 
-    private static async Task<IResult> OperationAsync(HttpContext http, Guid id, ISyncRecordStore store, CancellationToken cancellationToken) =>
-        await store.GetOperationAsync(Caller.Of(http).Client, id, cancellationToken) is { } operation
+    private static async Task<IResult> OperationAsync(HttpContext http, Guid id, ISyncOperationStore operations, CancellationToken cancellationToken) =>
+        await operations.GetOperationAsync(Caller.Of(http).Client, id, cancellationToken) is { } operation
             ? Results.Ok(SyncOperationDto.From(operation))
             : ApiErrors.Result([new AriaError(SyncErrorCodes.SyncOperationNotFound, $"No sync operation {id}.", "id")]);
 

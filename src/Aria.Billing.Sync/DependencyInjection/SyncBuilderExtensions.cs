@@ -12,9 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SyncBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="SyncLog"/> and <see cref="SyncReprocessor"/> over an <see cref="ISyncRecordStore"/> (in memory
-    /// unless a storage provider or the app registers one) and the host's <see cref="ISyncRecordHandler"/>, with validated
-    /// <see cref="SyncOptions"/>. Calling it again registers nothing twice.
+    /// Registers <see cref="SyncLog"/> and <see cref="SyncReprocessor"/> over an <see cref="ISyncRecordStore"/> and an
+    /// <see cref="ISyncOperationStore"/> (in memory unless a storage provider or the app registers them) and the host's
+    /// <see cref="ISyncRecordHandler"/>, with validated <see cref="SyncOptions"/>. Calling it again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddSync(this IAriaBillingBuilder builder, Action<SyncOptions>? configure = null)
     {
@@ -38,9 +38,10 @@ public static class SyncBuilderExtensions
             .Validate(o => o.OperationLease >= TimeSpan.FromSeconds(1), "AriaBilling:Sync:OperationLease should be at least 1 second.")
             .ValidateOnStart();
         services.TryAddSingleton<ISyncRecordStore, InMemorySyncRecordStore>();
+        services.TryAddSingleton<ISyncOperationStore, InMemorySyncOperationStore>();
         services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton(sp => new SyncReprocessor(
-            sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value,
+            sp.GetRequiredService<ISyncRecordStore>(), sp.GetRequiredService<ISyncOperationStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value,
             sp.GetService<ILogger<SyncReprocessor>>()));
         return builder;
     }

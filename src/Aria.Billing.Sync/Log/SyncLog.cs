@@ -79,6 +79,6 @@ public sealed class SyncLog
         ClientNumber client, SyncDomain domain, SyncErrorSummaryRow row, AccountNumber? account = null, int max = PageRequest.MaxSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return _store.ListErrorsAsync(client, domain, SyncScope.ErrorSummary(row.ObjectName, row.ActionName, row.ErrorCode, row.ErrorMessage, account), 0, max, cancellationToken);
+        return _store.ListErrorsAsync(client, domain, SyncScopePlan.Of(row, account), 0, max, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -14,22 +13,26 @@ namespace Aria.Billing.Sync;
 /// Reprocessing takes prerequisites first (usage types and services before plans, accounts before plan instances, master
 /// before supplemental), so one "reprocess all" clears what would otherwise take several passes.
 /// </summary>
+/// <remarks>
+/// A facade: <see cref="SyncOperationStarter"/> records an operation, <see cref="SyncOperationRunner"/> runs it under its
+/// <see cref="SyncOperationLease"/> batch by batch (<see cref="SyncReprocessBatch"/>, <see cref="SyncDiscardBatch"/>), in
+/// the order of the <see cref="SyncScopePlan"/>.
+/// </remarks>
 public sealed class SyncReprocessor
 {
-    private static readonly ConcurrentDictionary<(string Runner, Guid Operation), byte> RunningHere = new();
-    private readonly ISyncRecordStore _store;
-    private readonly ISyncRecordHandler _handler;
-    private readonly IClock _clock;
     private readonly SyncOptions _options;
-    private readonly ILogger _logger;
+    private readonly SyncOperationStarter _starter;
+    private readonly SyncOperationRunner _runner;
 
-    /// <summary>A reprocessor over a store, with the host's handler.</summary>
-    public SyncReprocessor(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null, ILogger<SyncReprocessor>? logger = null)
+    /// <summary>A reprocessor over the stores of the records and of the operations, with the host's handler.</summary>
+    public SyncReprocessor(
+        ISyncRecordStore store, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, SyncOptions? options = null, ILogger<SyncReprocessor>? logger = null)
     {
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-        _store = store ?? throw new ArgumentNullException(nameof(store));
-        _handler = handler ?? throw new ArgumentNullException(nameof(handler));
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        var log = logger ?? (ILogger)NullLogger.Instance;
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(clock);
         _options = options ?? new SyncOptions();
         if (_options.BatchSize is < 1 or > 10_000)
         {
@@ -40,6 +43,9 @@ public sealed class SyncReprocessor
         {
             throw new ArgumentException("RunnerId must not be empty and OperationLease should be at least 1 second.", nameof(options));
         }
+
+        _starter = new SyncOperationStarter(store, operations, clock, log);
+        _runner = new SyncOperationRunner(store, operations, handler, clock, _options, new SyncScopePlan(store, _options), log);
     }
 
     /// <summary>Reprocesses the ERROR records of <paramref name="scope"/>: records the operation, then runs it.</summary>
@@ -68,37 +74,7 @@ public sealed class SyncReprocessor
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (scope.Level == SyncScopeLevel.Record)
-        {
-            var record = await _store.GetAsync(client, scope.RecordId!.Value, cancellationToken).ConfigureAwait(false);
-            if (record is null || record.Domain != domain)
-            {
-                return Refuse(SyncErrorCodes.SyncEventIsNotFound, $"No sync record {scope.RecordId} exists in the {domain} log.");
-            }
-
-            if (record.Status != SyncStatus.Error)
-            {
-                return Refuse(SyncErrorCodes.SyncEventNotValidForErrorProcess, $"Sync record {record.Id} is {record.Status.ToString().ToUpperInvariant()}: only ERROR records can be {(kind == SyncOperationKind.Reprocess ? "reprocessed" : "discarded")}.");
-            }
-        }
-
-        var operation = new SyncOperation
-        {
-            Id = Guid.NewGuid(),
-            Client = client,
-            Domain = domain,
-            Kind = kind,
-            Scope = scope,
-            RequestedBy = actor,
-            RequestedAt = _clock.GetCurrentInstant(),
-        };
-        if (await _store.TryStartOperationAsync(operation, cancellationToken).ConfigureAwait(false))
-        {
-            SyncLogMessages.OperationStarted(_logger, kind, operation.Id, domain, scope.Level, actor);
-            return operation;
-        }
-
-        return Refuse(SyncErrorCodes.SyncOperationInProgress, $"A reprocess or discard of an overlapping scope is already running in the {domain} log; wait for it to finish.");
+        return await _starter.StartAsync(client, domain, kind, scope, actor, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -108,331 +84,15 @@ public sealed class SyncReprocessor
     /// was done. The operation is leased to <see cref="SyncOptions.RunnerId"/>: while another runner holds a live lease,
     /// or if this one loses it (it expired and another node took over), the answer is SYNC_OPERATION_IN_PROGRESS.
     /// </summary>
-    public async Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var operation = await _store.GetOperationAsync(client, operationId, cancellationToken).ConfigureAwait(false);
-        if (operation is null)
-        {
-            return Refuse(SyncErrorCodes.SyncOperationNotFound, $"No sync operation {operationId} for client {client}.");
-        }
-
-        if (operation.State != SyncOperationState.Running)
-        {
-            return operation;
-        }
-
-        // The store's lease keeps other runners out; this keeps out a second run under the same runner id in this process.
-        if (!RunningHere.TryAdd((_options.RunnerId, operation.Id), 0))
-        {
-            return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} is already running on this node.");
-        }
-
-        try
-        {
-            return await RunHeldAsync(operation, progress, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            RunningHere.TryRemove((_options.RunnerId, operation.Id), out _);
-        }
-    }
-
-    private async Task<AriaResult<SyncOperation>> RunHeldAsync(SyncOperation operation, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
-    {
-        var client = operation.Client;
-        var run = new RunState();
-        if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
-        {
-            return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} is being run by another node; that node finishes it.");
-        }
-
-        using var activity = SyncTelemetry.Source.StartActivity("sync.operation");
-        activity?.SetTag("aria.sync.operation", operation.Kind.ToString());
-        activity?.SetTag("aria.sync.domain", operation.Domain.ToString());
-        activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
-
-        var total = await CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
-        foreach (var unit in await UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
-        {
-            for (long after = 0; ;)
-            {
-                if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
-                {
-                    return LeaseLost(operation);
-                }
-
-                var batch = await _store.ListErrorsAsync(client, operation.Domain, unit, after, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                after = batch[^1].Id;
-                if (!cancellationToken.IsCancellationRequested)
-                {
-                    operation = operation.Kind == SyncOperationKind.Discard
-                        ? await DiscardBatchAsync(operation, batch, cancellationToken).ConfigureAwait(false)
-                        : await ReprocessBatchAsync(operation, batch, run, cancellationToken).ConfigureAwait(false);
-                    if (run.LeaseLost)
-                    {
-                        return LeaseLost(operation);
-                    }
-                }
-
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    operation = operation with { State = SyncOperationState.Cancelled, FinishedAt = _clock.GetCurrentInstant() };
-                    await _store.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
-                    SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
-                    return operation;
-                }
-
-                await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
-                progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, Math.Max(0, total - operation.Processed)));
-                if (unit.Level == SyncScopeLevel.Record)
-                {
-                    break;
-                }
-            }
-        }
-
-        operation = operation with { State = SyncOperationState.Completed, FinishedAt = _clock.GetCurrentInstant() };
-        await _store.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
-        SyncLogMessages.OperationEnded(_logger, operation.Id, operation.State, operation.Processed, operation.Succeeded, operation.Failed, operation.Skipped);
-        progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, 0));
-        return operation;
-    }
+    public Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(client, operationId, progress, cancellationToken);
 
     /// <summary>
     /// Runs to the end every operation of the client and domain still marked running — the ones a crash or a stop left
     /// behind — oldest first. Call it when a node starts; records an operation already took are not taken again.
     /// </summary>
     /// <returns>The operations as they ended.</returns>
-    public async Task<IReadOnlyList<SyncOperation>> ResumeAsync(
-        ClientNumber client, SyncDomain domain, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var resumed = new List<SyncOperation>();
-        foreach (var operation in await _store.ListRunningOperationsAsync(client, domain, cancellationToken).ConfigureAwait(false))
-        {
-            var ended = await RunAsync(client, operation.Id, progress, cancellationToken).ConfigureAwait(false);
-            resumed.Add(ended.IsSuccess ? ended.Value : operation);
-        }
-
-        return resumed;
-    }
-
-    /// <summary>The rank of an object in the dependency order (lower first); create actions before others.</summary>
-    internal int Rank(string objectName, string actionName)
-    {
-        var index = -1;
-        for (var i = 0; i < _options.DependencyOrder.Count; i++)
-        {
-            if (string.Equals(_options.DependencyOrder[i], objectName, StringComparison.OrdinalIgnoreCase))
-            {
-                index = i;
-                break;
-            }
-        }
-
-        var objectRank = index < 0 ? _options.DependencyOrder.Count : index;
-        return (objectRank * 2) + (actionName.Contains("create", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
-    }
-
-    /// <summary>
-    /// Discards a batch in one set-based update; records in flight in a reprocess (or changed meanwhile) are left to it.
-    /// </summary>
-    private async Task<SyncOperation> DiscardBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
-    {
-        var attempt = new SyncAttempt(_clock.GetCurrentInstant(), "discard", SyncStatus.Discarded, null, null, operation.Tag);
-        var ids = batch.Where(r => r.InFlightOperation is null).Select(r => r.Id).ToArray();
-        var discarded = ids.Length == 0 ? [] : await _store.DiscardAsync(operation.Client, operation.Domain, ids, attempt, cancellationToken).ConfigureAwait(false);
-        SyncTelemetry.Discarded.Add(discarded.Count);
-        return operation with { Processed = operation.Processed + discarded.Count, Succeeded = operation.Succeeded + discarded.Count };
-    }
-
-    /// <summary>
-    /// Reprocesses a batch: marks the records it may take in flight with one set-based update per holder, then runs their
-    /// handlers one at a time in id order, each outcome written before the next handler starts. So after a crash the
-    /// records still in flight in this operation are the unrun tail of one batch, and only the first of them may have had
-    /// its handler run: that one is left ERROR (noted, skipped), the rest run. A cancellation releases what it left unrun.
-    /// </summary>
-    private async Task<SyncOperation> ReprocessBatchAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, RunState run, CancellationToken cancellationToken)
-    {
-        var toRun = new List<SyncRecord>();
-        var toMark = new Dictionary<Guid, List<long>>(); // by holder; Guid.Empty for none
-        var holderRunning = new Dictionary<Guid, bool>();
-        foreach (var record in batch)
-        {
-            if (record.Attempts.Any(a => a.By == operation.Tag))
-            {
-                continue; // taken by this operation before a crash: never twice
-            }
-
-            if (record.InFlightOperation == operation.Id)
-            {
-                if (run.UncertainSeen)
-                {
-                    toRun.Add(record); // after the uncertain one: marked by a run that crashed before reaching it
-                    continue;
-                }
-
-                run.UncertainSeen = true;
-                operation = await NoteInterruptedAsync(operation, record, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var holder = record.InFlightOperation ?? Guid.Empty;
-            if (holder != Guid.Empty)
-            {
-                if (!holderRunning.TryGetValue(holder, out var running))
-                {
-                    holderRunning[holder] = running =
-                        (await _store.GetOperationAsync(operation.Client, holder, cancellationToken).ConfigureAwait(false))?.State == SyncOperationState.Running;
-                }
-
-                if (running)
-                {
-                    continue; // another running operation holds it (on this node or another): its to finish; never run twice
-                }
-            }
-
-            if (!toMark.TryGetValue(holder, out var ids))
-            {
-                toMark[holder] = ids = [];
-            }
-
-            ids.Add(record.Id);
-        }
-
-        foreach (var (holder, ids) in toMark)
-        {
-            // Records changed since they were listed (discarded, taken elsewhere) are not marked: not this operation's to take.
-            toRun.AddRange(await _store.MarkInFlightAsync(
-                operation.Client, operation.Domain, ids, holder == Guid.Empty ? null : holder, operation.Id, cancellationToken).ConfigureAwait(false));
-        }
-
-        toRun.Sort((a, b) => a.Id.CompareTo(b.Id));
-        for (var i = 0; i < toRun.Count; i++)
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                var unrun = toRun.Skip(i).Select(r => r.Id).ToArray();
-                await _store.MarkInFlightAsync(operation.Client, operation.Domain, unrun, operation.Id, null, CancellationToken.None).ConfigureAwait(false);
-                break;
-            }
-
-            if (!await HoldLeaseAsync(operation, run, cancellationToken).ConfigureAwait(false))
-            {
-                break; // another node has taken the operation over: what this one marked and did not run is its now
-            }
-
-            var record = toRun[i];
-            var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
-            var done = SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, _clock.GetCurrentInstant());
-            await _store.UpdateAsync(done, record.Version, cancellationToken).ConfigureAwait(false);
-            SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
-            operation = outcome.Status == SyncStatus.Error
-                ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
-                : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
-        }
-
-        return operation;
-    }
-
-    /// <summary>Takes or renews the operation's lease when half of it has passed; false when another node holds it.</summary>
-    private async Task<bool> HoldLeaseAsync(SyncOperation operation, RunState run, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetCurrentInstant();
-        if (now < run.RenewAt)
-        {
-            return true;
-        }
-
-        var lease = Duration.FromTimeSpan(_options.OperationLease);
-        if (!await _store.TryLeaseOperationAsync(operation.Client, operation.Id, _options.RunnerId, now, now + lease, cancellationToken).ConfigureAwait(false))
-        {
-            run.LeaseLost = true;
-            return false;
-        }
-
-        run.RenewAt = now + (lease / 2);
-        return true;
-    }
-
-    private AriaError LeaseLost(SyncOperation operation)
-    {
-        SyncLogMessages.OperationTakenOver(_logger, operation.Id, _options.RunnerId);
-        return Refuse(SyncErrorCodes.SyncOperationInProgress, $"Sync operation {operation.Id} was taken over by another node (this one's lease expired); that node finishes it.");
-    }
-
-    /// <summary>A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.</summary>
-    private async Task<SyncOperation> NoteInterruptedAsync(SyncOperation operation, SyncRecord record, CancellationToken cancellationToken)
-    {
-        var noted = record with
-        {
-            InFlightOperation = null,
-            Attempts = [.. record.Attempts, new SyncAttempt(_clock.GetCurrentInstant(), "interrupted", record.Status, record.ErrorCode, record.ErrorMessage, operation.Tag)],
-        };
-        if (await _store.UpdateAsync(noted, record.Version, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return operation;
-        }
-
-        SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", "interrupted"));
-        SyncLogMessages.RecordInterrupted(_logger, record.Id, operation.Id);
-        return operation with { Processed = operation.Processed + 1, Skipped = operation.Skipped + 1 };
-    }
-
-    /// <summary>The scope cut into summary rows, prerequisites first for a reprocess.</summary>
-    private async Task<IReadOnlyList<SyncScope>> UnitsAsync(SyncOperation operation, CancellationToken cancellationToken)
-    {
-        var scope = operation.Scope;
-        if (scope.Level is SyncScopeLevel.Record or SyncScopeLevel.ErrorSummary or SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary)
-        {
-            return [scope];
-        }
-
-        var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-        return rows
-            .Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName))
-            .OrderBy(r => operation.Kind == SyncOperationKind.Reprocess ? Rank(r.ObjectName, r.ActionName) : 0)
-            .ThenBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)
-            .Select(r => SyncScope.Summary(r.ObjectName, r.ActionName, scope.AccountNumber))
-            .ToArray();
-    }
-
-    private async Task<long> CountAsync(SyncOperation operation, CancellationToken cancellationToken)
-    {
-        var scope = operation.Scope;
-        switch (scope.Level)
-        {
-            case SyncScopeLevel.Record:
-                return 1;
-            case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
-                var batches = await _store.SummarizeBatchesAsync(new UsageBatchFilter(operation.Client), cancellationToken).ConfigureAwait(false);
-                return batches.Where(b => b.Start == scope.BatchStart)
-                    .SelectMany(b => b.Details)
-                    .Where(d => d.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || d.ErrorCode == scope.ErrorCode))
-                    .Sum(d => (long)d.Count);
-            case SyncScopeLevel.ErrorSummary:
-                var errors = await _store.SummarizeErrorsAsync(operation.Client, operation.Domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-                return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
-            default:
-                var rows = await _store.SummarizeAsync(operation.Client, operation.Domain, scope.AccountNumber, cancellationToken).ConfigureAwait(false);
-                return rows.Where(r => scope.Level == SyncScopeLevel.All || (r.ObjectName == scope.ObjectName && r.ActionName == scope.ActionName)).Sum(r => r.Count);
-        }
-    }
-
-    private static AriaError Refuse(AriaErrorCode code, string message) => new(code, message, "scope");
-
-    /// <summary>One run of an operation: when its lease is due for renewal, whether it was lost, and whether the run has met
-    /// the record a crash may have caught mid-way.</summary>
-    private sealed class RunState
-    {
-        public Instant RenewAt { get; set; } = Instant.MinValue;
-
-        public bool LeaseLost { get; set; }
-
-        public bool UncertainSeen { get; set; }
-    }
+    public Task<IReadOnlyList<SyncOperation>> ResumeAsync(
+        ClientNumber client, SyncDomain domain, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        _runner.ResumeAsync(client, domain, progress, cancellationToken);
 }

@@ -61,16 +61,7 @@ public sealed record SyncScope
     public bool Contains(SyncRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Level switch
-        {
-            SyncScopeLevel.Record => record.Id == RecordId,
-            SyncScopeLevel.Batch => record.BatchStart == BatchStart,
-            SyncScopeLevel.BatchErrorSummary => record.BatchStart == BatchStart && record.ErrorCode == ErrorCode,
-            _ => (AccountNumber is null || record.AccountNumber == AccountNumber)
-                && (Level == SyncScopeLevel.All
-                    || (record.ObjectName == ObjectName && record.ActionName == ActionName
-                        && (Level == SyncScopeLevel.Summary || (record.ErrorCode == ErrorCode && record.ErrorMessage == ErrorMessage)))),
-        };
+        return SyncScopePlan.Covers(this, record);
     }
 
     /// <summary>

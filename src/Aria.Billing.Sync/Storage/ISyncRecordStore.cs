@@ -1,12 +1,9 @@
-using NodaTime;
-
 namespace Aria.Billing.Sync;
 
 /// <summary>
-/// Where sync records and bulk operations live. Every implementation has the same semantics (one conformance suite runs
-/// against all): adding is idempotent on (client, domain, event id), updates are compare-and-swap on
-/// <see cref="SyncRecord.Version"/>, summaries count ERROR records only, and two running operations on the same or an
-/// overlapping scope are refused.
+/// Where sync records live. Every implementation has the same semantics (one conformance suite runs against all): adding
+/// is idempotent on (client, domain, event id), updates are compare-and-swap on <see cref="SyncRecord.Version"/>, and
+/// summaries count ERROR records only. The bulk operations acting on the records live in an <see cref="ISyncOperationStore"/>.
 /// </summary>
 public interface ISyncRecordStore
 {
@@ -57,24 +54,4 @@ public interface ISyncRecordStore
     /// <returns>The records marked now, as stored, by id.</returns>
     Task<IReadOnlyList<SyncRecord>> MarkInFlightAsync(
         ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, Guid? holder, Guid? operation, CancellationToken cancellationToken = default);
-
-    /// <summary>Records a new operation unless a running one of the same client and log overlaps its scope.</summary>
-    Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Takes, or renews, the right to run an operation until <paramref name="until"/>: granted when the operation is running and
-    /// no other runner holds a lease on it that is still live at <paramref name="now"/>. So however many nodes resume an
-    /// operation together, one runs it.
-    /// </summary>
-    /// <returns>Whether <paramref name="runner"/> holds the lease now.</returns>
-    Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default);
-
-    /// <summary>The operation with this id.</summary>
-    Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default);
-
-    /// <summary>The operations of the client and domain still marked running (after a crash, the ones to resume), oldest first.</summary>
-    Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default);
-
-    /// <summary>Saves an operation's counts and state.</summary>
-    Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Aria.Billing.Sync;
 
 /// <summary>
@@ -13,8 +11,6 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     private readonly Dictionary<(ClientNumber, SyncDomain, string), long> _byEvent = [];
     private readonly Dictionary<GroupKey, long> _errorCounts = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, AccountNumber), List<long>> _byAccount = [];
-    private readonly Dictionary<Guid, SyncOperation> _operations = [];
-    private readonly Dictionary<Guid, (string Runner, Instant Until)> _leases = [];
 
     /// <inheritdoc />
     public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
@@ -105,27 +101,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(scope);
         lock (_gate)
         {
-            var found = new List<SyncRecord>();
-            if (scope.Level == SyncScopeLevel.Record)
-            {
-                if (scope.RecordId is { } id && id > afterId && id <= _byId.Count && _byId[(int)id - 1] is { Status: SyncStatus.Error } only && only.Client == client && only.Domain == domain)
-                {
-                    found.Add(only);
-                }
-
-                return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
-            }
-
-            for (var i = (int)Math.Max(0, afterId); i < _byId.Count && found.Count < max; i++)
-            {
-                var record = _byId[i];
-                if (record.Client == client && record.Domain == domain && record.Status == SyncStatus.Error && scope.Contains(record))
-                {
-                    found.Add(record);
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<SyncRecord>>(found);
+            return Task.FromResult(SyncScopePlan.ListErrors(_byId, client, domain, scope, afterId, max));
         }
     }
 
@@ -227,75 +203,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         }
     }
 
-    /// <inheritdoc />
-    public Task<bool> TryStartOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        lock (_gate)
-        {
-            var clash = _operations.Values.Any(o => o.State == SyncOperationState.Running && o.Client == operation.Client
-                && o.Domain == operation.Domain && o.Scope.Overlaps(operation.Scope));
-            if (clash || _operations.ContainsKey(operation.Id))
-            {
-                return Task.FromResult(false);
-            }
-
-            _operations[operation.Id] = operation;
-            return Task.FromResult(true);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<bool> TryLeaseOperationAsync(ClientNumber client, Guid id, string runner, Instant now, Instant until, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(runner);
-        lock (_gate)
-        {
-            if (!_operations.TryGetValue(id, out var operation) || operation.Client != client || operation.State != SyncOperationState.Running
-                || (_leases.TryGetValue(id, out var lease) && lease.Runner != runner && lease.Until > now))
-            {
-                return Task.FromResult(false);
-            }
-
-            _leases[id] = (runner, until);
-            return Task.FromResult(true);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<SyncOperation?> GetOperationAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(_operations.TryGetValue(id, out var operation) && operation.Client == client ? operation : null);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<SyncOperation> running = _operations.Values
-                .Where(o => o.Client == client && o.Domain == domain && o.State == SyncOperationState.Running)
-                .OrderBy(o => o.RequestedAt).ThenBy(o => o.Id)
-                .ToArray();
-            return Task.FromResult(running);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        lock (_gate)
-        {
-            _operations[operation.Id] = operation;
-            return Task.CompletedTask;
-        }
-    }
-
-    /// <summary>Whether two scopes can touch the same records: the same scope, or one of them spans the whole log.</summary>
+    /// <summary>The records a search can match: one account's when it names one (an index), else all.</summary>
     private IEnumerable<SyncRecord> Candidates(SyncSearch search) =>
         search.AccountNumber is { } account
             ? _byAccount.TryGetValue((search.Client, search.Domain, account), out var ids) ? ids.Select(id => _byId[(int)id - 1]) : []

@@ -1,9 +1,11 @@
 namespace Aria.Billing.Storage;
 
-/// <summary>What both providers' storage classes offer: the four stores over one database.</summary>
+/// <summary>What both providers' storage classes offer: the five stores over one database.</summary>
 internal interface IRelationalStorage
 {
     ISyncRecordStore SyncRecords { get; }
+
+    ISyncOperationStore SyncOperations { get; }
 
     IPlanChangeStore PlanChanges { get; }
 

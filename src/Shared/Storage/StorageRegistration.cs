@@ -17,6 +17,7 @@ internal static class StorageRegistration
     {
         services.TryAddSingleton(create);
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().SyncRecords));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().SyncOperations));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().PlanChanges));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobRuns));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobSchedules));

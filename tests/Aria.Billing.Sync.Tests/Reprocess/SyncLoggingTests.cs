@@ -10,7 +10,7 @@ public sealed class SyncLoggingTests
         var f = new SyncFixture();
         await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
         var logger = new ListLogger<SyncReprocessor>();
-        var reprocessor = new SyncReprocessor(f.Store, f.Handler, f.Clock, logger: logger);
+        var reprocessor = new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, logger: logger);
 
         await reprocessor.ReprocessAsync(SyncFixture.Client, SyncDomain.Account, SyncScope.All(), "ops");
 

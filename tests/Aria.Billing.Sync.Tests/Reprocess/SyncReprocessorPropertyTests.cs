@@ -114,9 +114,9 @@ public sealed class SyncReprocessorPropertyTests
 
             // Several nodes resume it at once once the crashed node's lease has expired: one takes it, the others are refused.
             f.Clock.Advance(Duration.FromMinutes(2));
-            var nodes = Enumerable.Range(0, t.resumers).Select(n => new SyncReprocessor(f.Store, f.Handler, f.Clock, new SyncOptions { BatchSize = t.batch, RunnerId = $"node-{n}" }));
+            var nodes = Enumerable.Range(0, t.resumers).Select(n => new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, new SyncOptions { BatchSize = t.batch, RunnerId = $"node-{n}" }));
             await Task.WhenAll(nodes.Select(node => Task.Run(() => node.RunAsync(SyncFixture.Client, operation.Id))));
-            var resumed = (await f.Store.GetOperationAsync(SyncFixture.Client, operation.Id))!;
+            var resumed = (await f.Operations.GetOperationAsync(SyncFixture.Client, operation.Id))!;
             var runs = f.Handler.Calls.ToDictionary(c => c.Key, c => c.Value - calls.GetValueOrDefault(c.Key));
             // The handler ran once for every record (the one the crash caught included) and never twice; only that one is
             // left uncertain (ERROR, counted skipped), however much of its batch was marked in flight when the crash hit.

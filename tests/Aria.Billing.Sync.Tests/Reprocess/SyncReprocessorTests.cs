@@ -182,7 +182,7 @@ public sealed class SyncReprocessorTests
     public async Task AnOperationRunsOnOneNodeAtATime_AndAnExpiredLeaseIsTakenOver_NothingRunsTwice()
     {
         var f = new SyncFixture(new SyncOptions { BatchSize = 4, RunnerId = "node-a" });
-        var nodeB = new SyncReprocessor(f.Store, f.Handler, f.Clock, new SyncOptions { BatchSize = 4, RunnerId = "node-b" });
+        var nodeB = new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, new SyncOptions { BatchSize = 4, RunnerId = "node-b" });
         for (var i = 0; i < 10; i++)
         {
             await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
@@ -293,14 +293,14 @@ public sealed class SyncReprocessorTests
         var holder = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "node-a")).Value;
         await f.Store.UpdateAsync(record with { InFlightOperation = holder.Id }, record.Version);
         var forced = holder with { Id = Guid.NewGuid() }; // as if a second node had started the same scope
-        await f.Store.SaveOperationAsync(forced);
+        await f.Operations.SaveOperationAsync(forced);
 
         var second = (await f.Reprocessor.RunAsync(Client, forced.Id)).Value;
 
         Assert.Equal(0L, second.Processed);
         Assert.Equal(ingested, f.Handler.Calls.GetValueOrDefault(record.Id));
 
-        await f.Store.SaveOperationAsync(holder with { State = SyncOperationState.Cancelled });
+        await f.Operations.SaveOperationAsync(holder with { State = SyncOperationState.Cancelled });
         var third = (await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops")).Value;
 
         Assert.Equal((1L, 1L), (third.Processed, third.Succeeded));
@@ -319,7 +319,7 @@ public sealed class SyncReprocessorTests
 
         Assert.Equal([(left.Id, SyncOperationState.Completed, 1L)], resumed.Select(o => (o.Id, o.State, o.Succeeded)));
         Assert.Equal((SyncStatus.Complete, SyncStatus.Error), ((await Get(f, first)).Status, (await Get(f, second)).Status));
-        Assert.Empty(await f.Store.ListRunningOperationsAsync(Client, SyncDomain.Account));
+        Assert.Empty(await f.Operations.ListRunningOperationsAsync(Client, SyncDomain.Account));
         Assert.Empty(await f.Reprocessor.ResumeAsync(Client, SyncDomain.Account));
     }
 }

@@ -108,62 +108,70 @@ public abstract class SyncRecordStoreConformance
         Assert.Equal(4, (await store.ListErrorsAsync(Client, SyncDomain.Account, SyncScope.Summary("Contact", "Create"), 0, 100)).Count);
     }
 
-    /// <summary>Two running operations on overlapping scopes are refused; a finished one blocks nothing.</summary>
-    [StoreFact]
-    public async Task Operations_OverlappingScopesAreExclusive()
-    {
-        var store = CreateStore();
-        var minute = 0;
-        SyncOperation Op(SyncScope scope) => new()
-        {
-            Id = Guid.NewGuid(), Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = scope, RequestedBy = "ops",
-            RequestedAt = Instant.FromUtc(2025, 4, 27, 0, 0).Plus(Duration.FromMinutes(minute++)),
-        };
-
-        var running = Op(SyncScope.Summary("Contact", "Create"));
-        Assert.True(await store.TryStartOperationAsync(running));
-        Assert.False(await store.TryStartOperationAsync(Op(SyncScope.All())));
-        Assert.False(await store.TryStartOperationAsync(Op(SyncScope.ErrorSummary("Contact", "Create", "X", "X"))));
-        Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Account", "Create"))));
-
-        Assert.Equal([running.Id], (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Take(1).Select(o => o.Id));
-        Assert.Equal(2, (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Count);
-        Assert.Empty(await store.ListRunningOperationsAsync(Client, SyncDomain.Catalog));
-        await store.SaveOperationAsync(running with { State = SyncOperationState.Completed });
-        Assert.Single(await store.ListRunningOperationsAsync(Client, SyncDomain.Account));
-        Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Contact", "Create"))));
-        Assert.Equal(SyncOperationState.Completed, (await store.GetOperationAsync(Client, running.Id))!.State);
-    }
-
     /// <summary>
-    /// One runner at a time holds a running operation's lease: the holder renews it, another takes it only once it has
-    /// expired, and nobody leases an operation that has ended or belongs to another client.
+    /// At every scope level, error listing takes exactly the ERROR records of the client and domain that the scope contains
+    /// (<see cref="SyncScope.Contains"/>), by id, and pages on after an id: the SQL listing and the C# plan agree.
     /// </summary>
     [StoreFact]
-    public async Task OperationLease_OneRunnerAtATime_UntilItExpires()
+    public async Task ListErrors_EveryScopeLevel_TakesWhatTheScopeContains()
     {
         var store = CreateStore();
-        var t0 = Instant.FromUtc(2025, 4, 27, 1, 0);
-        var minute = Duration.FromMinutes(1);
-        var operation = new SyncOperation
+        var batch = Instant.FromUtc(2025, 4, 27, 10, 0);
+        var other = batch.Plus(Duration.FromHours(1));
+        var stored = new List<SyncRecord>();
+        var n = 0;
+        async Task Add(SyncRecord record) => stored.Add((await store.AddAsync(record with { EventId = $"E{n++}" })).Record);
+        foreach (var objectName in new[] { "Contact", "Account" })
         {
-            Id = Guid.NewGuid(), Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess,
-            Scope = SyncScope.All(), RequestedBy = "ops", RequestedAt = t0,
+            foreach (var code in new[] { "ACCOUNT_IS_NOT_FOUND", "SUBSCRIPTION_IS_NOT_FOUND", null })
+            {
+                foreach (long? account in new long?[] { 1, 2, null })
+                {
+                    await Add(Record("", objectName, code: code, account: account));
+                    await Add(Record("", objectName, code: code, account: account) with { ActionName = "Update" });
+                }
+            }
+
+            await Add(Record("", objectName, code: "SUBSCRIPTION_IS_NOT_FOUND") with { ErrorMessage = "Subscription is not found" });
+            await Add(Record("", objectName, code: null, account: 1) with { ErrorMessage = "No code" });
+            await Add(Record("", objectName, SyncStatus.Complete, account: 1));
+            await Add(Record("", objectName, domain: SyncDomain.Catalog, account: 1));
+            await Add(Record("", objectName, account: 1) with { Client = new ClientNumber(2000) });
+        }
+
+        foreach (var (start, code, status) in new[] { (batch, "A", SyncStatus.Error), (batch, (string?)null, SyncStatus.Error), (batch, "A", SyncStatus.Complete), (other, "A", SyncStatus.Error) })
+        {
+            await Add(Record("", "Usage", status, code, domain: SyncDomain.AggregatedUsage) with { BatchStart = start, BatchEnd = start.Plus(Duration.FromMinutes(15)) });
+        }
+
+        var error = stored.First(r => r.Status == SyncStatus.Error && r.Client == Client && r.Domain == SyncDomain.Account);
+        var complete = stored.First(r => r.Status == SyncStatus.Complete);
+        var scopes = new (SyncDomain Domain, SyncScope Scope)[]
+        {
+            (SyncDomain.Account, SyncScope.All()),
+            (SyncDomain.Account, SyncScope.All(new AccountNumber(1))),
+            (SyncDomain.Account, SyncScope.Summary("Contact", "Create")),
+            (SyncDomain.Account, SyncScope.Summary("Contact", "Update", new AccountNumber(2))),
+            (SyncDomain.Account, SyncScope.ErrorSummary("Account", "Create", "SUBSCRIPTION_IS_NOT_FOUND", "SUBSCRIPTION_IS_NOT_FOUND")),
+            (SyncDomain.Account, SyncScope.ErrorSummary("Account", "Create", null, null, new AccountNumber(1))),
+            (SyncDomain.Account, SyncScope.Record(error.Id)),
+            (SyncDomain.Account, SyncScope.Record(complete.Id)),
+            (SyncDomain.Catalog, SyncScope.Record(error.Id)),
+            (SyncDomain.AggregatedUsage, SyncScope.Batch(batch)),
+            (SyncDomain.AggregatedUsage, SyncScope.BatchErrorSummary(batch, "A")),
+            (SyncDomain.AggregatedUsage, SyncScope.BatchErrorSummary(batch, null)),
         };
-        Assert.False(await store.TryLeaseOperationAsync(Client, operation.Id, "node-a", t0, t0 + minute)); // no such operation
-        Assert.True(await store.TryStartOperationAsync(operation));
 
-        Assert.True(await store.TryLeaseOperationAsync(Client, operation.Id, "node-a", t0, t0 + minute));
-        Assert.False(await store.TryLeaseOperationAsync(Client, operation.Id, "node-b", t0 + Duration.FromSeconds(59), t0 + (minute * 2)));
-        Assert.False(await store.TryLeaseOperationAsync(new ClientNumber(2000), operation.Id, "node-b", t0 + (minute * 5), t0 + (minute * 6)));
-        Assert.True(await store.TryLeaseOperationAsync(Client, operation.Id, "node-a", t0 + Duration.FromSeconds(30), t0 + Duration.FromSeconds(90))); // renewed
-        Assert.False(await store.TryLeaseOperationAsync(Client, operation.Id, "node-b", t0 + Duration.FromSeconds(80), t0 + minute * 3));
-        Assert.True(await store.TryLeaseOperationAsync(Client, operation.Id, "node-b", t0 + Duration.FromSeconds(90), t0 + minute * 3)); // expired: taken over
-        Assert.False(await store.TryLeaseOperationAsync(Client, operation.Id, "node-a", t0 + Duration.FromSeconds(91), t0 + minute * 3));
+        foreach (var (domain, scope) in scopes)
+        {
+            var expected = stored.Where(r => r.Client == Client && r.Domain == domain && r.Status == SyncStatus.Error && scope.Contains(r)).Select(r => r.Id).ToArray();
 
-        await store.SaveOperationAsync(operation with { State = SyncOperationState.Completed, Processed = 3 });
-        Assert.False(await store.TryLeaseOperationAsync(Client, operation.Id, "node-b", t0 + minute * 4, t0 + minute * 5));
-        Assert.Equal(3L, (await store.GetOperationAsync(Client, operation.Id))!.Processed); // saving left the lease columns alone, and the lease left the counts
+            var listed = await store.ListErrorsAsync(Client, domain, scope, 0, 100);
+            var rest = expected.Length == 0 ? [] : await store.ListErrorsAsync(Client, domain, scope, expected[0], 100);
+
+            Assert.Equal(expected, listed.Select(r => r.Id));
+            Assert.Equal(expected.Skip(1), rest.Select(r => r.Id));
+        }
     }
 
     /// <summary>Discard takes only ERROR records of the client and domain that no reprocess holds, once, keeping the history.</summary>
