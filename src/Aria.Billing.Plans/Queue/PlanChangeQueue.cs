@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -10,18 +9,20 @@ namespace Aria.Billing.Plans.Queue;
 /// queue"): queue with the spec's restrictions, list, execute now, change date, delete with cascade, and process what is
 /// due — each change applied at most once, through the host's <see cref="IPlanChangeApplier"/>, never half-applied.
 /// </summary>
+/// <remarks>
+/// A facade over the feature's collaborators, one job each: <c>QueuingRules</c> decides whether and when a request
+/// can be queued (pure), <c>PlanHierarchy</c> answers the parent/child questions, <c>DueChangeProcessor</c>
+/// processes what is due, and <c>PlanChangeExecutor</c> applies or deletes one change and records it in the history.
+/// </remarks>
 public sealed class PlanChangeQueue
 {
-    private const string System = "system";
-    private const int MaxHierarchyDepth = 16;
-
     private readonly IPlanChangeStore _store;
     private readonly IPlanInstanceDirectory _directory;
-    private readonly IPlanChangeApplier _applier;
     private readonly IClock _clock;
     private readonly DateTimeZone _zone;
     private readonly PlanChangeQueueOptions _options;
-    private readonly ILogger _logger;
+    private readonly PlanChangeExecutor _executor;
+    private readonly DueChangeProcessor _processor;
 
     /// <summary>A queue over a store, the billing system's plan instances and the host's applier.</summary>
     /// <param name="store">Where changes live.</param>
@@ -40,10 +41,10 @@ public sealed class PlanChangeQueue
         PlanChangeQueueOptions? options = null,
         ILogger<PlanChangeQueue>? logger = null)
     {
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var log = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
-        _applier = applier ?? throw new ArgumentNullException(nameof(applier));
+        var apply = applier ?? throw new ArgumentNullException(nameof(applier));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
         _options = options ?? new PlanChangeQueueOptions();
@@ -52,6 +53,8 @@ public sealed class PlanChangeQueue
             throw new ArgumentException("PlanChangeQueueOptions: BatchSize should be at least 1, ClaimLease positive and ProcessorId set.", nameof(options));
         }
 
+        _executor = new PlanChangeExecutor(_store, apply, _clock, log);
+        _processor = new DueChangeProcessor(_store, _directory, _executor, _clock, _zone, _options);
     }
 
     private LocalDate Today => _clock.GetCurrentInstant().InZone(_zone).Date;
@@ -71,131 +74,20 @@ public sealed class PlanChangeQueue
 
         var today = Today;
         var open = await OpenChangesAsync(request.Client, request.Account, cancellationToken).ConfigureAwait(false);
-        var errors = new List<AriaError>();
-
-        var snapshot = request.Kind == PlanChangeKind.Assign
-            ? null
-            : await _directory.GetAsync(request.Client, request.Instance, cancellationToken).ConfigureAwait(false);
-        var ownAssign = PendingAssign(open, request.Instance);
-        if (request.Kind != PlanChangeKind.Assign && snapshot is null && ownAssign is null)
+        var snapshots = await PlanHierarchy.LoadSnapshotsAsync(_directory, request.Client, QueuingRules.LineageStart(request), open, cancellationToken).ConfigureAwait(false);
+        var decision = QueuingRules.Decide(request, snapshots, open, today);
+        if (decision.IsRefused)
         {
-            return Error(PlanChangeQueueErrorCodes.InstanceNotFound, $"Plan instance {request.Instance} does not exist and is not queued for assignment.", "plan_instance_no");
+            return AriaResult.Failure<PlanChange>(decision.Errors, decision.Warnings);
         }
 
-        var planKind = request.Kind == PlanChangeKind.Assign ? request.PlanKind : snapshot?.PlanKind ?? ownAssign!.PlanKind;
-        var parent = request.Kind == PlanChangeKind.Assign ? request.ParentInstance : snapshot?.Parent ?? ownAssign?.ParentInstance;
-        if (planKind == PlanKind.Supplemental && parent is null)
+        var change = decision.ToChange(request, _clock.GetCurrentInstant(), actor);
+        if (decision.VoidReason is { } reason)
         {
-            return Error(PlanChangeQueueErrorCodes.InvalidRequest, "A supplemental plan instance needs its parent plan instance.", "parent_plan_instance_no");
-        }
-
-        var ancestors = await AncestorsAsync(request.Client, parent, open, cancellationToken).ConfigureAwait(false);
-        var master = planKind == PlanKind.Master ? snapshot : ancestors.LastOrDefault()?.Snapshot;
-        var (timing, date) = EffectiveDate(request, planKind, master, today, errors);
-
-        if (request.Kind is PlanChangeKind.Replace or PlanChangeKind.Remove && snapshot is { IsStopped: true })
-        {
-            errors.Add(new AriaError(
-                PlanChangeQueueErrorCodes.InstanceStatusBlocksQueue,
-                $"Plan instance {request.Instance} is {snapshot.Status}: it cannot be queued for replacement or removal.",
-                "plan_instance_no"));
-        }
-
-        if (ancestors.FirstOrDefault(a => a.Snapshot is { IsStopped: true }) is { } stopped)
-        {
-            errors.Add(new AriaError(
-                PlanChangeQueueErrorCodes.ParentStatusBlocksQueue,
-                $"Parent plan instance {stopped.Instance} is {stopped.Snapshot!.Status}: its child plans cannot be queued.",
-                "parent_plan_instance_no"));
-        }
-
-        if (parent is not null && ancestors.Count == 0)
-        {
-            errors.Add(new AriaError(
-                PlanChangeQueueErrorCodes.InstanceNotFound,
-                $"Parent plan instance {parent} does not exist and is not queued for assignment.",
-                "parent_plan_instance_no"));
-        }
-
-        Guid? parentChangeId = ownAssign?.Id;
-        if (date is { } on)
-        {
-            if (ownAssign is not null && on < ownAssign.EffectiveDate)
-            {
-                errors.Add(ChildBeforeParent(on, ownAssign));
-            }
-
-            foreach (var ancestor in ancestors)
-            {
-                if (ancestor.PendingAssign is { } pending)
-                {
-                    parentChangeId ??= pending.Id;
-                    if (on < pending.EffectiveDate)
-                    {
-                        errors.Add(ChildBeforeParent(on, pending));
-                    }
-                }
-                else if (ancestor.Snapshot is { } existing && existing.ActiveFrom > on)
-                {
-                    errors.Add(new AriaError(
-                        ancestor.Snapshot.PlanKind == PlanKind.Master ? PlanChangeQueueErrorCodes.NoValidMasterOnDate : PlanChangeQueueErrorCodes.ChildBeforeParent,
-                        $"Plan instance {ancestor.Instance} is active only from {existing.ActiveFrom:uuuu-MM-dd}; a change under it cannot take effect on {on:uuuu-MM-dd}.",
-                        "effective_date"));
-                }
-            }
-
-            if (request.Kind == PlanChangeKind.Replace && master is not null && DunningBlocks(master, on))
-            {
-                errors.Add(new AriaError(
-                    PlanChangeQueueErrorCodes.DunningBlocksReplace,
-                    $"Plan instance {master.Instance} is in dunning ({master.Dunning}) now or on {on:uuuu-MM-dd}: it cannot be replaced.",
-                    "plan_instance_no"));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return AriaResult.Failure<PlanChange>(errors);
-        }
-
-        var change = new PlanChange
-        {
-            Id = request.Id,
-            Client = request.Client,
-            Account = request.Account,
-            Instance = request.Instance,
-            ParentInstance = parent,
-            PlanKind = planKind,
-            Kind = request.Kind,
-            Timing = timing,
-            EffectiveDate = date!.Value,
-            ParentChangeId = parentChangeId,
-            NewPlan = request.NewPlan,
-            Units = request.Units,
-            NewStatus = request.NewStatus is { } status ? (int)status : null,
-            RateSchedule = request.RateSchedule,
-            BillingGroup = master?.BillingGroup,
-            QueuedAt = _clock.GetCurrentInstant(),
-            QueuedBy = actor,
-        };
-
-        if (StopsOnDate(open, ancestors, change.EffectiveDate) is { } stop)
-        {
-            var warning = new AriaWarning(
-                PlanChangeQueueWarningCodes.ParentInactiveOnDate,
-                $"Parent plan instance {stop.Instance} will be {(PlanInstanceStatus)stop.NewStatus!.Value} on {stop.EffectiveDate:uuuu-MM-dd}: this change on {change.EffectiveDate:uuuu-MM-dd} cannot take effect.");
-            if (!request.Proceed)
-            {
-                return AriaResult.Failure<PlanChange>(
-                    [new AriaError(PlanChangeQueueErrorCodes.ProceedRequired, warning.Message + " Queue it again with proceed to record it as void; the queued changes of the instance and its children are then deleted.", "proceed")],
-                    [warning]);
-            }
-
-            var reason = $"voided on queuing: parent plan instance {stop.Instance} becomes {(PlanInstanceStatus)stop.NewStatus!.Value} on {stop.EffectiveDate:uuuu-MM-dd}";
-            var voided = change with { State = PlanChangeState.Deleted, ClosedAt = change.QueuedAt, ClosedBy = actor, Reason = reason };
-            await _store.AddAsync(voided, cancellationToken).ConfigureAwait(false);
-            await DeleteInstanceTreeAsync(open, request.Instance, actor, reason, cancellationToken).ConfigureAwait(false);
-            return AriaResult.Success(voided, [warning]);
+            await _store.AddAsync(change, cancellationToken).ConfigureAwait(false);
+            var tree = new PlanHierarchy(open).ChangesInInstanceTree(request.Instance);
+            await _executor.DeleteStillQueuedAsync(tree, actor, reason, cancellationToken).ConfigureAwait(false);
+            return AriaResult.Success(change, decision.Warnings);
         }
 
         // Added, or queued meanwhile by a retry of the same request: either way the stored change is the answer.
@@ -240,7 +132,7 @@ public sealed class PlanChangeQueue
             return ChangedMeanwhile(id);
         }
 
-        var (applied, error) = await ApplyAsync(claimed, actor, keepLeaseOnFailure: false, cancellationToken).ConfigureAwait(false);
+        var (applied, error) = await _executor.ApplyAsync(claimed, actor, keepLeaseOnFailure: false, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return AriaResult.Failure<PlanChange>(error);
@@ -275,20 +167,21 @@ public sealed class PlanChangeQueue
         }
 
         var open = await OpenChangesAsync(client, change.Account, cancellationToken).ConfigureAwait(false);
+        var hierarchy = new PlanHierarchy(open);
         if (change.ParentChangeId is { } parentId && open.FirstOrDefault(c => c.Id == parentId) is { } parent && newDate < parent.EffectiveDate)
         {
-            return AriaResult.Failure<PlanChange>(ChildBeforeParent(newDate, parent));
+            return AriaResult.Failure<PlanChange>(QueuingRules.ChildBeforeParent(newDate, parent));
         }
 
         if (change.ParentInstance is { } parentInstance
             && await _directory.GetAsync(client, parentInstance, cancellationToken).ConfigureAwait(false) is { } parentSnapshot
-            && PendingAssign(open, parentInstance) is null
+            && hierarchy.PendingAssign(parentInstance) is null
             && newDate < parentSnapshot.ActiveFrom)
         {
             return Error(PlanChangeQueueErrorCodes.ChildBeforeParent, $"The date must be on or after the parent plan instance's active date {parentSnapshot.ActiveFrom:uuuu-MM-dd}.", "effective_date");
         }
 
-        if (Descendants(open, change.Id).FirstOrDefault(d => d.EffectiveDate < newDate) is { } child)
+        if (hierarchy.Descendants(change.Id).FirstOrDefault(d => d.EffectiveDate < newDate) is { } child)
         {
             return Error(PlanChangeQueueErrorCodes.ChildBeforeParent, $"Change {child.Id} under this one takes effect on {child.EffectiveDate:uuuu-MM-dd}; this change cannot move after it to {newDate:uuuu-MM-dd}.", "effective_date");
         }
@@ -312,16 +205,16 @@ public sealed class PlanChangeQueue
         var change = found.Value;
         var open = await OpenChangesAsync(client, change.Account, cancellationToken).ConfigureAwait(false);
         var deleted = new List<PlanChange>();
-        var first = await CloseAsDeletedAsync(change, actor, $"deleted by {actor}", cancellationToken).ConfigureAwait(false);
+        var first = await _executor.DeleteAsync(change, actor, $"deleted by {actor}", cancellationToken).ConfigureAwait(false);
         if (first is null)
         {
             return ChangedMeanwhile(id);
         }
 
         deleted.Add(first);
-        foreach (var descendant in Descendants(open, change.Id))
+        foreach (var descendant in new PlanHierarchy(open).Descendants(change.Id))
         {
-            if (await CloseAsDeletedAsync(descendant, actor, $"parent change {change.Id} deleted", cancellationToken).ConfigureAwait(false) is { } gone)
+            if (await _executor.DeleteAsync(descendant, actor, $"parent change {change.Id} deleted", cancellationToken).ConfigureAwait(false) is { } gone)
             {
                 deleted.Add(gone);
             }
@@ -335,232 +228,8 @@ public sealed class PlanChangeQueue
     /// the latest per instance and kind), parents before children; deletes those a parent's state voids or dunning blocks.
     /// Changes are claimed with a lease, so concurrent processors apply each change once.
     /// </summary>
-    public async Task<ProcessDueReport> ProcessDueAsync(ClientNumber client, LocalDate asOf, CancellationToken cancellationToken = default)
-    {
-        using var activity = PlansTelemetry.Source.StartActivity("plans.process_due");
-        activity?.SetTag("aria.client", client.Value);
-        var executed = new List<PlanChange>();
-        var failed = new List<ProcessedChange>();
-        var deleted = new List<PlanChange>();
-        var adjustments = new List<InvoiceAdjustment>();
-        var owner = _options.ProcessorId;
-
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var now = _clock.GetCurrentInstant();
-            var claimed = await _store.ClaimDueAsync(client, asOf, owner, now, now + _options.ClaimLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-            if (claimed.Count == 0)
-            {
-                break;
-            }
-
-            var superseded = _options.Ordering == QueueOrdering.LatestWins ? Superseded(claimed) : [];
-
-            // Passes over the batch until none makes progress: a child claimed with its parent waits for the parent's
-            // pass, whatever order the claim returned them in.
-            var waiting = claimed.ToList();
-            for (var progress = true; progress && waiting.Count > 0;)
-            {
-                progress = false;
-                foreach (var claim in waiting.ToArray())
-                {
-                    var current = await _store.GetAsync(client, claim.Id, cancellationToken).ConfigureAwait(false);
-                    if (current is null || current.State != PlanChangeState.Queued || current.ClaimedBy != owner)
-                    {
-                        waiting.Remove(claim); // closed by a cascade earlier in this run
-                        continue;
-                    }
-
-                    if (superseded.TryGetValue(current.Id, out var winner))
-                    {
-                        await CloseAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
-                        waiting.Remove(claim);
-                        progress = true;
-                        continue;
-                    }
-
-                    var (waits, outcome) = await ProcessOneAsync(current, deleted, cancellationToken).ConfigureAwait(false);
-                    if (waits)
-                    {
-                        continue; // its parent is still queued; it keeps its lease
-                    }
-
-                    waiting.Remove(claim);
-                    progress = true;
-                    if (outcome is null)
-                    {
-                        continue;
-                    }
-
-                    if (outcome.Error is not null)
-                    {
-                        failed.Add(outcome);
-                        continue;
-                    }
-
-                    executed.Add(outcome.Change);
-                    if (await AdjustmentAsync(outcome.Change, cancellationToken).ConfigureAwait(false) is { } adjustment)
-                    {
-                        adjustments.Add(adjustment);
-                    }
-                }
-            }
-        }
-
-        var groups = executed
-            .Where(c => c.BillingGroup is not null)
-            .GroupBy(c => c.BillingGroup!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(c => c.Id).ToArray(), StringComparer.Ordinal);
-        return new ProcessDueReport(executed, failed, deleted, groups, adjustments);
-    }
-
-    private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
-    {
-        if (change.ParentChangeId is { } parentId)
-        {
-            var parent = await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false);
-            if (parent is { State: PlanChangeState.Queued })
-            {
-                return (true, null); // waits, under its lease, for its parent to execute
-            }
-
-            if (parent is { State: PlanChangeState.Deleted })
-            {
-                await CloseAndCollectAsync(change, $"parent change {parentId} was deleted", deleted, cancellationToken).ConfigureAwait(false);
-                return (false, null);
-            }
-        }
-
-        if (change.ParentInstance is { } parentInstance
-            && await _directory.GetAsync(change.Client, parentInstance, cancellationToken).ConfigureAwait(false) is { IsStopped: true } stoppedParent)
-        {
-            var reason = $"voided: parent plan instance {parentInstance} is {stoppedParent.Status} on {change.EffectiveDate:uuuu-MM-dd}";
-            var open = await OpenChangesAsync(change.Client, change.Account, cancellationToken).ConfigureAwait(false);
-            await CloseAndCollectAsync(change, reason, deleted, cancellationToken).ConfigureAwait(false);
-            deleted.AddRange(await DeleteInstanceTreeAsync(open, change.Instance, System, reason, cancellationToken).ConfigureAwait(false));
-            return (false, null);
-        }
-
-        if (change.Kind == PlanChangeKind.Replace
-            && await MasterOfAsync(change, cancellationToken).ConfigureAwait(false) is { Dunning: not DunningState.None } inDunning
-            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
-        {
-            await CloseAndCollectAsync(change, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
-            return (false, null);
-        }
-
-        var (applied, error) = await ApplyAsync(change, System, keepLeaseOnFailure: true, cancellationToken).ConfigureAwait(false);
-        return (false, applied is null ? null : new ProcessedChange(applied, error));
-    }
-
-    private async Task<(PlanChange? Change, AriaError? Error)> ApplyAsync(PlanChange claimed, string actor, bool keepLeaseOnFailure, CancellationToken cancellationToken)
-    {
-        AriaError? error;
-        try
-        {
-            error = await _applier.ApplyAsync(claimed, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            error = new AriaError(AriaErrorCodes.UnexpectedError, $"Applying change {claimed.Id} failed: {ex.Message}");
-        }
-
-        var now = _clock.GetCurrentInstant();
-        var outcome = error is null
-            ? claimed with { State = PlanChangeState.Executed, ClosedAt = now, ClosedBy = actor, Attempts = claimed.Attempts + 1, ClaimedBy = null, ClaimExpiresAt = null, LastError = null }
-            : claimed with
-            {
-                Attempts = claimed.Attempts + 1,
-                LastError = error.ToString(),
-                ClaimedBy = keepLeaseOnFailure ? claimed.ClaimedBy : null,
-                ClaimExpiresAt = keepLeaseOnFailure ? claimed.ClaimExpiresAt : null,
-            };
-        var stored = await _store.UpdateAsync(outcome, claimed.Version, cancellationToken).ConfigureAwait(false);
-        (error is null ? PlansTelemetry.ChangesApplied : PlansTelemetry.ChangesFailed).Add(1, new KeyValuePair<string, object?>("kind", claimed.Kind.ToString()));
-        if (error is null)
-        {
-            PlansLogMessages.ChangeApplied(_logger, claimed.Id, claimed.Kind, claimed.Instance, actor);
-        }
-        else
-        {
-            PlansLogMessages.ChangeFailed(_logger, claimed.Id, error.ToString());
-        }
-
-        return (stored, error);
-    }
-
-    private async Task<InvoiceAdjustment?> AdjustmentAsync(PlanChange change, CancellationToken cancellationToken)
-    {
-        if (change.Kind == PlanChangeKind.Status
-            || await MasterOfAsync(change, cancellationToken).ConfigureAwait(false) is not { BillLagDays: < 0, Cycle: { } cycle } master)
-        {
-            return null;
-        }
-
-        // With negative bill lag the period's invoice was generated before the period began, so a change inside the period
-        // comes after its invoice: void it and invoice the new plan from the effective date to the period end.
-        var period = cycle.PeriodContaining(change.EffectiveDate);
-        return new InvoiceAdjustment(change.Id, master.Instance, period, change.EffectiveDate, period.End);
-    }
-
-    private async Task<PlanInstanceSnapshot?> MasterOfAsync(PlanChange change, CancellationToken cancellationToken)
-    {
-        var instance = change.PlanKind == PlanKind.Master ? change.Instance : change.ParentInstance;
-        for (var depth = 0; instance is { } current && depth < MaxHierarchyDepth; depth++)
-        {
-            var snapshot = await _directory.GetAsync(change.Client, current, cancellationToken).ConfigureAwait(false);
-            if (snapshot is null || snapshot.PlanKind == PlanKind.Master)
-            {
-                return snapshot;
-            }
-
-            instance = snapshot.Parent;
-        }
-
-        return null;
-    }
-
-    private (PlanChangeTiming Timing, LocalDate? Date) EffectiveDate(
-        QueuePlanChangeRequest request, PlanKind planKind, PlanInstanceSnapshot? master, LocalDate today, List<AriaError> errors)
-    {
-        if (request.Kind == PlanChangeKind.Status)
-        {
-            if (request.NewStatus is null || request.DaysUntilStatusChange is not >= 0)
-            {
-                errors.Add(new AriaError(PlanChangeQueueErrorCodes.InvalidRequest, "A status change needs the new status and the days until the status change (0 or more).", "days_until_status_change"));
-                return (PlanChangeTiming.Dated, null);
-            }
-
-            var days = request.DaysUntilStatusChange.Value;
-            return (days == 0 ? PlanChangeTiming.Immediate : PlanChangeTiming.Dated, today.PlusDays(days));
-        }
-
-        switch (request.Timing)
-        {
-            case PlanChangeTiming.Immediate:
-                return (PlanChangeTiming.Immediate, today);
-            case PlanChangeTiming.Dated when request.EffectiveDate is not { } date:
-                errors.Add(new AriaError(AriaErrorCodes.MissingRequiredParameter, "Missing input: effective_date is required for a change queued for a date.", "effective_date"));
-                return (PlanChangeTiming.Dated, null);
-            case PlanChangeTiming.Dated when request.EffectiveDate <= today:
-                errors.Add(new AriaError(PlanChangeQueueErrorCodes.EffectiveDateNotInFuture, $"The Effective Date must be in the future: {request.EffectiveDate:uuuu-MM-dd} is not after today ({today:uuuu-MM-dd}).", "effective_date"));
-                return (PlanChangeTiming.Dated, null);
-            case PlanChangeTiming.Dated:
-                return (PlanChangeTiming.Dated, request.EffectiveDate);
-            case PlanChangeTiming.Anniversary when request.Kind == PlanChangeKind.Assign && planKind == PlanKind.Master:
-                errors.Add(new AriaError(PlanChangeQueueErrorCodes.AnniversaryNotAvailable, "On Anniversary is not available when assigning a master plan.", "timing"));
-                return (PlanChangeTiming.Anniversary, null);
-            case PlanChangeTiming.Anniversary when master?.Cycle is { } cycle:
-                return (PlanChangeTiming.Anniversary, cycle.NextBillDateAfter(today));
-            case PlanChangeTiming.Anniversary:
-                errors.Add(new AriaError(PlanChangeQueueErrorCodes.NoValidMasterOnDate, "The anniversary needs the master plan instance's billing cycle, which is not known.", "timing"));
-                return (PlanChangeTiming.Anniversary, null);
-            default:
-                errors.Add(new AriaError(PlanChangeQueueErrorCodes.InvalidRequest, $"Unknown timing {(int)request.Timing}.", "timing"));
-                return (request.Timing, null);
-        }
-    }
+    public Task<ProcessDueReport> ProcessDueAsync(ClientNumber client, LocalDate asOf, CancellationToken cancellationToken = default) =>
+        _processor.ProcessDueAsync(client, asOf, cancellationToken);
 
     private async Task<AriaError?> ExecuteRefusalAsync(PlanChange change, CancellationToken cancellationToken)
     {
@@ -602,123 +271,8 @@ public sealed class PlanChangeQueue
     private Task<IReadOnlyList<PlanChange>> OpenChangesAsync(ClientNumber client, AccountNumber account, CancellationToken cancellationToken) =>
         _store.ListAsync(new PlanChangeQuery(client, account, null, PlanChangeState.Queued), cancellationToken);
 
-    private async Task<IReadOnlyList<Ancestor>> AncestorsAsync(ClientNumber client, PlanInstanceNumber? parent, IReadOnlyList<PlanChange> open, CancellationToken cancellationToken)
-    {
-        var ancestors = new List<Ancestor>();
-        for (var instance = parent; instance is { } current && ancestors.Count < MaxHierarchyDepth;)
-        {
-            var snapshot = await _directory.GetAsync(client, current, cancellationToken).ConfigureAwait(false);
-            var pending = PendingAssign(open, current);
-            if (snapshot is null && pending is null)
-            {
-                break;
-            }
-
-            ancestors.Add(new Ancestor(current, snapshot, pending));
-            instance = snapshot?.Parent ?? pending?.ParentInstance;
-        }
-
-        return ancestors;
-    }
-
-    private static PlanChange? StopsOnDate(IReadOnlyList<PlanChange> open, IReadOnlyList<Ancestor> ancestors, LocalDate date) =>
-        open.Where(c => c.Kind == PlanChangeKind.Status && c.EffectiveDate <= date && c.NewStatus is (int)PlanInstanceStatus.Suspended or (int)PlanInstanceStatus.Terminated or (int)PlanInstanceStatus.Cancelled)
-            .Where(c => ancestors.Any(a => a.Instance == c.Instance))
-            .OrderBy(c => c.EffectiveDate)
-            .FirstOrDefault();
-
-    private static bool DunningBlocks(PlanInstanceSnapshot master, LocalDate date) =>
-        master.Dunning != DunningState.None || master.DunningExpectedFrom <= date;
-
-    private static PlanChange? PendingAssign(IReadOnlyList<PlanChange> open, PlanInstanceNumber instance) =>
-        open.FirstOrDefault(c => c.Instance == instance && c.Kind == PlanChangeKind.Assign && c.State == PlanChangeState.Queued);
-
-    private static IEnumerable<PlanChange> Descendants(IReadOnlyList<PlanChange> open, Guid id)
-    {
-        var frontier = new Queue<Guid>([id]);
-        var seen = new HashSet<Guid> { id };
-        while (frontier.TryDequeue(out var current))
-        {
-            foreach (var child in open.Where(c => c.ParentChangeId == current && seen.Add(c.Id)))
-            {
-                frontier.Enqueue(child.Id);
-                yield return child;
-            }
-        }
-    }
-
-    private async Task<IReadOnlyList<PlanChange>> DeleteInstanceTreeAsync(
-        IReadOnlyList<PlanChange> open, PlanInstanceNumber root, string actor, string reason, CancellationToken cancellationToken)
-    {
-        var instances = new HashSet<PlanInstanceNumber> { root };
-        for (var grew = true; grew;)
-        {
-            grew = false;
-            foreach (var change in open.Where(c => c.ParentInstance is { } p && instances.Contains(p)))
-            {
-                grew |= instances.Add(change.Instance);
-            }
-        }
-
-        var deleted = new List<PlanChange>();
-        foreach (var change in open.Where(c => instances.Contains(c.Instance)))
-        {
-            var fresh = await _store.GetAsync(change.Client, change.Id, cancellationToken).ConfigureAwait(false);
-            if (fresh is { State: PlanChangeState.Queued } && await CloseAsDeletedAsync(fresh, actor, reason, cancellationToken).ConfigureAwait(false) is { } gone)
-            {
-                deleted.Add(gone);
-            }
-        }
-
-        return deleted;
-    }
-
-    private async Task CloseAndCollectAsync(PlanChange change, string reason, List<PlanChange> deleted, CancellationToken cancellationToken)
-    {
-        if (await CloseAsDeletedAsync(change, System, reason, cancellationToken).ConfigureAwait(false) is { } gone)
-        {
-            deleted.Add(gone);
-        }
-    }
-
-    private async Task<PlanChange?> CloseAsDeletedAsync(PlanChange change, string actor, string reason, CancellationToken cancellationToken)
-    {
-        var deleted = await _store.UpdateAsync(
-            change with { State = PlanChangeState.Deleted, ClosedAt = _clock.GetCurrentInstant(), ClosedBy = actor, Reason = reason, ClaimedBy = null, ClaimExpiresAt = null },
-            change.Version,
-            cancellationToken).ConfigureAwait(false);
-        if (deleted is not null)
-        {
-            PlansLogMessages.ChangeDeleted(_logger, change.Id, actor, reason);
-        }
-
-        return deleted;
-    }
-
-    private static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> claimed)
-    {
-        var losers = new Dictionary<Guid, Guid>();
-        foreach (var group in claimed.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
-        {
-            var latest = group.OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.QueuedAt).First();
-            foreach (var loser in group.Where(c => c.Id != latest.Id))
-            {
-                losers[loser.Id] = latest.Id;
-            }
-        }
-
-        return losers;
-    }
-
-    private static AriaError ChildBeforeParent(LocalDate date, PlanChange parent) => new(
-        PlanChangeQueueErrorCodes.ChildBeforeParent,
-        $"The effective date {date:uuuu-MM-dd} must be on or after {parent.EffectiveDate:uuuu-MM-dd}, the date of the queued assignment of plan instance {parent.Instance}.",
-        "effective_date");
-
     private static AriaError Error(AriaErrorCode code, string message, string input) => new(code, message, input);
 
     private static AriaError ChangedMeanwhile(Guid id) =>
         Error(PlanChangeQueueErrorCodes.ConcurrentUpdate, $"Change {id} changed meanwhile; read it again.", "queued_change_id");
-
-    private sealed record Ancestor(PlanInstanceNumber Instance, PlanInstanceSnapshot? Snapshot, PlanChange? PendingAssign);
 }

@@ -40,6 +40,45 @@ public sealed class PlanChangeQueuePropertyTests
         Prop.ForAll(gen.ToArbitrary(), ops => Run(ops).GetAwaiter().GetResult()).QuickCheckThrowOnFailure();
     }
 
+    // spec: release-6.50.txt, "Queuing Restrictions": a request that breaks a restriction results in an error and is not queued.
+    [Fact]
+    public void QueueAsync_AnyRequest_ARefusedRequestQueuesNothing_AndTheOutcomeIsTheRulesDecision()
+    {
+        Prop.ForAll(QueuingArb.Case.ToArbitrary(), c => QueueOnce(c).GetAwaiter().GetResult()).QuickCheckThrowOnFailure();
+    }
+
+    private static async Task<bool> QueueOnce(QueuingCase c)
+    {
+        var f = new QueueFixture(c.Today);
+        foreach (var snapshot in c.Snapshots.Values)
+        {
+            f.Directory.Set(snapshot);
+        }
+
+        foreach (var change in c.Pending)
+        {
+            await f.Store.AddAsync(change);
+        }
+
+        var query = new PlanChangeQuery(QueueFixture.Client, QueueFixture.Account);
+        var before = await f.Store.ListAsync(query);
+        var decision = c.Decide();
+
+        var result = await f.Queue.QueueAsync(c.Request, "csr");
+
+        var after = await f.Store.ListAsync(query);
+        if (result.IsFailure)
+        {
+            return decision.IsRefused && result.Errors.SequenceEqual(decision.Errors) && result.Warnings.SequenceEqual(decision.Warnings)
+                && after.SequenceEqual(before) && f.Applier.Applied.Count == 0;
+        }
+
+        var added = after.Where(a => !before.Any(b => b.Id == a.Id)).ToArray();
+        return !decision.IsRefused && added.Length == 1 && added[0].Id == c.Request.Id && added[0] with { Version = 0 } == result.Value with { Version = 0 }
+            && result.Value.EffectiveDate == decision.EffectiveDate && result.Value.Timing == decision.Timing
+            && result.Value.State == (decision.VoidReason is null ? PlanChangeState.Queued : PlanChangeState.Deleted);
+    }
+
     private static async Task<bool> Run(Op[] ops)
     {
         var f = new QueueFixture(Start);

@@ -1,0 +1,196 @@
+using NodaTime;
+
+namespace Aria.Billing.Plans.Queue;
+
+/// <summary>
+/// Processes the changes that are due (spec: release-6.50.txt, "Queuing Restrictions" and "Invoicing Interactions";
+/// DESIGN.md §4 "Plan-change queue"): claims them in batches under a lease, orders them (effective date, or only the latest
+/// per instance and kind), applies parents before children, deletes what a stopped parent voids or dunning blocks, and
+/// reports what was executed, failed and deleted, by billing group, with the invoice adjustments of negative bill lag.
+/// </summary>
+internal sealed class DueChangeProcessor
+{
+    /// <summary>Who closes the changes the processor applies or deletes.</summary>
+    internal const string SystemActor = "system";
+
+    private readonly IPlanChangeStore _store;
+    private readonly IPlanInstanceDirectory _directory;
+    private readonly PlanChangeExecutor _executor;
+    private readonly IClock _clock;
+    private readonly DateTimeZone _zone;
+    private readonly PlanChangeQueueOptions _options;
+
+    /// <summary>A processor over a store and the billing system's plan instances; it closes changes through <paramref name="executor"/>.</summary>
+    public DueChangeProcessor(
+        IPlanChangeStore store, IPlanInstanceDirectory directory, PlanChangeExecutor executor, IClock clock, DateTimeZone zone, PlanChangeQueueOptions options)
+    {
+        _store = store;
+        _directory = directory;
+        _executor = executor;
+        _clock = clock;
+        _zone = zone;
+        _options = options;
+    }
+
+    /// <summary>Applies every change of <paramref name="client"/> due on or before <paramref name="asOf"/> and reports the run.</summary>
+    public async Task<ProcessDueReport> ProcessDueAsync(ClientNumber client, LocalDate asOf, CancellationToken cancellationToken)
+    {
+        using var activity = PlansTelemetry.Source.StartActivity("plans.process_due");
+        activity?.SetTag("aria.client", client.Value);
+        var executed = new List<PlanChange>();
+        var failed = new List<ProcessedChange>();
+        var deleted = new List<PlanChange>();
+        var adjustments = new List<InvoiceAdjustment>();
+        var owner = _options.ProcessorId;
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = _clock.GetCurrentInstant();
+            var claimed = await _store.ClaimDueAsync(client, asOf, owner, now, now + _options.ClaimLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+
+            var superseded = _options.Ordering == QueueOrdering.LatestWins ? Superseded(claimed) : [];
+
+            // Passes over the batch until none makes progress: a child claimed with its parent waits for the parent's
+            // pass, whatever order the claim returned them in.
+            var waiting = claimed.ToList();
+            for (var progress = true; progress && waiting.Count > 0;)
+            {
+                progress = false;
+                foreach (var claim in waiting.ToArray())
+                {
+                    var current = await _store.GetAsync(client, claim.Id, cancellationToken).ConfigureAwait(false);
+                    if (current is null || current.State != PlanChangeState.Queued || current.ClaimedBy != owner)
+                    {
+                        waiting.Remove(claim); // closed by a cascade earlier in this run
+                        continue;
+                    }
+
+                    if (superseded.TryGetValue(current.Id, out var winner))
+                    {
+                        await DeleteAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
+                        waiting.Remove(claim);
+                        progress = true;
+                        continue;
+                    }
+
+                    var (waits, outcome) = await ProcessOneAsync(current, deleted, cancellationToken).ConfigureAwait(false);
+                    if (waits)
+                    {
+                        continue; // its parent is still queued; it keeps its lease
+                    }
+
+                    waiting.Remove(claim);
+                    progress = true;
+                    if (outcome is null)
+                    {
+                        continue;
+                    }
+
+                    if (outcome.Error is not null)
+                    {
+                        failed.Add(outcome);
+                        continue;
+                    }
+
+                    executed.Add(outcome.Change);
+                    if (await AdjustmentAsync(outcome.Change, cancellationToken).ConfigureAwait(false) is { } adjustment)
+                    {
+                        adjustments.Add(adjustment);
+                    }
+                }
+            }
+        }
+
+        var groups = executed
+            .Where(c => c.BillingGroup is not null)
+            .GroupBy(c => c.BillingGroup!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(c => c.Id).ToArray(), StringComparer.Ordinal);
+        return new ProcessDueReport(executed, failed, deleted, groups, adjustments);
+    }
+
+    /// <summary>
+    /// With <see cref="QueueOrdering.LatestWins"/>: of several claimed changes of one kind on one instance, the ones that lose
+    /// to the latest (by effective date, then queue time), each with the id of the one that wins.
+    /// </summary>
+    internal static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> claimed)
+    {
+        var losers = new Dictionary<Guid, Guid>();
+        foreach (var group in claimed.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
+        {
+            var latest = group.OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.QueuedAt).First();
+            foreach (var loser in group.Where(c => c.Id != latest.Id))
+            {
+                losers[loser.Id] = latest.Id;
+            }
+        }
+
+        return losers;
+    }
+
+    private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
+    {
+        if (change.ParentChangeId is { } parentId)
+        {
+            var parent = await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false);
+            if (parent is { State: PlanChangeState.Queued })
+            {
+                return (true, null); // waits, under its lease, for its parent to execute
+            }
+
+            if (parent is { State: PlanChangeState.Deleted })
+            {
+                await DeleteAndCollectAsync(change, $"parent change {parentId} was deleted", deleted, cancellationToken).ConfigureAwait(false);
+                return (false, null);
+            }
+        }
+
+        if (change.ParentInstance is { } parentInstance
+            && await _directory.GetAsync(change.Client, parentInstance, cancellationToken).ConfigureAwait(false) is { IsStopped: true } stoppedParent)
+        {
+            var reason = $"voided: parent plan instance {parentInstance} is {stoppedParent.Status} on {change.EffectiveDate:uuuu-MM-dd}";
+            var open = await _store.ListAsync(new PlanChangeQuery(change.Client, change.Account, null, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
+            await DeleteAndCollectAsync(change, reason, deleted, cancellationToken).ConfigureAwait(false);
+            var tree = new PlanHierarchy(open).ChangesInInstanceTree(change.Instance);
+            deleted.AddRange(await _executor.DeleteStillQueuedAsync(tree, SystemActor, reason, cancellationToken).ConfigureAwait(false));
+            return (false, null);
+        }
+
+        if (change.Kind == PlanChangeKind.Replace
+            && await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is { Dunning: not DunningState.None } inDunning
+            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
+        {
+            await DeleteAndCollectAsync(change, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
+            return (false, null);
+        }
+
+        var (applied, error) = await _executor.ApplyAsync(change, SystemActor, keepLeaseOnFailure: true, cancellationToken).ConfigureAwait(false);
+        return (false, applied is null ? null : new ProcessedChange(applied, error));
+    }
+
+    private async Task<InvoiceAdjustment?> AdjustmentAsync(PlanChange change, CancellationToken cancellationToken)
+    {
+        if (change.Kind == PlanChangeKind.Status
+            || await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is not { BillLagDays: < 0, Cycle: { } cycle } master)
+        {
+            return null;
+        }
+
+        // With negative bill lag the period's invoice was generated before the period began, so a change inside the period
+        // comes after its invoice: void it and invoice the new plan from the effective date to the period end.
+        var period = cycle.PeriodContaining(change.EffectiveDate);
+        return new InvoiceAdjustment(change.Id, master.Instance, period, change.EffectiveDate, period.End);
+    }
+
+    private async Task DeleteAndCollectAsync(PlanChange change, string reason, List<PlanChange> deleted, CancellationToken cancellationToken)
+    {
+        if (await _executor.DeleteAsync(change, SystemActor, reason, cancellationToken).ConfigureAwait(false) is { } gone)
+        {
+            deleted.Add(gone);
+        }
+    }
+}
