@@ -1,23 +1,29 @@
-using System.Diagnostics;
 using Aria.Billing.Client;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
+using Aria.Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
-using Aria.Billing.Jobs;
-using Aria.Billing.Sync;
 
 namespace Aria.Billing.ReferenceHost.Tests.Client;
 
-/// <summary>The typed client over the real host with faults injected under it.</summary>
+/// <summary>
+/// The typed client over the real host with faults injected under it. The client's waits (back-off, Retry-After, polling,
+/// timeouts) and the injected slowness run on a fake time that jumps whenever the client waits: no test waits on the wall
+/// clock for them.
+/// </summary>
 public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 {
     private readonly HostFactory _host;
+    private readonly FakeTimeProvider _time = new() { AutoAdvance = true };
 
     public AriaBillingClientTests(HostFactory host) => _host = host;
 
     private (AriaBillingClient Client, ServiceProvider Services) Client(FaultInjector faults, Action<AriaBillingClientOptions>? tune = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
         services.AddAriaBillingClient(o =>
         {
             o.BaseAddress = new Uri("http://localhost/");
@@ -43,7 +49,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         });
         static bool Trigger(HttpRequestMessage r) => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/runs", StringComparison.Ordinal);
         static bool Poll(HttpRequestMessage r) => r.Method == HttpMethod.Get;
-        var faults = new FaultInjector()
+        var faults = new FaultInjector(_time)
             .Then(Trigger, FaultInjector.Fault.DropAfterForwarding)
             .Then(Trigger, FaultInjector.Fault.Unavailable)
             .Then(Trigger, FaultInjector.Fault.Slow)
@@ -52,15 +58,17 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         var (client, services) = Client(faults);
         await using var _ = services;
         var date = new LocalDate(2025, 3, 31);
-        var watch = Stopwatch.StartNew();
+        var start = _time.GetUtcNow();
 
         var run = await client.TriggerScheduleRunAsync("resilient", date, "core-2025-03-31");
-        var ended = await client.WaitForScheduleRunAsync(run.Value.Id, TimeSpan.FromSeconds(20));
+        // The host runs it on the wall clock while the polls advance the fake one: a generous limit, polls stop at the end.
+        var ended = await client.WaitForScheduleRunAsync(run.Value.Id, TimeSpan.FromMinutes(10));
 
         Assert.True(run.IsSuccess, run.ToString());
         Assert.Equal(BatchStatus.Ok, ended.Value.Status);
         Assert.Equal(4, faults.Seen["POST /jobs/schedules/resilient/runs"]); // dropped, 503, too slow, then answered
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), "Retry-After: 1 was honoured twice");
+        Assert.True(_time.Delays.Count(d => d == TimeSpan.FromSeconds(1)) == 2, "Retry-After: 1 was honoured twice (trigger and poll)");
+        Assert.True(_time.GetUtcNow() - start >= TimeSpan.FromSeconds(2.7), "and the attempt timed out after 700 ms");
         var runs = await _host.Services.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(new ClientNumber(1000), date, date));
         Assert.Single(runs, r => r.Schedule == "resilient");
     }
@@ -68,7 +76,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task ACallNotSafeToRepeat_IsSentOnce_AndItsFailureIsAValue()
     {
-        var faults = new FaultInjector().Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
+        var faults = new FaultInjector(_time).Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
         var (client, services) = Client(faults);
         await using var _ = services;
 
@@ -82,7 +90,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task NoRetries_SendsEvenARepeatableCallOnce()
     {
-        var faults = new FaultInjector().Then(_ => true, FaultInjector.Fault.Unavailable);
+        var faults = new FaultInjector(_time).Then(_ => true, FaultInjector.Fault.Unavailable);
         var (client, services) = Client(faults, o => o.MaxRetryAttempts = 0);
         await using var _ = services;
 
@@ -95,7 +103,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task RuleViolations_ComeBackWithTheHostsCodes()
     {
-        var (client, services) = Client(new FaultInjector());
+        var (client, services) = Client(new FaultInjector(_time));
         await using var _ = services;
 
         var missing = await client.TriggerScheduleRunAsync("no-such-schedule", new LocalDate(2025, 1, 1), "k");
@@ -108,7 +116,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task AHostThatKeepsFailing_OpensTheCircuit()
     {
-        var faults = new FaultInjector();
+        var faults = new FaultInjector(_time);
         for (var i = 0; i < 100; i++)
         {
             faults.Then(_ => true, FaultInjector.Fault.Unavailable);

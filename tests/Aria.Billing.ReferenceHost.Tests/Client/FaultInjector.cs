@@ -5,11 +5,13 @@ namespace Aria.Billing.ReferenceHost.Tests.Client;
 
 /// <summary>
 /// Sits under the client, in front of the real host, and breaks the calls it is told to: a connection dropped after the
-/// host handled the request, a 503 with Retry-After, an answer slower than the attempt timeout.
+/// host handled the request, a 503 with Retry-After, an answer slower than the attempt timeout (slow on
+/// <paramref name="time"/>, the client's time; the wall clock by default).
 /// </summary>
-public sealed class FaultInjector : DelegatingHandler
+public sealed class FaultInjector(TimeProvider? time = null) : DelegatingHandler
 {
     private readonly ConcurrentQueue<(Func<HttpRequestMessage, bool> When, Fault Fault)> _plan = new();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>The faults.</summary>
     public enum Fault
@@ -55,7 +57,7 @@ public sealed class FaultInjector : DelegatingHandler
                 return unavailable;
             default:
                 var slow = await base.SendAsync(request, cancellationToken);
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(2), _time, cancellationToken);
                 return slow;
         }
     }
