@@ -5,6 +5,7 @@ using Aria.Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 
 namespace Aria.Billing.ReferenceHost.Tests.Client;
 
@@ -17,6 +18,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 {
     private readonly HostFactory _host;
     private readonly FakeTimeProvider _time = new() { AutoAdvance = true };
+    private string _clientName = "";
 
     public AriaBillingClientTests(HostFactory host) => _host = host;
 
@@ -24,7 +26,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddAriaBillingClient(o =>
+        _clientName = services.AddAriaBillingClient(o =>
         {
             o.BaseAddress = new Uri("http://localhost/");
             o.ClientNo = 1000;
@@ -35,7 +37,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
             o.MaxRetryAttempts = 5;
             o.PollInterval = TimeSpan.FromMilliseconds(50);
             tune?.Invoke(o);
-        }).ConfigurePrimaryHttpMessageHandler(() => { faults.InnerHandler = _host.Server.CreateHandler(); return faults; });
+        }).ConfigurePrimaryHttpMessageHandler(() => faults.Over(_host.Server.CreateHandler())).Name;
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AriaBillingClient>(), provider);
     }
@@ -132,6 +134,38 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 
         await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
         Assert.True(faults.Seen["GET /sync/Account/summary"] < 11, "the breaker stopped the retries before they ran out");
+    }
+
+    [Fact]
+    public async Task AnOpenCircuit_StaysOpen_WhenTheFactoryRotatesTheHandlers()
+    {
+        var faults = new FaultInjector(_time);
+        for (var i = 0; i < 100; i++)
+        {
+            faults.Then(_ => true, FaultInjector.Fault.Unavailable);
+        }
+
+        var (client, services) = Client(faults, o =>
+        {
+            o.MaxRetryAttempts = 10;
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(60);
+            o.BreakerMinimumThroughput = 4;
+        });
+        await using var _ = services;
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
+        var sent = faults.Seen["GET /sync/Account/summary"];
+
+        // The handler lifetime has passed: the factory builds the client a new chain of handlers.
+        var (handler, scope) = HandlerRotation.NewChain(services, _clientName);
+        using var __ = scope;
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = Timeout.InfiniteTimeSpan };
+        var rotated = ActivatorUtilities.CreateInstance<AriaBillingClient>(services, http);
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => rotated.GetSyncSummaryAsync(SyncDomain.Account));
+        Assert.Equal(2, faults.Chains); // a new chain of handlers,
+        Assert.Equal(sent, faults.Seen["GET /sync/Account/summary"]); // whose breaker refused the call before it left the client
+        var registry = services.GetRequiredKeyedService<ResiliencePipelineRegistry<string>>(AriaBillingClientServiceCollectionExtensions.ResiliencePipelineRegistryKey);
+        Assert.True(registry.TryGetPipeline<HttpResponseMessage>(_clientName, out var pipeline) && pipeline is not null); // the one pipeline of this client name
     }
 
     [Fact]
