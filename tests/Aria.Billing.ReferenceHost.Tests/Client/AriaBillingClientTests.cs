@@ -71,6 +71,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         Assert.Equal(4, faults.Seen["POST /jobs/schedules/resilient/runs"]); // dropped, 503, too slow, then answered
         Assert.True(_time.Delays.Count(d => d == TimeSpan.FromSeconds(1)) == 2, "Retry-After: 1 was honoured twice (trigger and poll)");
         Assert.True(_time.GetUtcNow() - start >= TimeSpan.FromSeconds(2.7), "and the attempt timed out after 700 ms");
+        Assert.Contains(TimeSpan.FromMilliseconds(50), _time.Delays); // the polls wait on the client's time too
         var runs = await _host.Services.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(new ClientNumber(1000), date, date));
         Assert.Single(runs, r => r.Schedule == "resilient");
     }
