@@ -18,10 +18,12 @@ public sealed class JobRunner
     private readonly IClock _clock;
     private readonly JobRunnerOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    /// <summary>A runner over a store with a handler per job type.</summary>
-    public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null)
+    /// <summary>A runner over a store with a handler per job type; the gate's polls wait on <paramref name="time"/> (default the system's).</summary>
+    public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _handlers = handlers ?? throw new ArgumentNullException(nameof(handlers));
@@ -128,7 +130,7 @@ public sealed class JobRunner
                 case BatchStatus.New or BatchStatus.Running:
                     try
                     {
-                        await Task.Delay(interval, limit.Token).ConfigureAwait(false);
+                        await Task.Delay(interval, _time, limit.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
