@@ -71,9 +71,34 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         Assert.Equal(4, faults.Seen["POST /jobs/schedules/resilient/runs"]); // dropped, 503, too slow, then answered
         Assert.True(_time.Delays.Count(d => d == TimeSpan.FromSeconds(1)) == 2, "Retry-After: 1 was honoured twice (trigger and poll)");
         Assert.True(_time.GetUtcNow() - start >= TimeSpan.FromSeconds(2.7), "and the attempt timed out after 700 ms");
-        Assert.Contains(TimeSpan.FromMilliseconds(50), _time.Delays); // the polls wait on the client's time too
         var runs = await _host.Services.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(new ClientNumber(1000), date, date));
         Assert.Single(runs, r => r.Schedule == "resilient");
+    }
+
+    [Fact]
+    public async Task WaitForScheduleRun_ARunThatDoesNotEnd_GivesUpAfterItsTimeout_OnTheClientsTime()
+    {
+        var runId = Guid.NewGuid();
+        var stillRunning = new StillRunningHost();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddAriaBillingClient(o =>
+        {
+            o.BaseAddress = new Uri("http://localhost/");
+            o.ClientNo = 1000;
+            o.AuthKey = "ops-key";
+            o.PollInterval = TimeSpan.FromMinutes(1);
+        }).ConfigurePrimaryHttpMessageHandler(() => stillRunning);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<AriaBillingClient>();
+        var start = _time.GetUtcNow();
+
+        var ended = await client.WaitForScheduleRunAsync(runId, TimeSpan.FromHours(1));
+
+        Assert.True(ended.HasError(AriaErrorCode.Symbolic("RUN_NOT_FINISHED")), ended.ToString());
+        Assert.Equal(61, stillRunning.Polls); // at minutes 0, 1, …, 60
+        Assert.Equal(Enumerable.Repeat(TimeSpan.FromMinutes(1), 60), _time.Delays);
+        Assert.Equal(TimeSpan.FromHours(1), _time.GetUtcNow() - start);
     }
 
     [Fact]
@@ -180,5 +205,25 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 
         Assert.Contains("AriaBilling:Client", error.Message, StringComparison.Ordinal);
         Assert.Contains("AriaBilling:Client:BaseAddress", string.Join(" ", new AriaBillingClientOptions().Problems()), StringComparison.Ordinal);
+    }
+
+    /// <summary>A host whose runs are always still running.</summary>
+    private sealed class StillRunningHost : HttpMessageHandler
+    {
+        private int _polls;
+
+        public int Polls => Volatile.Read(ref _polls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _polls);
+            var id = request.RequestUri!.Segments[^1];
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StringContent(
+                    $$"""{"id":"{{id}}","schedule":"daily","run_date":"2025-03-31","status":"running","jobs":[]}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }
