@@ -9,8 +9,13 @@ namespace Aria.Billing.Client.Resilience;
 /// <summary>
 /// The client's pipeline, outermost first: a total timeout, retries (exponential back-off with jitter, honouring
 /// Retry-After, only for calls marked safe to repeat) on transport errors, timeouts, 408, 429 and 5xx, a circuit breaker,
-/// and a per-attempt timeout.
+/// and a per-attempt timeout. Every wait and timeout runs on the given <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// The pipeline is built once per client name in a <see cref="Polly.Registry.ResiliencePipelineRegistry{TKey}"/> and shared
+/// by every handler chain <c>IHttpClientFactory</c> creates for that name: the factory replaces its handlers every
+/// handler lifetime, and a pipeline built per handler would forget an open circuit at each rotation.
+/// </remarks>
 internal static class AriaResilience
 {
     /// <summary>The request option marking a call as safe to repeat (a GET, or a POST the host treats idempotently).</summary>
@@ -19,14 +24,16 @@ internal static class AriaResilience
     /// <summary>The key under which a call's repeatability travels in the pipeline's context.</summary>
     internal static readonly ResiliencePropertyKey<bool> RepeatableKey = new("Aria.Billing.Repeatable");
 
-    internal static ResiliencePipeline<HttpResponseMessage> Build(AriaBillingClientOptions options, TimeProvider time)
+    /// <summary>Adds the client's strategies to <paramref name="builder"/> (a registry's builder for one client name).</summary>
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, AriaBillingClientOptions options, TimeProvider time)
     {
+        builder.TimeProvider = time;
         var isTransient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
             .HandleResult(r => r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)r.StatusCode >= 500)
             .Build();
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }.AddTimeout(options.TotalTimeout);
+        builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -41,7 +48,7 @@ internal static class AriaResilience
             });
         }
 
-        return builder
+        builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => ValueTask.FromResult(isTransient(args.Outcome)),
@@ -50,8 +57,7 @@ internal static class AriaResilience
                 SamplingDuration = options.BreakerSamplingDuration,
                 BreakDuration = options.BreakerBreakDuration,
             })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            .AddTimeout(options.AttemptTimeout);
     }
 
     /// <summary>The server's Retry-After (capped), or null for the strategy's own back-off.</summary>

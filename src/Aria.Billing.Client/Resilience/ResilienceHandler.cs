@@ -2,7 +2,10 @@ using Polly;
 
 namespace Aria.Billing.Client.Resilience;
 
-/// <summary>Sends each request through the resilience pipeline; a GET, or a request marked repeatable, may be retried.</summary>
+/// <summary>
+/// Sends each request through the resilience pipeline; a GET, or a request marked repeatable, may be retried. The pipeline
+/// comes from the registry and outlives the handler: every handler chain of one client name shares its circuit breaker.
+/// </summary>
 internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

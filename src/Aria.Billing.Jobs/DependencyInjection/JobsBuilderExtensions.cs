@@ -44,7 +44,8 @@ public static class JobsBuilderExtensions
             sp.GetServices<JobHandlerRegistration>().ToDictionary(r => r.JobType, r => (IJobHandler)sp.GetRequiredService(r.HandlerType), StringComparer.Ordinal),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value,
-            sp.GetService<ILogger<JobRunner>>()));
+            sp.GetService<ILogger<JobRunner>>(),
+            sp.GetService<TimeProvider>()));
         return builder;
     }
 

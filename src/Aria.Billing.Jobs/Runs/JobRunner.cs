@@ -20,8 +20,10 @@ public sealed class JobRunner
     private readonly RunStatisticsReader _statistics;
     private readonly AuditSearch _audit;
 
-    /// <summary>A runner over a store with a handler per job type.</summary>
-    public JobRunner(IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null)
+    /// <summary>A runner over a store with a handler per job type; the gate waits (polls and timeout) on <paramref name="time"/> (default the system's).</summary>
+    public JobRunner(
+        IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, JobRunnerOptions? options = null, ILogger<JobRunner>? logger = null,
+        TimeProvider? time = null)
     {
         var log = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(store);
@@ -33,7 +35,7 @@ public sealed class JobRunner
         _creator = new RunCreator(store, clock);
         _executor = new RunExecutor(store, handlers, clock, writer, new WorkItemWorkers(store, clock, options, log), log);
         _commands = new RunCommands(store, writer, _executor);
-        _gate = new RunGate(store);
+        _gate = new RunGate(store, time ?? TimeProvider.System);
         _statistics = new RunStatisticsReader(store);
         _audit = new AuditSearch(store);
     }

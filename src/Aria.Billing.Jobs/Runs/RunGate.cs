@@ -4,7 +4,7 @@ namespace Aria.Billing.Jobs;
 /// The core billing system's side of a run (spec: "Core Aria Batch Job Interdependence"): it polls the run it triggered
 /// and proceeds with its own batch jobs only after the run ended Ok.
 /// </summary>
-internal sealed class RunGate(IJobRunStore store)
+internal sealed class RunGate(IJobRunStore store, TimeProvider time)
 {
     /// <summary>The run with this id, or error RunNotFound.</summary>
     public async Task<AriaResult<ScheduleRun>> PollAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken) =>
@@ -19,8 +19,8 @@ internal sealed class RunGate(IJobRunStore store)
     /// </summary>
     public async Task<GateDecision> WaitForCompletionAsync(ClientNumber client, Guid runId, TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         while (true)
         {
             var run = await store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ internal sealed class RunGate(IJobRunStore store)
                 case BatchStatus.New or BatchStatus.Running:
                     try
                     {
-                        await Task.Delay(interval, limit.Token).ConfigureAwait(false);
+                        await Task.Delay(interval, time, limit.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {

@@ -1,4 +1,5 @@
 using Aria.Billing.Jobs;
+using Aria.Billing.Testing;
 
 namespace Aria.Billing.Jobs.Tests.Runs;
 
@@ -82,6 +83,25 @@ public sealed class JobRunnerTests
         var partial = await f.Runner.CreateRunAsync(RunFixture.Daily, Day.PlusDays(1));
         await f.Runner.ExecuteAsync(Client, partial.Id);
         Assert.Equal(GateDecision.NeedsHumanIntervention, await f.Runner.WaitForCompletionAsync(Client, partial.Id, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Gate_WaitsOnTheRunnersTimeProvider_NotTheWallClock()
+    {
+        var f = new RunFixture();
+        var time = new FakeTimeProvider();
+        var runner = new JobRunner(f.Store, new Dictionary<string, IJobHandler> { [JobTypes.UsageRating] = f.Handler, [JobTypes.SyncTransactions] = f.Handler, [JobTypes.Billing] = f.Handler }, f.Clock, time: time);
+        var run = await runner.CreateRunAsync(RunFixture.Daily, Day);
+
+        var gate = runner.WaitForCompletionAsync(Client, run.Id, TimeSpan.FromHours(1), TimeSpan.FromDays(1));
+        await time.WhenWaitingAsync().WaitAsync(TimeSpan.FromSeconds(30)); // guards: each answers at once
+        await runner.ExecuteAsync(Client, run.Id);
+        Assert.False(gate.IsCompleted); // waiting out its hour
+
+        time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(GateDecision.Proceed, await gate.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([TimeSpan.FromHours(1)], time.Delays);
     }
 
     [Fact]

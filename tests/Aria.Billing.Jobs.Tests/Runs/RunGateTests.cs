@@ -14,13 +14,13 @@ public sealed class RunGateTests
     [Fact]
     public async Task PollAsync_UnknownRun_IsRunNotFound()
     {
-        Assert.True((await new RunGate(_store).PollAsync(RunFixture.Client, Guid.NewGuid(), default)).HasError(JobErrorCodes.RunNotFound));
+        Assert.True((await new RunGate(_store, TimeProvider.System).PollAsync(RunFixture.Client, Guid.NewGuid(), default)).HasError(JobErrorCodes.RunNotFound));
     }
 
     [Fact]
     public async Task WaitForCompletionAsync_UnknownRun_NeedsHumanIntervention()
     {
-        var decision = await new RunGate(_store).WaitForCompletionAsync(RunFixture.Client, Guid.NewGuid(), Interval, TimeSpan.FromSeconds(5), default);
+        var decision = await new RunGate(_store, TimeProvider.System).WaitForCompletionAsync(RunFixture.Client, Guid.NewGuid(), Interval, TimeSpan.FromSeconds(5), default);
 
         Assert.Equal(GateDecision.NeedsHumanIntervention, decision);
     }
@@ -35,7 +35,7 @@ public sealed class RunGateTests
         var run = await CreateRunAsync();
         await EndAsync(run, ending);
 
-        var decision = await new RunGate(_store).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(5), default);
+        var decision = await new RunGate(_store, TimeProvider.System).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(5), default);
 
         Assert.Equal(GateDecision.NeedsHumanIntervention, decision);
     }
@@ -44,7 +44,7 @@ public sealed class RunGateTests
     public async Task WaitForCompletionAsync_RunEndsOkWhileWaiting_Proceeds()
     {
         var run = await CreateRunAsync();
-        var waiting = new RunGate(_store).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(30), default);
+        var waiting = new RunGate(_store, TimeProvider.System).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(30), default);
 
         await EndAsync(run, BatchStatus.Ok);
 
@@ -59,7 +59,7 @@ public sealed class RunGateTests
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new RunGate(_store).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(5), cancel.Token));
+            new RunGate(_store, TimeProvider.System).WaitForCompletionAsync(RunFixture.Client, run.Id, Interval, TimeSpan.FromSeconds(5), cancel.Token));
     }
 
     private Task<ScheduleRun> CreateRunAsync() => new RunCreator(_store, _clock).CreateRunAsync(RunFixture.Daily, Day, "manual", default);

@@ -1,24 +1,32 @@
-using System.Diagnostics;
 using Aria.Billing.Client;
+using Aria.Billing.Jobs;
+using Aria.Billing.Sync;
+using Aria.Billing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
-using Aria.Billing.Jobs;
-using Aria.Billing.Sync;
+using Polly.Registry;
 
 namespace Aria.Billing.ReferenceHost.Tests.Client;
 
-/// <summary>The typed client over the real host with faults injected under it.</summary>
+/// <summary>
+/// The typed client over the real host with faults injected under it. The client's waits (back-off, Retry-After, polling,
+/// timeouts) and the injected slowness run on a fake time that jumps whenever the client waits: no test waits on the wall
+/// clock for them.
+/// </summary>
 public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 {
     private readonly HostFactory _host;
+    private readonly FakeTimeProvider _time = new() { AutoAdvance = true };
+    private string _clientName = "";
 
     public AriaBillingClientTests(HostFactory host) => _host = host;
 
     private (AriaBillingClient Client, ServiceProvider Services) Client(FaultInjector faults, Action<AriaBillingClientOptions>? tune = null)
     {
         var services = new ServiceCollection();
-        services.AddAriaBillingClient(o =>
+        services.AddSingleton<TimeProvider>(_time);
+        _clientName = services.AddAriaBillingClient(o =>
         {
             o.BaseAddress = new Uri("http://localhost/");
             o.ClientNo = 1000;
@@ -29,7 +37,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
             o.MaxRetryAttempts = 5;
             o.PollInterval = TimeSpan.FromMilliseconds(50);
             tune?.Invoke(o);
-        }).ConfigurePrimaryHttpMessageHandler(() => { faults.InnerHandler = _host.Server.CreateHandler(); return faults; });
+        }).ConfigurePrimaryHttpMessageHandler(() => faults.Over(_host.Server.CreateHandler())).Name;
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<AriaBillingClient>(), provider);
     }
@@ -43,7 +51,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         });
         static bool Trigger(HttpRequestMessage r) => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/runs", StringComparison.Ordinal);
         static bool Poll(HttpRequestMessage r) => r.Method == HttpMethod.Get;
-        var faults = new FaultInjector()
+        var faults = new FaultInjector(_time)
             .Then(Trigger, FaultInjector.Fault.DropAfterForwarding)
             .Then(Trigger, FaultInjector.Fault.Unavailable)
             .Then(Trigger, FaultInjector.Fault.Slow)
@@ -52,23 +60,51 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         var (client, services) = Client(faults);
         await using var _ = services;
         var date = new LocalDate(2025, 3, 31);
-        var watch = Stopwatch.StartNew();
+        var start = _time.GetUtcNow();
 
         var run = await client.TriggerScheduleRunAsync("resilient", date, "core-2025-03-31");
-        var ended = await client.WaitForScheduleRunAsync(run.Value.Id, TimeSpan.FromSeconds(20));
+        // The host runs it on the wall clock while the polls advance the fake one: a generous limit, polls stop at the end.
+        var ended = await client.WaitForScheduleRunAsync(run.Value.Id, TimeSpan.FromMinutes(10));
 
         Assert.True(run.IsSuccess, run.ToString());
         Assert.Equal(BatchStatus.Ok, ended.Value.Status);
         Assert.Equal(4, faults.Seen["POST /jobs/schedules/resilient/runs"]); // dropped, 503, too slow, then answered
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), "Retry-After: 1 was honoured twice");
+        Assert.True(_time.Delays.Count(d => d == TimeSpan.FromSeconds(1)) == 2, "Retry-After: 1 was honoured twice (trigger and poll)");
+        Assert.True(_time.GetUtcNow() - start >= TimeSpan.FromSeconds(2.7), "and the attempt timed out after 700 ms");
         var runs = await _host.Services.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(new ClientNumber(1000), date, date));
         Assert.Single(runs, r => r.Schedule == "resilient");
     }
 
     [Fact]
+    public async Task WaitForScheduleRun_ARunThatDoesNotEnd_GivesUpAfterItsTimeout_OnTheClientsTime()
+    {
+        var runId = Guid.NewGuid();
+        var stillRunning = new StillRunningHost();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddAriaBillingClient(o =>
+        {
+            o.BaseAddress = new Uri("http://localhost/");
+            o.ClientNo = 1000;
+            o.AuthKey = "ops-key";
+            o.PollInterval = TimeSpan.FromMinutes(1);
+        }).ConfigurePrimaryHttpMessageHandler(() => stillRunning);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<AriaBillingClient>();
+        var start = _time.GetUtcNow();
+
+        var ended = await client.WaitForScheduleRunAsync(runId, TimeSpan.FromHours(1));
+
+        Assert.True(ended.HasError(AriaErrorCode.Symbolic("RUN_NOT_FINISHED")), ended.ToString());
+        Assert.Equal(61, stillRunning.Polls); // at minutes 0, 1, …, 60
+        Assert.Equal(Enumerable.Repeat(TimeSpan.FromMinutes(1), 60), _time.Delays);
+        Assert.Equal(TimeSpan.FromHours(1), _time.GetUtcNow() - start);
+    }
+
+    [Fact]
     public async Task ACallNotSafeToRepeat_IsSentOnce_AndItsFailureIsAValue()
     {
-        var faults = new FaultInjector().Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
+        var faults = new FaultInjector(_time).Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
         var (client, services) = Client(faults);
         await using var _ = services;
 
@@ -82,7 +118,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task NoRetries_SendsEvenARepeatableCallOnce()
     {
-        var faults = new FaultInjector().Then(_ => true, FaultInjector.Fault.Unavailable);
+        var faults = new FaultInjector(_time).Then(_ => true, FaultInjector.Fault.Unavailable);
         var (client, services) = Client(faults, o => o.MaxRetryAttempts = 0);
         await using var _ = services;
 
@@ -95,7 +131,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task RuleViolations_ComeBackWithTheHostsCodes()
     {
-        var (client, services) = Client(new FaultInjector());
+        var (client, services) = Client(new FaultInjector(_time));
         await using var _ = services;
 
         var missing = await client.TriggerScheduleRunAsync("no-such-schedule", new LocalDate(2025, 1, 1), "k");
@@ -108,7 +144,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task AHostThatKeepsFailing_OpensTheCircuit()
     {
-        var faults = new FaultInjector();
+        var faults = new FaultInjector(_time);
         for (var i = 0; i < 100; i++)
         {
             faults.Then(_ => true, FaultInjector.Fault.Unavailable);
@@ -127,6 +163,38 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task AnOpenCircuit_StaysOpen_WhenTheFactoryRotatesTheHandlers()
+    {
+        var faults = new FaultInjector(_time);
+        for (var i = 0; i < 100; i++)
+        {
+            faults.Then(_ => true, FaultInjector.Fault.Unavailable);
+        }
+
+        var (client, services) = Client(faults, o =>
+        {
+            o.MaxRetryAttempts = 10;
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(60);
+            o.BreakerMinimumThroughput = 4;
+        });
+        await using var _ = services;
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
+        var sent = faults.Seen["GET /sync/Account/summary"];
+
+        // The handler lifetime has passed: the factory builds the client a new chain of handlers.
+        var (handler, scope) = HandlerRotation.NewChain(services, _clientName);
+        using var __ = scope;
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = Timeout.InfiniteTimeSpan };
+        var rotated = ActivatorUtilities.CreateInstance<AriaBillingClient>(services, http);
+
+        await Assert.ThrowsAsync<BrokenCircuitException>(() => rotated.GetSyncSummaryAsync(SyncDomain.Account));
+        Assert.Equal(2, faults.Chains); // a new chain of handlers,
+        Assert.Equal(sent, faults.Seen["GET /sync/Account/summary"]); // whose breaker refused the call before it left the client
+        var registry = services.GetRequiredKeyedService<ResiliencePipelineRegistry<string>>(AriaBillingClientServiceCollectionExtensions.ResiliencePipelineRegistryKey);
+        Assert.True(registry.TryGetPipeline<HttpResponseMessage>(_clientName, out var pipeline) && pipeline is not null); // the one pipeline of this client name
+    }
+
+    [Fact]
     public void Options_AreValidated_WithTheSettingNamed()
     {
         var services = new ServiceCollection();
@@ -137,5 +205,25 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 
         Assert.Contains("AriaBilling:Client", error.Message, StringComparison.Ordinal);
         Assert.Contains("AriaBilling:Client:BaseAddress", string.Join(" ", new AriaBillingClientOptions().Problems()), StringComparison.Ordinal);
+    }
+
+    /// <summary>A host whose runs are always still running.</summary>
+    private sealed class StillRunningHost : HttpMessageHandler
+    {
+        private int _polls;
+
+        public int Polls => Volatile.Read(ref _polls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _polls);
+            var id = request.RequestUri!.Segments[^1];
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StringContent(
+                    $$"""{"id":"{{id}}","schedule":"daily","run_date":"2025-03-31","status":"running","jobs":[]}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }
