@@ -45,50 +45,19 @@ public sealed class AriaBillingClientOptions
     /// <summary>How often the waits poll. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Why the options cannot be used, or an empty list.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        if (BaseAddress is not { IsAbsoluteUri: true })
-        {
-            problems.Add($"{SectionName}:BaseAddress should be an absolute URI.");
-        }
-
-        if (ClientNo < 1)
-        {
-            problems.Add($"{SectionName}:ClientNo should be a positive number.");
-        }
-
-        if (string.IsNullOrWhiteSpace(AuthKey))
-        {
-            problems.Add($"{SectionName}:AuthKey is required.");
-        }
-
-        if (MaxRetryAttempts is < 0 or > 10)
-        {
-            problems.Add($"{SectionName}:MaxRetryAttempts should be in range [0-10].");
-        }
-
-        if (RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
-        {
-            problems.Add($"{SectionName}:RetryBaseDelay should be positive and at most RetryMaxDelay.");
-        }
-
-        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout < AttemptTimeout)
-        {
-            problems.Add($"{SectionName}:AttemptTimeout should be positive and at most TotalTimeout.");
-        }
-
-        if (BreakerFailureRatio is <= 0 or > 1 || BreakerMinimumThroughput < 2 || BreakerSamplingDuration < TimeSpan.FromMilliseconds(500) || BreakerBreakDuration < TimeSpan.FromMilliseconds(500))
-        {
-            problems.Add($"{SectionName}:Breaker* should be a ratio in (0-1], a throughput of at least 2 and durations of at least 500 ms.");
-        }
-
-        if (PollInterval <= TimeSpan.Zero)
-        {
-            problems.Add($"{SectionName}:PollInterval should be positive.");
-        }
-
-        return problems;
-    }
+    /// <summary>The rules of these options, checked by <c>AddAriaBillingClient</c> (the first time the options are read, and on start).</summary>
+    internal static OptionRules<AriaBillingClientOptions> Rules { get; } = new OptionRules<AriaBillingClientOptions>(SectionName)
+        .Must(o => o.BaseAddress is { IsAbsoluteUri: true } ? null : $"{SectionName}:{nameof(BaseAddress)} is '{o.BaseAddress}'; it should be an absolute URI (http://host:port/).")
+        .InRange(nameof(ClientNo), o => o.ClientNo, 1, long.MaxValue)
+        .Required(nameof(AuthKey), o => o.AuthKey, "hold the client's key")
+        .InRange(nameof(MaxRetryAttempts), o => o.MaxRetryAttempts, 0, 10)
+        .InRange(nameof(RetryBaseDelay), o => o.RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10))
+        .Must(o => o.RetryMaxDelay < o.RetryBaseDelay ? $"{SectionName}:{nameof(RetryMaxDelay)} is {o.RetryMaxDelay:c}; it should be at least {nameof(RetryBaseDelay)} ({o.RetryBaseDelay:c})." : null)
+        .InRange(nameof(AttemptTimeout), o => o.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1))
+        .Must(o => o.TotalTimeout < o.AttemptTimeout ? $"{SectionName}:{nameof(TotalTimeout)} is {o.TotalTimeout:c}; it should be at least {nameof(AttemptTimeout)} ({o.AttemptTimeout:c})." : null)
+        .InRange(nameof(BreakerFailureRatio), o => o.BreakerFailureRatio, 0.01, 1.0)
+        .InRange(nameof(BreakerMinimumThroughput), o => o.BreakerMinimumThroughput, 2, int.MaxValue)
+        .InRange(nameof(BreakerSamplingDuration), o => o.BreakerSamplingDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1))
+        .InRange(nameof(BreakerBreakDuration), o => o.BreakerBreakDuration, TimeSpan.FromMilliseconds(500), TimeSpan.FromDays(1))
+        .InRange(nameof(PollInterval), o => o.PollInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1));
 }

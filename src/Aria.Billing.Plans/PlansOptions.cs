@@ -39,4 +39,8 @@ public sealed class PlansOptions
     /// </summary>
     /// <value>Default <see langword="false"/>.</value>
     public bool AllowRetroactiveSupplementalStart { get; set; }
+
+    /// <summary>The rules of these options, checked by <c>AddPlans</c> when the host starts.</summary>
+    internal static OptionRules<PlansOptions> Rules { get; } = new OptionRules<PlansOptions>(SectionName)
+        .InRange(nameof(DefaultAssignmentDirective), o => o.DefaultAssignmentDirective, 1, 11);
 }

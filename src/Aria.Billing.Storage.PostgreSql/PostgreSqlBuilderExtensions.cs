@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Storage;
 using Aria.Billing.Storage.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,8 @@ public static class PostgreSqlBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
         services.Configure(configure);
-        services.AddOptions<PostgreSqlStorageOptions>()
-            .Validate(o => PostgreSqlStorage.Validate(o) is null, "AriaBilling:PostgreSql:ConnectionString is missing or not a valid Npgsql connection string.")
-            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(PostgreSqlStorageOptions.Rules.Validator()));
+        services.AddOptions<PostgreSqlStorageOptions>().ValidateOnStart();
         StorageRegistration.Register(
             services,
             sp => new PostgreSqlStorage(sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()),

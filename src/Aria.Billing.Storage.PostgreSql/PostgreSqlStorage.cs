@@ -21,10 +21,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        if (Validate(options) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
+        PostgreSqlStorageOptions.Rules.ThrowIfInvalid(options, nameof(options));
 
         Database = new PostgreSqlDatabase(NpgsqlDataSource.Create(WithDefaults(options.ConnectionString!)), clock, options.MigrateOnStart);
         SyncRecords = new SqlSyncRecordStore(Database);
@@ -93,23 +90,4 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => Database.DataSource.DisposeAsync();
-
-    /// <summary>Why the options cannot be used, or null when they can.</summary>
-    internal static string? Validate(PostgreSqlStorageOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return "AriaBilling:PostgreSql:ConnectionString is required.";
-        }
-
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return $"AriaBilling:PostgreSql:ConnectionString is not a valid Npgsql connection string: {ex.Message}";
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using Aria.Billing;
 using Aria.Billing.Storage;
 using Aria.Billing.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,8 @@ public static class SqliteBuilderExtensions
             services.Configure(configure);
         }
 
-        services.AddOptions<SqliteStorageOptions>().Validate(o => SqliteStorage.Validate(o) is null, "AriaBilling:Sqlite options are not valid.").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(SqliteStorageOptions.Rules.Validator()));
+        services.AddOptions<SqliteStorageOptions>().ValidateOnStart();
         StorageRegistration.Register(
             services,
             sp => new SqliteStorage(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<NodaTime.IClock>()),

@@ -23,15 +23,12 @@ public sealed class SqliteStorage : IRelationalStorage
     /// <summary>Opens (creating when missing) the database the options name.</summary>
     /// <param name="options">Where the file is and how to treat the schema.</param>
     /// <param name="clock">The clock stamping the migration history.</param>
-    /// <exception cref="ArgumentException">The options are not valid (see <see cref="Validate"/>).</exception>
+    /// <exception cref="ArgumentException">The options are not valid (the key and the bad value are named).</exception>
     public SqliteStorage(SqliteStorageOptions options, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        if (Validate(options) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
+        SqliteStorageOptions.Rules.ThrowIfInvalid(options, nameof(options));
 
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
         if (options.ConnectionString is null)
@@ -88,12 +85,4 @@ public sealed class SqliteStorage : IRelationalStorage
 
     /// <summary>The schema version the database is at (0 for a new file).</summary>
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) => Database.SchemaVersionAsync(cancellationToken);
-
-    /// <summary>Why the options cannot be used, or null when they can.</summary>
-    internal static string? Validate(SqliteStorageOptions options) =>
-        options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromMinutes(10)
-            ? $"AriaBilling:Sqlite:BusyTimeout should be in range [0-10 minutes]; got {options.BusyTimeout}."
-            : options.ConnectionString is null && options.Path is { } path && string.IsNullOrWhiteSpace(path)
-                ? "AriaBilling:Sqlite:Path should name a file; got an empty string."
-                : null;
 }

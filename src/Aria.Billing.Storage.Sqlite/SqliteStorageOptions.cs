@@ -3,6 +3,9 @@ namespace Aria.Billing.Storage.Sqlite;
 /// <summary>Where the SQLite store keeps its file and how it treats the schema (configuration section <c>AriaBilling:Sqlite</c>).</summary>
 public sealed class SqliteStorageOptions
 {
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "AriaBilling:Sqlite";
+
     /// <summary>
     /// The database file. Defaults to <see cref="DefaultPath"/>; its folder is created when missing. Ignored when
     /// <see cref="ConnectionString"/> is set.
@@ -29,4 +32,11 @@ public sealed class SqliteStorageOptions
             : AppContext.BaseDirectory,
         "Aria.Billing",
         "aria-billing.db");
+
+    /// <summary>The rules of these options, checked by <c>UseSqlite</c> when the host starts and by <see cref="SqliteStorage"/>.</summary>
+    internal static OptionRules<SqliteStorageOptions> Rules { get; } = new OptionRules<SqliteStorageOptions>(SectionName)
+        .InRange(nameof(BusyTimeout), o => o.BusyTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(10))
+        .Must(o => o.ConnectionString is null && o.Path is { } path && string.IsNullOrWhiteSpace(path)
+            ? $"{SectionName}:{nameof(Path)} is empty; it should name a file (or leave it unset for {nameof(DefaultPath)})."
+            : null);
 }

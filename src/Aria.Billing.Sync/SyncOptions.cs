@@ -36,4 +36,11 @@ public sealed class SyncOptions
         "Usage Type", "Service", "Services", "Plan", "Plan Rate Schedule", "Plan Services", "Rates",
         "Account", "Contact", "Master Plan Instance", "Plan Instance", "Supplemental Plan Instance", "Contract",
     ];
+
+    /// <summary>The rules of these options, checked by <c>AddSync</c> when the host starts and by <see cref="SyncReprocessor"/>.</summary>
+    internal static OptionRules<SyncOptions> Rules { get; } = new OptionRules<SyncOptions>(SectionName)
+        .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
+        .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
+        .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+        .Must(o => o.DependencyOrder is null ? $"{SectionName}:{nameof(DependencyOrder)} is null; it should list object names (empty for none)." : null);
 }

@@ -1,5 +1,7 @@
 using Aria.Billing.Jobs;
 using Aria.Billing.Jobs.Tests.Runs;
+using Aria.Billing.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +36,27 @@ public sealed class AddJobsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Workers", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["AriaBilling:Jobs:Workers is 0; it should be in range [1-64]."], ex.Failures);
+    }
+
+    /// <summary>The runner's options bind from AriaBilling:Jobs; the runner built without DI refuses a bad value with the same words.</summary>
+    [Fact]
+    public void AddJobs_Configuration_BindsTheRunnerOptions_AndTheConstructorUsesTheSameRules()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AriaBilling:Jobs:Workers"] = "2",
+            ["AriaBilling:Jobs:Lease"] = "00:00:45",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddJobs(configuration.GetSection(JobRunnerOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<JobRunnerOptions>>().Value;
+        Assert.Equal((2, TimeSpan.FromSeconds(45)), (options.Workers, options.Lease));
+        var error = Assert.Throws<ArgumentException>(() => new JobRunner(
+            new InMemoryJobRunStore(), new Dictionary<string, IJobHandler>(), new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)),
+            new JobRunnerOptions { Lease = TimeSpan.Zero }));
+        Assert.StartsWith("AriaBilling:Jobs:Lease is 00:00:00; it should be in range [00:00:01-1.00:00:00].", error.Message, StringComparison.Ordinal);
     }
 }

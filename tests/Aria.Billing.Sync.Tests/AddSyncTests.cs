@@ -46,6 +46,8 @@ public sealed class AddSyncTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(option, ex.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(ex.Failures);
+        Assert.StartsWith($"AriaBilling:Sync:{option} is ", failure, StringComparison.Ordinal);
+        Assert.Contains("; it should ", failure, StringComparison.Ordinal);
     }
 }

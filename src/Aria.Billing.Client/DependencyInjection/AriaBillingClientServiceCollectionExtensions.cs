@@ -30,9 +30,9 @@ public static class AriaBillingClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(AriaBillingClientOptions.Rules.Validator()));
         services.AddOptions<AriaBillingClientOptions>()
             .Configure(configure)
-            .Validate(o => o.Problems().Count == 0, "AriaBilling:Client options are not valid: check BaseAddress, ClientNo, AuthKey, retries, timeouts and the breaker.")
             .ValidateOnStart();
         services.TryAddKeyedSingleton(ResiliencePipelineRegistryKey, (_, _) => new ResiliencePipelineRegistry<string>());
         var builder = services.AddHttpClient<AriaBillingClient>((sp, http) =>

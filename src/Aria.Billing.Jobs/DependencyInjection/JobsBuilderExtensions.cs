@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Aria.Billing;
 using Aria.Billing.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,11 +32,8 @@ public static class JobsBuilderExtensions
         }
 
         services.AddSingleton<JobsMarker>();
-        services.AddOptions<JobRunnerOptions>()
-            .Validate(o => o.Workers is >= 1 and <= 64, "AriaBilling:Jobs:Workers should be in range [1-64].")
-            .Validate(o => o.ClaimBatch is >= 1 and <= 10_000, "AriaBilling:Jobs:ClaimBatch should be in range [1-10000].")
-            .Validate(o => o.Lease > Duration.Zero, "AriaBilling:Jobs:Lease should be positive.")
-            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(JobRunnerOptions.Rules.Validator()));
+        services.AddOptions<JobRunnerOptions>().ValidateOnStart();
         services.TryAddSingleton<IJobRunStore, InMemoryJobRunStore>();
         services.TryAddSingleton<IJobScheduleStore, InMemoryJobScheduleStore>();
         services.TryAddSingleton<JobScheduleRegistry>();
@@ -47,6 +45,15 @@ public static class JobsBuilderExtensions
             sp.GetService<ILogger<JobRunner>>(),
             sp.GetService<TimeProvider>()));
         return builder;
+    }
+
+    /// <summary>As <see cref="AddJobs(IAriaBillingBuilder, Action{JobRunnerOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Jobs</c>).</summary>
+    public static IAriaBillingBuilder AddJobs(this IAriaBillingBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.Configure<JobRunnerOptions>(configuration);
+        return builder.AddJobs();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> (a singleton) as the handler of <paramref name="jobType"/>.</summary>

@@ -29,7 +29,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(clock);
-        options ??= new JobRunnerOptions();
+        options = JobRunnerOptions.Rules.ThrowIfInvalid(options ?? new JobRunnerOptions(), nameof(options));
 
         var writer = new RunWriter(store, clock);
         _creator = new RunCreator(store, clock);

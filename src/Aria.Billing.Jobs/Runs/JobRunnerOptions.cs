@@ -1,13 +1,14 @@
-using NodaTime;
-
 namespace Aria.Billing.Jobs;
 
 /// <summary>Options of the job runner.</summary>
 public sealed class JobRunnerOptions
 {
+    /// <summary>The configuration section these options bind from (<c>AddJobs(configuration)</c>).</summary>
+    public const string SectionName = "AriaBilling:Jobs";
+
     /// <summary>How long a worker holds a claimed work item; an expired lease lets another worker take it.</summary>
     /// <value>Default 5 minutes.</value>
-    public Duration Lease { get; set; } = Duration.FromMinutes(5);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many work items a worker claims at a time.</summary>
     /// <value>Default 50.</value>
@@ -20,4 +21,11 @@ public sealed class JobRunnerOptions
     /// <summary>This process's name on its leases.</summary>
     /// <value>Default the machine name and a random suffix.</value>
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>The rules of these options, checked by <c>AddJobs</c> when the host starts and by <see cref="JobRunner"/>.</summary>
+    internal static OptionRules<JobRunnerOptions> Rules { get; } = new OptionRules<JobRunnerOptions>(SectionName)
+        .InRange(nameof(Workers), o => o.Workers, 1, 64)
+        .InRange(nameof(ClaimBatch), o => o.ClaimBatch, 1, 10_000)
+        .InRange(nameof(Lease), o => o.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+        .Required(nameof(WorkerId), o => o.WorkerId, "name this node (unique among nodes)");
 }

@@ -22,13 +22,13 @@ internal sealed class WorkItemWorkers(IJobRunStore store, IClock clock, JobRunne
         {
             cancellationToken.ThrowIfCancellationRequested();
             var now = clock.GetCurrentInstant();
-            var claimed = await store.ClaimWorkItemsAsync(run.Id, job.Index, options.WorkerId, now, now + options.Lease, options.ClaimBatch, cancellationToken).ConfigureAwait(false);
+            var claimed = await store.ClaimWorkItemsAsync(run.Id, job.Index, options.WorkerId, now, now + Duration.FromTimeSpan(options.Lease), options.ClaimBatch, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
             {
                 return;
             }
 
-            var renewAt = now + (options.Lease / 2);
+            var renewAt = now + Duration.FromTimeSpan(options.Lease / 2);
             for (var i = 0; i < claimed.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -37,8 +37,8 @@ internal sealed class WorkItemWorkers(IJobRunStore store, IClock clock, JobRunne
                 {
                     // Heartbeat: keep the leases of the items still to do in this batch.
                     var at = clock.GetCurrentInstant();
-                    await store.HeartbeatAsync(claimed.Skip(i).Select(c => c.Id).ToArray(), options.WorkerId, at, at + options.Lease, cancellationToken).ConfigureAwait(false);
-                    renewAt = at + (options.Lease / 2);
+                    await store.HeartbeatAsync(claimed.Skip(i).Select(c => c.Id).ToArray(), options.WorkerId, at, at + Duration.FromTimeSpan(options.Lease), cancellationToken).ConfigureAwait(false);
+                    renewAt = at + Duration.FromTimeSpan(options.Lease / 2);
                 }
 
                 string? error;

@@ -1,6 +1,5 @@
 using Aria.Billing;
 using Aria.Billing.Plans;
-using Aria.Billing.Plans.DependencyInjection;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +33,7 @@ public static class PlansBuilderExtensions
         }
 
         services.AddSingleton<PlansMarker>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlansOptions>, PlansOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(PlansOptions.Rules.Validator()));
         services.AddOptions<PlansOptions>().ValidateOnStart();
         services.TryAddSingleton(sp => new AssignmentDirectiveValidator(Plans(sp)));
         services.TryAddSingleton(sp => new ProrationCalculator(Plans(sp), Rounding(sp)));
@@ -42,11 +41,8 @@ public static class PlansBuilderExtensions
         services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
         services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
         services.TryAddSingleton(sp => new UsageRater(Rounding(sp)));
-        services.AddOptions<PlanChangeQueueOptions>()
-            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "AriaBilling:Plans:Queue:BatchSize should be in range [1-10000].")
-            .Validate(o => o.ClaimLease > NodaTime.Duration.Zero, "AriaBilling:Plans:Queue:ClaimLease should be positive.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ProcessorId), "AriaBilling:Plans:Queue:ProcessorId should not be empty.")
-            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(PlanChangeQueueOptions.Rules.Validator()));
+        services.AddOptions<PlanChangeQueueOptions>().ValidateOnStart();
         services.TryAddSingleton<IPlanChangeStore, InMemoryPlanChangeStore>();
         services.TryAddSingleton(sp => new PlanChangeQueue(
             sp.GetRequiredService<IPlanChangeStore>(),
@@ -61,12 +57,16 @@ public static class PlansBuilderExtensions
         return builder;
     }
 
-    /// <summary>As <see cref="AddPlans(IAriaBillingBuilder, Action{PlansOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Plans</c>).</summary>
+    /// <summary>
+    /// As <see cref="AddPlans(IAriaBillingBuilder, Action{PlansOptions}?)"/>, binding <see cref="PlansOptions"/> to a configuration
+    /// section (by convention <c>AriaBilling:Plans</c>) and <see cref="PlanChangeQueueOptions"/> to its <c>Queue</c> sub-section.
+    /// </summary>
     public static IAriaBillingBuilder AddPlans(this IAriaBillingBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         builder.Services.Configure<PlansOptions>(configuration);
+        builder.Services.Configure<PlanChangeQueueOptions>(configuration.GetSection("Queue"));
         return builder.AddPlans();
     }
 

@@ -47,7 +47,7 @@ internal sealed class DueChangeProcessor
         {
             cancellationToken.ThrowIfCancellationRequested();
             var now = _clock.GetCurrentInstant();
-            var claimed = await _store.ClaimDueAsync(client, asOf, owner, now, now + _options.ClaimLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var claimed = await _store.ClaimDueAsync(client, asOf, owner, now, now + Duration.FromTimeSpan(_options.ClaimLease), _options.BatchSize, cancellationToken).ConfigureAwait(false);
             if (claimed.Count == 0)
             {
                 break;

@@ -47,11 +47,7 @@ public sealed class PlanChangeQueue
         var apply = applier ?? throw new ArgumentNullException(nameof(applier));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _zone = zone ?? throw new ArgumentNullException(nameof(zone));
-        _options = options ?? new PlanChangeQueueOptions();
-        if (_options.BatchSize < 1 || _options.ClaimLease <= Duration.Zero || string.IsNullOrWhiteSpace(_options.ProcessorId))
-        {
-            throw new ArgumentException("PlanChangeQueueOptions: BatchSize should be at least 1, ClaimLease positive and ProcessorId set.", nameof(options));
-        }
+        _options = PlanChangeQueueOptions.Rules.ThrowIfInvalid(options ?? new PlanChangeQueueOptions(), nameof(options));
 
         _executor = new PlanChangeExecutor(_store, apply, _clock, log);
         _processor = new DueChangeProcessor(_store, _directory, _executor, _clock, _zone, _options);
@@ -126,7 +122,7 @@ public sealed class PlanChangeQueue
         }
 
         var now = _clock.GetCurrentInstant();
-        var claimed = await _store.UpdateAsync(change with { ClaimedBy = actor, ClaimExpiresAt = now + _options.ClaimLease }, change.Version, cancellationToken).ConfigureAwait(false);
+        var claimed = await _store.UpdateAsync(change with { ClaimedBy = actor, ClaimExpiresAt = now + Duration.FromTimeSpan(_options.ClaimLease) }, change.Version, cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
             return ChangedMeanwhile(id);

@@ -31,12 +31,8 @@ public static class SyncBuilderExtensions
         }
 
         services.AddSingleton<SyncMarker>();
-        services.AddOptions<SyncOptions>()
-            .Validate(o => o.BatchSize is >= 1 and <= 10_000, "AriaBilling:Sync:BatchSize should be in range [1-10000].")
-            .Validate(o => o.DependencyOrder is not null, "AriaBilling:Sync:DependencyOrder must not be null.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.RunnerId), "AriaBilling:Sync:RunnerId must not be empty.")
-            .Validate(o => o.OperationLease >= TimeSpan.FromSeconds(1), "AriaBilling:Sync:OperationLease should be at least 1 second.")
-            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(SyncOptions.Rules.Validator()));
+        services.AddOptions<SyncOptions>().ValidateOnStart();
         services.TryAddSingleton<ISyncRecordStore, InMemorySyncRecordStore>();
         services.TryAddSingleton<ISyncOperationStore, InMemorySyncOperationStore>();
         services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>()));

@@ -34,15 +34,7 @@ public sealed class SyncReprocessor
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(clock);
         _options = options ?? new SyncOptions();
-        if (_options.BatchSize is < 1 or > 10_000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.BatchSize, "BatchSize should be in range [1-10000]");
-        }
-
-        if (string.IsNullOrWhiteSpace(_options.RunnerId) || _options.OperationLease < TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentException("RunnerId must not be empty and OperationLease should be at least 1 second.", nameof(options));
-        }
+        SyncOptions.Rules.ThrowIfInvalid(_options, nameof(options));
 
         _starter = new SyncOperationStarter(store, operations, clock, log);
         _runner = new SyncOperationRunner(store, operations, handler, clock, _options, new SyncScopePlan(store, _options), log);

@@ -1,3 +1,5 @@
+using Aria.Billing.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +53,7 @@ public sealed class AddPlansTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("'12'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["AriaBilling:Plans:DefaultAssignmentDirective is 12; it should be in range [1-11]."], ex.Failures);
     }
 
     [Fact]
@@ -65,5 +67,45 @@ public sealed class AddPlansTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("BatchSize", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>One declaration of each rule: the host at start and the queue's constructor refuse with the same words.</summary>
+    [Fact]
+    public void QueueOptions_SameRule_InDiAndInTheConstructor()
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddPlans();
+        services.Configure<Aria.Billing.Plans.Queue.PlanChangeQueueOptions>(o => o.BatchSize = 50_000);
+        using var provider = services.BuildServiceProvider();
+
+        var atStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var inConstructor = Assert.Throws<ArgumentException>(() => new Aria.Billing.Plans.Queue.PlanChangeQueue(
+            new Aria.Billing.Plans.Queue.InMemoryPlanChangeStore(), new Queue.QueueFixture.FakeDirectory(), new Queue.QueueFixture.RecordingApplier(), new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)), DateTimeZone.Utc,
+            new Aria.Billing.Plans.Queue.PlanChangeQueueOptions { BatchSize = 50_000 }));
+
+        const string Expected = "AriaBilling:Plans:Queue:BatchSize is 50000; it should be in range [1-10000].";
+        Assert.Equal([Expected], atStart.Failures);
+        Assert.StartsWith(Expected, inConstructor.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The queue's options bind from the Queue section under the plans section, its ordering and lease included.</summary>
+    [Fact]
+    public void AddPlans_Configuration_BindsTheQueueSection()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AriaBilling:Plans:DefaultAssignmentDirective"] = "3",
+            ["AriaBilling:Plans:Queue:Ordering"] = "LatestWins",
+            ["AriaBilling:Plans:Queue:ClaimLease"] = "00:00:30",
+            ["AriaBilling:Plans:Queue:BatchSize"] = "7",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddPlans(configuration.GetSection(PlansOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var queue = provider.GetRequiredService<IOptions<Aria.Billing.Plans.Queue.PlanChangeQueueOptions>>().Value;
+        Assert.Equal((Aria.Billing.Plans.Queue.QueueOrdering.LatestWins, TimeSpan.FromSeconds(30), 7), (queue.Ordering, queue.ClaimLease, queue.BatchSize));
+        Assert.Equal(3, provider.GetRequiredService<IOptions<PlansOptions>>().Value.DefaultAssignmentDirective);
+        Assert.Equal("AriaBilling:Plans:Queue", Aria.Billing.Plans.Queue.PlanChangeQueueOptions.SectionName);
     }
 }

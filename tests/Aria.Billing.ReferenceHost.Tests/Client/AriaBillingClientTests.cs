@@ -203,8 +203,9 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AriaBillingClientOptions>>().Value);
 
-        Assert.Contains("AriaBilling:Client", error.Message, StringComparison.Ordinal);
-        Assert.Contains("AriaBilling:Client:BaseAddress", string.Join(" ", new AriaBillingClientOptions().Problems()), StringComparison.Ordinal);
+        Assert.Contains("AriaBilling:Client:MaxRetryAttempts is 50; it should be in range [0-10].", error.Failures);
+        Assert.Contains(error.Failures, f => f.StartsWith("AriaBilling:Client:BaseAddress is ''", StringComparison.Ordinal));
+        Assert.Contains("AriaBilling:Client:AuthKey is empty; it should hold the client's key.", error.Failures);
     }
 
     /// <summary>A host whose runs are always still running.</summary>

@@ -1,0 +1,39 @@
+namespace Aria.Billing.Sync.Tests;
+
+/// <summary>The options rules (declared once in <see cref="SyncOptions"/>) name the key and the bad value, and refuse exactly the values outside their bounds.</summary>
+public sealed class SyncOptionsTests
+{
+    [Fact]
+    public void Defaults_AreValid() => Assert.Empty(SyncOptions.Rules.Check(new SyncOptions()));
+
+    [Fact]
+    public void Check_EveryBadValue_IsNamedWithItsKeyAndValue()
+    {
+        var failures = SyncOptions.Rules.Check(new SyncOptions { BatchSize = 50_000, RunnerId = "", OperationLease = TimeSpan.FromMilliseconds(5), DependencyOrder = null! });
+
+        Assert.Equal(
+        [
+            "AriaBilling:Sync:BatchSize is 50000; it should be in range [1-10000].",
+            "AriaBilling:Sync:RunnerId is empty; it should name this node (stable across restarts, unique among nodes).",
+            "AriaBilling:Sync:OperationLease is 00:00:00.0050000; it should be in range [00:00:01-1.00:00:00].",
+            "AriaBilling:Sync:DependencyOrder is null; it should list object names (empty for none).",
+        ], failures);
+    }
+
+    [Fact]
+    public void Constructor_BadOptions_ThrowsWithTheSameWords()
+    {
+        var store = new InMemorySyncRecordStore();
+        var error = Assert.Throws<ArgumentException>(() => new SyncReprocessor(
+            store, new InMemorySyncOperationStore(), new SyncHandlerMap(), new Aria.Billing.Testing.FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)),
+            new SyncOptions { BatchSize = 0 }));
+
+        Assert.StartsWith("AriaBilling:Sync:BatchSize is 0; it should be in range [1-10000].", error.Message, StringComparison.Ordinal);
+        Assert.Equal("options", error.ParamName);
+    }
+
+    [Fact]
+    public void Property_BatchSize_IsRefusedExactlyOutsideItsRange() =>
+        Prop.ForAll(Gen.Choose(-20_000, 20_000).ToArbitrary(), size =>
+            SyncOptions.Rules.Check(new SyncOptions { BatchSize = size }).Count == (size is >= 1 and <= 10_000 ? 0 : 1)).QuickCheckThrowOnFailure();
+}
