@@ -12,6 +12,9 @@ public interface IJobScheduleStore
     /// <summary>The client's definitions, by name.</summary>
     Task<IReadOnlyList<StoredSchedule>> ListAsync(ClientNumber client, CancellationToken cancellationToken = default);
 
+    /// <summary>Every client's schedules, by client then name: what the schedule driver watches.</summary>
+    Task<IReadOnlyList<StoredSchedule>> ListAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Removes the client's definition of that name; whether there was one.</summary>
     Task<bool> DeleteAsync(ClientNumber client, string name, CancellationToken cancellationToken = default);
 }

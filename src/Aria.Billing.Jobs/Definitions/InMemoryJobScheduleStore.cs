@@ -38,6 +38,16 @@ public sealed class InMemoryJobScheduleStore : IJobScheduleStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSchedule>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<StoredSchedule> found = [.. _schedules.Values.OrderBy(s => s.Client).ThenBy(s => s.Name, StringComparer.Ordinal)];
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(ClientNumber client, string name, CancellationToken cancellationToken = default)
     {
         lock (_gate)

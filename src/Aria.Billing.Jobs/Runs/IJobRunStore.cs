@@ -21,6 +21,12 @@ public interface IJobRunStore
     /// <summary>The runs matching <paramref name="search"/>, newest run date first.</summary>
     Task<IReadOnlyList<ScheduleRun>> SearchRunsAsync(RunSearch search, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every run of every client that has not ended (New or Running), oldest run date first, whatever its date: what run
+    /// recovery continues after a crash.
+    /// </summary>
+    Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Adds work items to a job (an existing key is left as it is); returns how many were new.</summary>
     Task<int> AddWorkItemsAsync(Guid runId, int jobIndex, IEnumerable<string> keys, CancellationToken cancellationToken = default);
 

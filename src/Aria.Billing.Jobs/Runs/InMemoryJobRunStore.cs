@@ -75,6 +75,19 @@ public sealed class InMemoryJobRunStore : IJobRunStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ScheduleRun> unfinished = _runs.Values
+                .Where(r => r.Status is BatchStatus.New or BatchStatus.Running)
+                .OrderBy(r => r.RunDate).ThenBy(r => r.Client).ThenBy(r => r.Schedule, StringComparer.Ordinal)
+                .ToArray();
+            return Task.FromResult(unfinished);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<int> AddWorkItemsAsync(Guid runId, int jobIndex, IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);

@@ -35,6 +35,18 @@ public sealed record ScheduleRun
     /// <summary>When it finished (reached a terminal status).</summary>
     public Instant? FinishedAt { get; init; }
 
+    /// <summary>
+    /// When the schedule's calendar said the run should start (after daylight-saving and exception-window shifts), for a run
+    /// the schedule driver started; null for a run started by hand or by a trigger.
+    /// </summary>
+    public Instant? ScheduledAt { get; init; }
+
+    /// <summary>
+    /// Whether the schedule driver started the run late, catching up a run date it missed (the host was down at the run's
+    /// time); <see cref="CreatedAt"/> − <see cref="ScheduledAt"/> says how late.
+    /// </summary>
+    public bool CaughtUp { get; init; }
+
     /// <summary>Incremented by the store on every update.</summary>
     public long Version { get; init; }
 }

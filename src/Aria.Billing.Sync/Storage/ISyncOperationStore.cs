@@ -27,6 +27,12 @@ public interface ISyncOperationStore
     /// <summary>The operations of the client and domain still marked running (after a crash, the ones to resume), oldest first.</summary>
     Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every running operation of every client and domain, oldest request first: what a recovery sweep resumes (each is
+    /// taken over only once its runner's lease has expired).
+    /// </summary>
+    Task<IReadOnlyList<SyncOperation>> ListAllRunningOperationsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Saves an operation's counts and state.</summary>
     Task SaveOperationAsync(SyncOperation operation, CancellationToken cancellationToken = default);
 }

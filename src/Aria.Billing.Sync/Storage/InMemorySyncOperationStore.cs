@@ -58,6 +58,19 @@ public sealed class InMemorySyncOperationStore : ISyncOperationStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncOperation>> ListAllRunningOperationsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SyncOperation> running = _operations.Values
+                .Where(o => o.State == SyncOperationState.Running)
+                .OrderBy(o => o.RequestedAt).ThenBy(o => o.Id)
+                .ToArray();
+            return Task.FromResult(running);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default)
     {
         lock (_gate)

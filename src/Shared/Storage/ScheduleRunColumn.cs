@@ -13,4 +13,6 @@ internal enum ScheduleRunColumn
     FinishedAt,
     Jobs,
     Version,
+    ScheduledAt,
+    CaughtUp,
 }

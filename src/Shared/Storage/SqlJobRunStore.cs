@@ -19,11 +19,12 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         return database.WriteAsync(async connection =>
         {
             await using var insert = connection.Command(
-                $"INSERT INTO schedule_run ({RunColumns}) VALUES (@id, @client, @schedule, @run_date, @status, @started_by, @created_at, @finished_at, @jobs, 1) " +
+                $"INSERT INTO schedule_run ({RunColumns}) VALUES (@id, @client, @schedule, @run_date, @status, @started_by, @created_at, @finished_at, @jobs, 1, @scheduled_at, @caught_up) " +
                 $"ON CONFLICT (client, schedule, run_date) DO NOTHING RETURNING {RunColumns}")
                 .With("id", run.Id).With("client", run.Client.Value).With("schedule", run.Schedule).With("run_date", SqlCommands.Day(run.RunDate))
                 .With("status", (int)run.Status).With("started_by", run.StartedBy).With("created_at", SqlCommands.Ticks(run.CreatedAt))
-                .With("finished_at", SqlCommands.Ticks(run.FinishedAt)).With("jobs", StorageJson.Jobs(run.Jobs));
+                .With("finished_at", SqlCommands.Ticks(run.FinishedAt)).With("jobs", StorageJson.Jobs(run.Jobs))
+                .With("scheduled_at", SqlCommands.Ticks(run.ScheduledAt)).With("caught_up", run.CaughtUp ? 1 : 0);
             if (await insert.FirstOrDefaultAsync(ReadRun, cancellationToken).ConfigureAwait(false) is { } created)
             {
                 return (created, true);
@@ -43,6 +44,15 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             await using var command = connection.Command($"SELECT {RunColumns} FROM schedule_run WHERE id = @id AND client = @client")
                 .With("id", id).With("client", client.Value);
             return await command.FirstOrDefaultAsync(ReadRun, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>The runs not ended, over a partial index of the New and Running rows.</summary>
+    public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<ScheduleRun>>(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT {RunColumns} FROM schedule_run WHERE status IN ({(int)BatchStatus.New}, {(int)BatchStatus.Running}) ORDER BY run_date, client, schedule");
+            return await command.ListAsync(ReadRun, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -200,6 +210,8 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
         FinishedAt = r.GetInstantOrNull((int)ScheduleRunColumn.FinishedAt),
         Jobs = StorageJson.Jobs(r.GetString((int)ScheduleRunColumn.Jobs)),
         Version = r.GetInt64((int)ScheduleRunColumn.Version),
+        ScheduledAt = r.GetInstantOrNull((int)ScheduleRunColumn.ScheduledAt),
+        CaughtUp = r.GetInt32((int)ScheduleRunColumn.CaughtUp) == 1,
     };
 
     private static WorkItem ReadItem(DbDataReader r) => new()

@@ -41,6 +41,15 @@ internal sealed class SqlJobScheduleStore(SqlDatabase database) : IJobScheduleSt
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSchedule>> ListAllAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<StoredSchedule>>(async connection =>
+        {
+            await using var command = connection.Command($"SELECT {Columns} FROM job_schedule");
+            var found = await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+            return [.. found.OrderBy(s => s.Client).ThenBy(s => s.Name, StringComparer.Ordinal)];
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(ClientNumber client, string name, CancellationToken cancellationToken = default) =>
         database.Unmatchable(name) ? Task.FromResult(false) : database.WriteAsync(async connection =>
         {

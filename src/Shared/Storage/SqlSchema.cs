@@ -143,5 +143,10 @@ internal static class SqlSchema
             ALTER TABLE sync_operation ADD COLUMN runner {Text};
             ALTER TABLE sync_operation ADD COLUMN lease_until {Long};
             """),
+        new(5, "when the schedule driver meant a run to start and whether it caught it up; runs not ended, for recovery", $$"""
+            ALTER TABLE schedule_run ADD COLUMN scheduled_at {Long};
+            ALTER TABLE schedule_run ADD COLUMN caught_up {Int} NOT NULL DEFAULT 0;
+            CREATE INDEX ix_schedule_run_unfinished ON schedule_run (run_date) WHERE status IN ({{(int)BatchStatus.New}}, {{(int)BatchStatus.Running}});
+            """),
     ];
 }

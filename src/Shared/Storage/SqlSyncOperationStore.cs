@@ -51,6 +51,15 @@ internal sealed class SqlSyncOperationStore(SqlDatabase database) : ISyncOperati
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncOperation>> ListAllRunningOperationsAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SyncOperation>>(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT {SyncRecordRows.OperationColumns} FROM sync_operation WHERE state = {(int)SyncOperationState.Running} ORDER BY requested_at, id");
+            return await command.ListAsync(SyncRecordRows.ReadOperation, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SyncOperation>> ListRunningOperationsAsync(ClientNumber client, SyncDomain domain, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<SyncOperation>>(async connection =>
         {

@@ -45,6 +45,8 @@ internal sealed class RecordingRunStore(IJobRunStore inner) : IJobRunStore
 
     public Task<IReadOnlyList<ScheduleRun>> SearchRunsAsync(RunSearch search, CancellationToken cancellationToken = default) => inner.SearchRunsAsync(search, cancellationToken);
 
+    public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedRunsAsync(cancellationToken);
+
     public Task<int> AddWorkItemsAsync(Guid runId, int jobIndex, IEnumerable<string> keys, CancellationToken cancellationToken = default) => inner.AddWorkItemsAsync(runId, jobIndex, keys, cancellationToken);
 
     public Task<IReadOnlyList<WorkItem>> ClaimWorkItemsAsync(Guid runId, int jobIndex, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default) =>

@@ -103,4 +103,26 @@ public abstract class JobRunStoreConformance
         Assert.Equal([4, 2], (await store.SearchRunsAsync(new RunSearch(Client, new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 5), BatchStatus.Partial))).Select(r => r.RunDate.Day));
         Assert.Equal(5, (await store.SearchRunsAsync(new RunSearch(Client, new LocalDate(2025, 4, 1), new LocalDate(2025, 4, 5), ProcessName: "BILLING"))).Count);
     }
+
+    /// <summary>
+    /// Runs not ended (New or Running) of every client are listed oldest date first, whatever their date; a run keeps when the
+    /// driver meant it to start and whether it was caught up.
+    /// </summary>
+    [StoreFact]
+    public async Task ListUnfinishedRuns_EveryClientAnyDate_OldestFirst_AndTheScheduleTimesRoundTrip()
+    {
+        var store = CreateStore();
+        var old = (await store.CreateRunAsync(Run(new LocalDate(2019, 1, 31)) with { ScheduledAt = Now.Minus(Duration.FromDays(2000)), CaughtUp = true })).Run;
+        var running = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 27)))).Run;
+        running = (await store.UpdateRunAsync(running with { Status = BatchStatus.Running }, running.Version))!;
+        var ended = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 26)))).Run;
+        await store.UpdateRunAsync(ended with { Status = BatchStatus.Ok }, ended.Version);
+        var otherClient = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 28)) with { Client = new ClientNumber(2000) })).Run;
+
+        var unfinished = await store.ListUnfinishedRunsAsync();
+
+        Assert.Equal([old.Id, running.Id, otherClient.Id], unfinished.Select(r => r.Id));
+        Assert.Equal((Now.Minus(Duration.FromDays(2000)), true), (unfinished[0].ScheduledAt, unfinished[0].CaughtUp));
+        Assert.Equal(((Instant?)null, false), (unfinished[1].ScheduledAt, unfinished[1].CaughtUp));
+    }
 }

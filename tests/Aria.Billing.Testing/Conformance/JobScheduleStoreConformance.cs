@@ -27,6 +27,7 @@ public abstract class JobScheduleStoreConformance
 
         Assert.Equal(new StoredSchedule(Client, "daily", "{\"v\":2}", Now.Plus(Duration.FromMinutes(1)), "ann"), await store.GetAsync(Client, "daily"));
         Assert.Equal(["a-month-end", "daily"], (await store.ListAsync(Client)).Select(s => s.Name));
+        Assert.Equal([(1000L, "a-month-end"), (1000L, "daily"), (2000L, "daily")], (await store.ListAllAsync()).Select(s => (s.Client.Value, s.Name)));
         Assert.Null(await store.GetAsync(Client, "DAILY"));
         Assert.True(await store.DeleteAsync(Client, "daily"));
         Assert.False(await store.DeleteAsync(Client, "daily"));

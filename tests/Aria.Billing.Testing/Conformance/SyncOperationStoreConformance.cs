@@ -34,6 +34,13 @@ public abstract class SyncOperationStoreConformance
         Assert.Equal([running.Id], (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Take(1).Select(o => o.Id));
         Assert.Equal(2, (await store.ListRunningOperationsAsync(Client, SyncDomain.Account)).Count);
         Assert.Empty(await store.ListRunningOperationsAsync(Client, SyncDomain.Catalog));
+        var other = new ClientNumber(Client.Value + 1);
+        Assert.True(await store.TryStartOperationAsync(Op(SyncScope.All()) with { Client = other, Domain = SyncDomain.Catalog }));
+        var all = await store.ListAllRunningOperationsAsync();
+        Assert.Equal(3, all.Count);
+        Assert.Equal(all.OrderBy(o => o.RequestedAt).ThenBy(o => o.Id).Select(o => o.Id), all.Select(o => o.Id));
+        Assert.Contains(all, o => o.Client == other && o.Domain == SyncDomain.Catalog);
+        await store.SaveOperationAsync(all.Single(o => o.Client == other) with { State = SyncOperationState.Completed });
         await store.SaveOperationAsync(running with { State = SyncOperationState.Completed });
         Assert.Single(await store.ListRunningOperationsAsync(Client, SyncDomain.Account));
         Assert.True(await store.TryStartOperationAsync(Op(SyncScope.Summary("Contact", "Create"))));
