@@ -13,4 +13,19 @@ internal static partial class JobsLogMessages
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Work item {Key} of job {Job} failed: {Error}")]
     public static partial void WorkItemFailed(ILogger logger, string key, string job, string error);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Schedule {Schedule} of client {Client}: started the run of {RunDate} ({Lateness} after its time{CaughtUp})")]
+    public static partial void RunStarted(ILogger logger, string schedule, long client, string runDate, TimeSpan lateness, string caughtUp);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Schedule {Schedule} of client {Client}: {Skipped} missed run dates skipped, only the latest is run (MissedRuns = LatestOnly)")]
+    public static partial void MissedRunsSkipped(ILogger logger, string schedule, long client, int skipped);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Schedule {Schedule} of client {Client} has a definition the driver cannot read; it is not run automatically")]
+    public static partial void UnreadableSchedule(ILogger logger, string schedule, long client);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "The schedule driver's pass failed; it tries again at its next tick")]
+    public static partial void DriverFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Run {RunId} of {Schedule} for {RunDate} (client {Client}) continued: {Status}")]
+    public static partial void RunContinued(ILogger logger, Guid runId, string schedule, string runDate, long client, BatchStatus status);
 }

@@ -59,4 +59,30 @@ public sealed class AddJobsTests
             new JobRunnerOptions { Lease = TimeSpan.Zero }));
         Assert.StartsWith("AriaBilling:Jobs:Lease is 00:00:00; it should be in range [00:00:01-1.00:00:00].", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>AddJobs registers the schedule driver as a hosted service: started, it runs a pass at once and starts the due run.</summary>
+    [Fact]
+    public async Task AddJobs_RegistersTheDriver_WhichStartsTheDueRunWhenTheHostStarts()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2025, 4, 27, 4, 1));
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        services.AddAriaBilling().AddJobs().AddJobHandler<RunFixture.ScriptedHandler>(JobTypes.Billing);
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IJobScheduleStore>().SaveAsync(new StoredSchedule(RunFixture.Client, "daily",
+            """{"frequency":"daily","time":"04:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", Instant.FromUtc(2025, 4, 27, 0, 0), "ops"));
+        var hosted = Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>());
+
+        await hosted.StartAsync(default);
+        IReadOnlyList<ScheduleRun> runs = [];
+        for (var i = 0; i < 200 && runs.Count == 0; i++)
+        {
+            await Task.Delay(25);
+            runs = await provider.GetRequiredService<IJobRunStore>().SearchRunsAsync(new RunSearch(RunFixture.Client, new LocalDate(2025, 4, 27), new LocalDate(2025, 4, 27)));
+        }
+
+        await hosted.StopAsync(default);
+        Assert.Equal(Instant.FromUtc(2025, 4, 27, 4, 0), Assert.Single(runs).ScheduledAt);
+    }
 }

@@ -44,15 +44,27 @@ public static class JobsBuilderExtensions
             sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value,
             sp.GetService<ILogger<JobRunner>>(),
             sp.GetService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(ScheduleDriverOptions.Rules.Validator()));
+        services.AddOptions<ScheduleDriverOptions>().ValidateOnStart();
+        services.TryAddSingleton(sp => new ScheduleDriver(
+            sp.GetRequiredService<IJobScheduleStore>(), sp.GetRequiredService<IJobRunStore>(), sp.GetRequiredService<JobRunner>(), sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value, sp.GetService<ILogger<ScheduleDriver>>()));
+        services.AddHostedService(sp => new ScheduleDriverService(
+            sp.GetRequiredService<ScheduleDriver>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<ScheduleDriverService>>()));
         return builder;
     }
 
-    /// <summary>As <see cref="AddJobs(IAriaBillingBuilder, Action{JobRunnerOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Jobs</c>).</summary>
+    /// <summary>
+    /// As <see cref="AddJobs(IAriaBillingBuilder, Action{JobRunnerOptions}?)"/>, binding <see cref="JobRunnerOptions"/> to a
+    /// configuration section (by convention <c>AriaBilling:Jobs</c>) and <see cref="ScheduleDriverOptions"/> to its <c>Driver</c> sub-section.
+    /// </summary>
     public static IAriaBillingBuilder AddJobs(this IAriaBillingBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         builder.Services.Configure<JobRunnerOptions>(configuration);
+        builder.Services.Configure<ScheduleDriverOptions>(configuration.GetSection("Driver"));
         return builder.AddJobs();
     }
 

@@ -44,6 +44,10 @@ public sealed class JobRunner
     public Task<ScheduleRun> CreateRunAsync(JobSchedule schedule, LocalDate runDate, string startedBy = "automatic", CancellationToken cancellationToken = default) =>
         _creator.CreateRunAsync(schedule, runDate, startedBy, cancellationToken);
 
+    /// <summary>Creates a run the schedule driver found due (see <see cref="ScheduleDriverOptions"/>).</summary>
+    internal Task<(ScheduleRun Run, bool Created)> CreateScheduledRunAsync(JobSchedule schedule, ScheduledRun due, bool caughtUp, CancellationToken cancellationToken) =>
+        _creator.CreateScheduledRunAsync(schedule, due, caughtUp, cancellationToken);
+
     /// <summary>
     /// The core system's trigger: the run of <paramref name="schedule"/> for <paramref name="runDate"/>, created once whatever
     /// the retries (the date is the natural key; <paramref name="idempotencyKey"/> is recorded on the first).

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Aria.Billing.Jobs;
@@ -101,12 +102,46 @@ public readonly record struct ScheduleFrequency
         };
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The frequency in the text grammar of schedule definitions: <c>daily</c>, <c>weekly:&lt;weekday&gt;</c>,
+    /// <c>monthly:&lt;1-31&gt;</c>, <c>month_end</c>, <c>days_before_month_end:&lt;1-27&gt;</c>, <c>quarter_end</c>,
+    /// <c>year_end</c> or <c>manual_only</c>; <see cref="TryParse"/> reads it back.
+    /// </summary>
     public override string ToString() => Kind switch
     {
-        FrequencyKind.Weekly => $"weekly on {Weekday}",
-        FrequencyKind.Monthly => $"monthly on day {Day}",
-        FrequencyKind.DaysBeforeMonthEnd => $"{Day} days before month-end",
-        _ => Kind.ToString(),
+        FrequencyKind.Weekly => $"weekly:{Weekday.ToString().ToLowerInvariant()}",
+        FrequencyKind.Monthly => string.Create(CultureInfo.InvariantCulture, $"monthly:{Day}"),
+        FrequencyKind.DaysBeforeMonthEnd => string.Create(CultureInfo.InvariantCulture, $"days_before_month_end:{Day}"),
+        FrequencyKind.MonthEnd => "month_end",
+        FrequencyKind.QuarterEnd => "quarter_end",
+        FrequencyKind.YearEnd => "year_end",
+        FrequencyKind.ManualOnly => "manual_only",
+        _ => "daily",
     };
+
+    /// <summary>Reads a frequency written in the grammar <see cref="ToString"/> writes (case-insensitive).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="frequency">The frequency, or the default value.</param>
+    /// <returns>Whether <paramref name="text"/> is a frequency.</returns>
+    public static bool TryParse(string? text, out ScheduleFrequency frequency)
+    {
+        var parts = (text ?? "").Trim().ToLowerInvariant().Split(':', 2);
+        var hasNumber = parts.Length == 2 && parts[1].Length is > 0 and <= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        var number = hasNumber ? int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) : -1;
+        ScheduleFrequency? parsed = (parts[0], parts.Length) switch
+        {
+            ("daily", 1) => Daily,
+            ("month_end", 1) => MonthEnd,
+            ("quarter_end", 1) => QuarterEnd,
+            ("year_end", 1) => YearEnd,
+            ("manual_only", 1) => ManualOnly,
+            ("monthly", 2) when number is >= 1 and <= 31 => Monthly(number),
+            ("days_before_month_end", 2) when number is >= 1 and <= 27 => DaysBeforeMonthEnd(number),
+            ("weekly", 2) when !char.IsDigit(parts[1].FirstOrDefault()) && Enum.TryParse<IsoDayOfWeek>(parts[1], ignoreCase: true, out var day)
+                && day is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday => Weekly(day),
+            _ => null,
+        };
+        frequency = parsed ?? default;
+        return parsed.HasValue;
+    }
 }
