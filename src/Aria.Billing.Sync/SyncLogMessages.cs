@@ -16,4 +16,10 @@ internal static partial class SyncLogMessages
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Sync operation {OperationId} was taken over by another node: the lease of runner {RunnerId} expired; this runner stops")]
     public static partial void OperationTakenOver(ILogger logger, Guid operationId, string runnerId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Sync operation {OperationId} of client {Client} left running was resumed and ended {State} ({Processed} processed)")]
+    public static partial void OperationRecovered(ILogger logger, Guid operationId, long client, SyncOperationState state, long processed);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Resuming the sync operations left running failed; it is tried again at the next tick")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception);
 }

@@ -37,10 +37,22 @@ public sealed class SyncOptions
         "Account", "Contact", "Master Plan Instance", "Plan Instance", "Supplemental Plan Instance", "Contract",
     ];
 
+    /// <summary>
+    /// Whether every node resumes, in the background, the bulk operations a crash left running (each taken over only once
+    /// its runner's lease has expired).
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool RecoverOperations { get; set; } = true;
+
+    /// <summary>How often each node looks for operations left running.</summary>
+    /// <value>Default 30 seconds; 1 second to 1 hour.</value>
+    public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The rules of these options, checked by <c>AddSync</c> when the host starts and by <see cref="SyncReprocessor"/>.</summary>
     internal static OptionRules<SyncOptions> Rules { get; } = new OptionRules<SyncOptions>(SectionName)
         .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
         .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
         .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+        .InRange(nameof(RecoveryInterval), o => o.RecoveryInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
         .Must(o => o.DependencyOrder is null ? $"{SectionName}:{nameof(DependencyOrder)} is null; it should list object names (empty for none)." : null);
 }

@@ -39,6 +39,10 @@ public static class SyncBuilderExtensions
         services.TryAddSingleton(sp => new SyncReprocessor(
             sp.GetRequiredService<ISyncRecordStore>(), sp.GetRequiredService<ISyncOperationStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value,
             sp.GetService<ILogger<SyncReprocessor>>()));
+        services.TryAddSingleton(sp => new SyncRecovery(sp.GetRequiredService<ISyncOperationStore>(), sp.GetRequiredService<SyncReprocessor>(), sp.GetService<ILogger<SyncRecovery>>()));
+        services.AddHostedService(sp => new SyncRecoveryService(
+            sp.GetRequiredService<SyncRecovery>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<SyncRecoveryService>>()));
         return builder;
     }
 

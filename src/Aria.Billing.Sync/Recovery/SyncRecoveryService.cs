@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aria.Billing.Sync;
+
+/// <summary>The hosted service that runs a <see cref="SyncRecovery"/> pass at start and then every interval, on the injected time.</summary>
+internal sealed class SyncRecoveryService(SyncRecovery recovery, SyncOptions options, TimeProvider time, ILogger<SyncRecoveryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.RecoverOperations)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.RecoveryInterval, time);
+        do
+        {
+            try
+            {
+                await recovery.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                SyncLogMessages.RecoveryFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
