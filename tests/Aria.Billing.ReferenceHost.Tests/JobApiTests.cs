@@ -88,6 +88,59 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" })).StatusCode);
     }
 
+    // spec: job-schedule-management.txt, Job Schedule Configuration (exception windows); DESIGN §4 Runtime and time.
+    [Fact]
+    public async Task NextRuns_WindowOverSeveralRuns_EachRunDateKeepsItsRun_StartingWhenTheWindowEnds()
+    {
+        var ops = _host.Ops();
+        var defined = await ops.PutJsonAsync("/jobs/schedules/held-back", new
+        {
+            frequency = "daily", time = "04:00", time_zone = "UTC",
+            jobs = new[] { new { name = "Billing", job_type = "billing" } },
+            exception_windows = new[] { new { start = "2025-04-27T03:00:00Z", end = "2025-04-29T07:00:00+02:00" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, defined.StatusCode);
+        var window = Assert.Single((await defined.JsonAsync()).GetProperty("exception_windows").EnumerateArray());
+        Assert.Equal(("2025-04-27T03:00:00Z", "2025-04-29T05:00:00Z"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString()));
+
+        var next = (await (await ops.GetAsync("/jobs/schedules/held-back/next-runs?after=2025-04-26&count=5")).JsonAsync()).EnumerateArray().ToArray();
+
+        Assert.Equal(["2025-04-26", "2025-04-27", "2025-04-28", "2025-04-29", "2025-04-30"], next.Select(r => r.GetProperty("run_date").GetString()));
+        Assert.Equal(
+            ["2025-04-26T04:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-30T04:00:00 UTC (+00)"],
+            next.Select(r => r.GetProperty("starts_at").GetString()));
+        Assert.Equal(["none", "exception_window", "exception_window", "exception_window", "none"], next.Select(r => r.GetProperty("shifted_by").GetString()));
+    }
+
+    [Fact]
+    public async Task Define_BadExceptionWindows_Is400WithCodes_AndNothingIsSaved()
+    {
+        var ops = _host.Ops();
+        object Define(object windows) => new { frequency = "daily", time = "04:00", jobs = new[] { new { name = "B", job_type = "billing" } }, exception_windows = windows };
+        var tooMany = Enumerable.Range(0, 51).Select(i => new { start = $"2025-05-{1 + (i % 28):00}T00:00:00Z", end = $"2025-05-{1 + (i % 28):00}T01:00:00Z" }).ToArray();
+        var cases = new (object Windows, string Code, string Input)[]
+        {
+            (new[] { new { start = "2025-04-29T05:00:00Z", end = "2025-04-27T03:00:00Z" } }, "INVALID_VALUE", "exception_windows[0]"),
+            (new[] { new { start = "2025-04-27T03:00:00Z", end = "2025-04-27T03:00:00Z" } }, "INVALID_VALUE", "exception_windows[0]"),
+            (new[] { new { start = "2025-04-27 03:00", end = "2025-04-28T03:00:00Z" } }, "1024", "exception_windows[0].start"),
+            (new[] { new { start = "2025-04-27T03:00:00", end = "2025-04-28T03:00:00Z" } }, "1024", "exception_windows[0].start"), // no offset: not an instant
+            (new object[] { new { start = "2025-04-27T03:00:00Z" } }, "1010", "exception_windows[0].end"),
+            (new object?[] { null }, "1010", "exception_windows[0]"),
+            (tooMany, "INVALID_VALUE", "exception_windows"),
+        };
+        foreach (var (windows, code, input) in cases)
+        {
+            var response = await ops.PutJsonAsync("/jobs/schedules/bad-windows", Define(windows));
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{code}: {response.StatusCode}");
+            var error = Assert.Single((await response.JsonAsync()).GetProperty("errors").EnumerateArray());
+            Assert.Equal((code, input), (error.GetProperty("code").GetString(), error.GetProperty("inputs")[0].GetString()));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/jobs/schedules/bad-windows/next-runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.PutJsonAsync("/jobs/schedules/bad-windows", Define(tooMany.Take(50).ToArray()))).StatusCode);
+    }
+
     [Fact]
     public async Task AScheduleDefinedOnOneNode_IsTriggeredOnAnother()
     {

@@ -33,6 +33,25 @@ public sealed class Input
         return parsed.Success ? parsed.Value : Fail<LocalDate?>(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} '{Clip(text)}' is not a yyyy-MM-dd date.", name);
     }
 
+    /// <summary>A required instant: ISO-8601 with a <c>Z</c> or an offset, seconds and fractions optional.</summary>
+    public Instant Instant(string? text, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail<Instant>(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} is required.", name);
+        }
+
+        foreach (var pattern in InstantPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } parsed)
+            {
+                return parsed.Value.ToInstant();
+            }
+        }
+
+        return Fail<Instant>(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} '{Clip(text)}' is not an ISO-8601 instant such as 2025-04-27T03:00:00Z.", name);
+    }
+
     /// <summary>A required positive number.</summary>
     public long Number(string? text, string name) => OptionalNumber(text, name, required: true) ?? 0;
 
@@ -129,6 +148,12 @@ public sealed class Input
         _errors.Add(new AriaError(code, message, input));
         return default!;
     }
+
+    private static readonly OffsetDateTimePattern[] InstantPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -4,15 +4,26 @@ namespace Aria.Billing.ReferenceHost.Api;
 
 /// <summary>
 /// A schedule definition: <c>frequency</c> is daily, weekly:&lt;weekday&gt;, monthly:&lt;day&gt;, month_end,
-/// days_before_month_end:&lt;n&gt;, quarter_end, year_end or manual_only; <c>time</c> is HH:mm in <c>time_zone</c>.
+/// days_before_month_end:&lt;n&gt;, quarter_end, year_end or manual_only; <c>time</c> is HH:mm in <c>time_zone</c>;
+/// <c>exception_windows</c> (optional, at most 50) are spans in which no run starts: a run due inside one starts when it
+/// ends, keeping its own run date.
 /// </summary>
-public sealed record ScheduleDto(string? Frequency, string? Time, string? TimeZone, IReadOnlyList<JobDefinitionDto>? Jobs);
+public sealed record ScheduleDto(
+    string? Frequency, string? Time, string? TimeZone, IReadOnlyList<JobDefinitionDto>? Jobs, IReadOnlyList<ExceptionWindowDto?>? ExceptionWindows = null);
 
 /// <summary>A job of a schedule.</summary>
 public sealed record JobDefinitionDto(string? Name, string? JobType);
 
-/// <summary>A saved schedule, with the warnings the rules raised.</summary>
-public sealed record SavedScheduleDto(string Name, string Frequency, string Time, string TimeZone, IReadOnlyList<JobDefinitionDto> Jobs, IReadOnlyList<string> Warnings);
+/// <summary>
+/// An exception window: ISO-8601 instants with a <c>Z</c> or an offset (<c>2025-04-27T03:00:00Z</c>), <c>start</c> before
+/// <c>end</c>; <c>end</c> is the first instant after the window.
+/// </summary>
+public sealed record ExceptionWindowDto(string? Start, string? End);
+
+/// <summary>A saved schedule, with its exception windows (UTC, in start order) and the warnings the rules raised.</summary>
+public sealed record SavedScheduleDto(
+    string Name, string Frequency, string Time, string TimeZone, IReadOnlyList<JobDefinitionDto> Jobs, IReadOnlyList<ExceptionWindowDto> ExceptionWindows,
+    IReadOnlyList<string> Warnings);
 
 /// <summary>A run to start: the date, and a key that makes a retried trigger return the same run.</summary>
 public sealed record TriggerDto(string? RunDate, string? IdempotencyKey);

@@ -51,7 +51,9 @@ public static class JobEndpoints
         // The store is what every node reads: the definition as given, re-read with the same rules by Find.
         await store.SaveAsync(new StoredSchedule(caller.Client, schedule.Name, JsonSerializer.Serialize(body, Definitions), clock.GetCurrentInstant(), caller.Name), http.RequestAborted);
         return Results.Ok(new SavedScheduleDto(saved.Value.Name, body.Frequency!, body.Time!, schedule.Calendar.Zone.Id,
-            [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))], [.. saved.Warnings.Select(w => w.Message)]));
+            [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
+            [.. saved.Value.Calendar.ExceptionWindows.Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
+            [.. saved.Warnings.Select(w => w.Message)]));
     }
 
     /// <summary>The schedule a definition describes, or null with the reasons in <paramref name="input"/>.</summary>
@@ -77,9 +79,51 @@ public static class JobEndpoints
             input.Add(AriaErrorCodes.MissingRequiredParameter, "Missing input: jobs is required.", "jobs");
         }
 
+        var windows = Windows(body.ExceptionWindows, input);
         return input.Valid && frequency is not null && zone is not null
-            ? new JobSchedule { Name = scheduleName, Client = client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone), Jobs = definitions }
+            ? new JobSchedule { Name = scheduleName, Client = client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone, windows), Jobs = definitions }
             : null;
+    }
+
+    /// <summary>The most exception windows a schedule may have.</summary>
+    public const int MaxExceptionWindows = 50;
+
+    /// <summary>The exception windows of a definition: each start before its end, at most <see cref="MaxExceptionWindows"/>.</summary>
+    private static ExceptionWindow[] Windows(IReadOnlyList<ExceptionWindowDto?>? given, Input input)
+    {
+        if (given is null)
+        {
+            return [];
+        }
+
+        if (given.Count > MaxExceptionWindows)
+        {
+            input.Add(ApiErrors.InvalidValue, $"exception_windows should have at most {MaxExceptionWindows} windows; it has {given.Count}.", "exception_windows");
+            return [];
+        }
+
+        var windows = new List<ExceptionWindow>(given.Count);
+        for (var i = 0; i < given.Count; i++)
+        {
+            var name = $"exception_windows[{i}]";
+            if (given[i] is not { } window)
+            {
+                input.Add(AriaErrorCodes.MissingRequiredParameter, $"Missing input: {name} should be an object with start and end.", name);
+                continue;
+            }
+
+            var errors = input.Errors.Count;
+            var start = input.Instant(window.Start, $"{name}.start");
+            var end = input.Instant(window.End, $"{name}.end");
+            if (input.Errors.Count == errors && start >= end)
+            {
+                input.Add(ApiErrors.InvalidValue, $"{name}.start should be before its end.", name);
+            }
+
+            windows.Add(new ExceptionWindow(start, end));
+        }
+
+        return [.. windows];
     }
 
     private static async Task<IResult> NextRuns(

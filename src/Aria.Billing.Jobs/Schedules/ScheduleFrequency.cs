@@ -64,7 +64,10 @@ public readonly record struct ScheduleFrequency
         return new(FrequencyKind.DaysBeforeMonthEnd, days, IsoDayOfWeek.None);
     }
 
-    /// <summary>The first run date on or after <paramref name="date"/>; <see langword="null"/> for a manual-only schedule.</summary>
+    /// <summary>
+    /// The first run date on or after <paramref name="date"/>; <see langword="null"/> for a manual-only schedule, or when the
+    /// next run date would be past the last date NodaTime supports.
+    /// </summary>
     public LocalDate? OnOrAfter(LocalDate date)
     {
         switch (Kind)
@@ -72,7 +75,8 @@ public readonly record struct ScheduleFrequency
             case FrequencyKind.Daily:
                 return date;
             case FrequencyKind.Weekly:
-                return date.DayOfWeek == Weekday ? date : date.Next(Weekday);
+                var days = ((int)Weekday - (int)date.DayOfWeek + 7) % 7;
+                return date.Year == LastMonth.Year && date.Month == LastMonth.Month && date.Day + days > 31 ? null : date.PlusDays(days);
             case FrequencyKind.ManualOnly:
                 return null;
         }
@@ -84,8 +88,15 @@ public readonly record struct ScheduleFrequency
             {
                 return candidate;
             }
+
+            if (month == LastMonth)
+            {
+                return null;
+            }
         }
     }
+
+    private static readonly YearMonth LastMonth = new(LocalDate.MaxIsoValue.Year, LocalDate.MaxIsoValue.Month);
 
     /// <summary>The run date in <paramref name="month"/>, or <see langword="null"/> when the schedule skips that month.</summary>
     private LocalDate? InMonth(YearMonth month)
