@@ -51,7 +51,7 @@ internal sealed class ScheduleDriver(
         var zone = schedule.Calendar.Zone;
         var today = now.InZone(zone).Date;
         var first = (now - Duration.FromTimeSpan(_options.CatchUpWindow)).InZone(zone).Date;
-        var due = DueRuns(schedule.Calendar, first, today, now).Where(r => r.StartsAt >= savedAt).ToArray();
+        var due = schedule.Calendar.RunsBetween(first, today).Where(r => r.StartsAt <= now && r.StartsAt >= savedAt).ToArray();
         if (due.Length == 0)
         {
             return [];
@@ -83,22 +83,6 @@ internal sealed class ScheduleDriver(
         }
 
         return started;
-    }
-
-    /// <summary>The runs of the dates in [<paramref name="first"/>, <paramref name="last"/>] whose start has come, by date.</summary>
-    internal static IReadOnlyList<ScheduledRun> DueRuns(ScheduleCalendar calendar, LocalDate first, LocalDate last, Instant now)
-    {
-        var due = new List<ScheduledRun>();
-        for (var date = calendar.Frequency.OnOrAfter(first); date is { } d && d <= last; date = d == LocalDate.MaxIsoValue ? null : calendar.Frequency.OnOrAfter(d.PlusDays(1)))
-        {
-            var run = calendar.At(d);
-            if (run.StartsAt <= now)
-            {
-                due.Add(run);
-            }
-        }
-
-        return due;
     }
 
     /// <summary>Executes each run not ended, oldest date first; a schedule's later runs wait while an earlier one has not ended.</summary>
