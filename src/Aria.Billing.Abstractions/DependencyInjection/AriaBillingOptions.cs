@@ -16,4 +16,12 @@ public sealed class AriaBillingOptions
     /// <summary>How amounts are rounded to the currency's minor unit when a midpoint is reached.</summary>
     /// <value>Default <see cref="System.MidpointRounding.AwayFromZero"/> (0.125 USD → 0.13).</value>
     public MidpointRounding MidpointRounding { get; set; } = MidpointRounding.AwayFromZero;
+
+    /// <summary>
+    /// The time zone of each client whose zone is not <see cref="TimeZoneId"/>: client number → tz database id
+    /// (configuration: <c>AriaBilling:ClientTimeZones:1000 = America/New_York</c>). A client's "today", its run dates, the
+    /// due dates of its plan changes and its daily windows are in its zone.
+    /// </summary>
+    /// <value>Default empty: every client is in <see cref="TimeZoneId"/>.</value>
+    public IDictionary<string, string> ClientTimeZones { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

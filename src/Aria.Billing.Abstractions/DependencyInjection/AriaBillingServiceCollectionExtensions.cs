@@ -52,6 +52,8 @@ public static class AriaBillingServiceCollectionExtensions
         services.TryAddSingleton(DateTimeZoneProviders.Tzdb);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AriaBillingOptions>, AriaBillingOptionsValidator>());
         services.AddOptions<AriaBillingOptions>().ValidateOnStart();
+        services.TryAddSingleton(sp => new ClientTimeZones(
+            sp.GetRequiredService<IOptions<AriaBillingOptions>>().Value, sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<IClock>()));
         return builder;
     }
 

@@ -51,7 +51,7 @@ public static class JobsBuilderExtensions
             sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value, sp.GetService<ILogger<ScheduleDriver>>()));
         services.AddHostedService(sp => new ScheduleDriverService(
             sp.GetRequiredService<ScheduleDriver>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value,
-            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<ScheduleDriverService>>()));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILogger<ScheduleDriverService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ScheduleDriverService>.Instance));
         return builder;
     }
 

@@ -54,6 +54,12 @@ public static class PlansBuilderExtensions
             sp.GetRequiredService<NodaTime.IDateTimeZoneProvider>()[sp.GetRequiredService<IOptions<AriaBillingOptions>>().Value.TimeZoneId],
             sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value,
             sp.GetService<Microsoft.Extensions.Logging.ILogger<PlanChangeQueue>>()));
+        services.TryAddSingleton(sp => new DueChangeSweep(
+            sp.GetRequiredService<IPlanChangeStore>(), sp.GetRequiredService<PlanChangeQueue>(), sp.GetRequiredService<ClientTimeZones>(),
+            sp.GetRequiredService<NodaTime.IClock>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<DueChangeSweep>>()));
+        services.AddHostedService(sp => new DueChangeService(
+            sp, sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<DueChangeService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<DueChangeService>.Instance));
         return builder;
     }
 

@@ -31,4 +31,7 @@ public interface IPlanChangeStore
     /// </summary>
     Task<IReadOnlyList<PlanChange>> ClaimDueAsync(
         ClientNumber client, LocalDate asOf, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The clients that have queued changes effective on or before <paramref name="dueBy"/>, by number: whom due processing visits.</summary>
+    Task<IReadOnlyList<ClientNumber>> ListClientsWithDueAsync(NodaTime.LocalDate dueBy, CancellationToken cancellationToken = default);
 }

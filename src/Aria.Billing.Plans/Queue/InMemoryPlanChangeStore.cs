@@ -85,4 +85,15 @@ public sealed class InMemoryPlanChangeStore : IPlanChangeStore
             return Task.FromResult<IReadOnlyList<PlanChange>>(claimed);
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClientNumber>> ListClientsWithDueAsync(LocalDate dueBy, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<ClientNumber> clients = [.. _changes.Values
+                .Where(c => c.State == PlanChangeState.Queued && c.EffectiveDate <= dueBy).Select(c => c.Client).Distinct().Order()];
+            return Task.FromResult(clients);
+        }
+    }
 }

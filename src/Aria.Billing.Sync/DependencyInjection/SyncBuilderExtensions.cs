@@ -42,7 +42,7 @@ public static class SyncBuilderExtensions
         services.TryAddSingleton(sp => new SyncRecovery(sp.GetRequiredService<ISyncOperationStore>(), sp.GetRequiredService<SyncReprocessor>(), sp.GetService<ILogger<SyncRecovery>>()));
         services.AddHostedService(sp => new SyncRecoveryService(
             sp.GetRequiredService<SyncRecovery>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<SyncRecoveryService>>()));
+            sp.GetService<ILogger<SyncRecoveryService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncRecoveryService>.Instance));
         return builder;
     }
 

@@ -91,4 +91,14 @@ internal sealed class SqlPlanChangeStore(SqlDatabase database) : IPlanChangeStor
             return [.. claimed.OrderBy(c => c.EffectiveDate).ThenBy(c => c.QueuedAt).ThenBy(c => c.Id)];
         }, cancellationToken);
     }
+
+    /// <summary>The clients with due queued changes, over the partial index of queued changes.</summary>
+    public Task<IReadOnlyList<ClientNumber>> ListClientsWithDueAsync(NodaTime.LocalDate dueBy, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<ClientNumber>>(async connection =>
+        {
+            await using var command = connection.Command(
+                $"SELECT DISTINCT client FROM plan_change WHERE state = {(int)PlanChangeState.Queued} AND effective_date <= @due_by ORDER BY client")
+                .With("due_by", SqlCommands.Day(dueBy));
+            return await command.ListAsync(r => new ClientNumber(r.GetInt64(r.GetOrdinal("client"))), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 }
