@@ -28,7 +28,11 @@ public interface IJobRunStore
     Task<IReadOnlyList<WorkItem>> ClaimWorkItemsAsync(
         Guid runId, int jobIndex, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Extends the leases <paramref name="owner"/> holds on <paramref name="ids"/>; returns the ids still held.</summary>
+    /// <summary>
+    /// Sets to <paramref name="leaseUntil"/> the live leases <paramref name="owner"/> holds on <paramref name="ids"/>; returns
+    /// the ids still held. Usually it extends them; <paramref name="leaseUntil"/> = <paramref name="now"/> gives them back
+    /// (an interrupted worker), so that any claim at or after <paramref name="now"/> takes the items at once.
+    /// </summary>
     Task<IReadOnlyList<long>> HeartbeatAsync(IReadOnlyList<long> ids, string owner, Instant now, Instant leaseUntil, CancellationToken cancellationToken = default);
 
     /// <summary>Completes an item held by <paramref name="owner"/> under a live lease; <see langword="false"/> when it no longer holds it.</summary>
