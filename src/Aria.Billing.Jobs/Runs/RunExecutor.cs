@@ -56,6 +56,10 @@ internal sealed class RunExecutor(
             if (run.Jobs[index].Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete)
             {
                 run = await RunJobAsync(run, run.Jobs[index], cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return run; // interrupted: start nothing more (the job may have been ended by another execution meanwhile)
+                }
             }
 
             var status = run.Jobs[index].Status;
