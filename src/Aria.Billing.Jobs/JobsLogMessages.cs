@@ -14,6 +14,15 @@ internal static partial class JobsLogMessages
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Work item {Key} of job {Job} failed: {Error}")]
     public static partial void WorkItemFailed(ILogger logger, string key, string job, string error);
 
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Job {Job} of {Schedule} for {RunDate} was interrupted: Incomplete until an execution resumes it")]
+    public static partial void JobInterrupted(ILogger logger, string job, string schedule, string runDate);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Job {Job} of {Schedule} for {RunDate} resumes after an interruption")]
+    public static partial void JobResumed(ILogger logger, string job, string schedule, string runDate);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The leases of {Count} work items of job {Job} were not given back ({Error}): they are claimed again once they run out")]
+    public static partial void LeasesNotGivenBack(ILogger logger, int count, string job, string error);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Schedule {Schedule} of client {Client}: started the run of {RunDate} ({Lateness} after its time{CaughtUp})")]
     public static partial void RunStarted(ILogger logger, string schedule, long client, string runDate, TimeSpan lateness, string caughtUp);
 

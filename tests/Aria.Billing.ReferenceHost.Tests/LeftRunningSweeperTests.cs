@@ -66,6 +66,56 @@ public sealed class LeftRunningSweeperTests
         Assert.Equal(5, (await (await host.Ops().GetAsync($"/jobs/runs/{run.Id}/jobs/1/items")).JsonAsync()).GetArrayLength());
     }
 
+    [Fact]
+    public async Task ARunWhoseLastJobAStoppedNodeLeftIncomplete_IsResumedByTheHost()
+    {
+        // DESIGN §4: an interrupted job (batch_status_cd 3) is resumed by the next execution; here it is the last job, so
+        // no New job is left to make the run look unfinished.
+        using var folder = new TempFolder();
+        var path = folder.File("stopped.db");
+        var clock = SystemClock.Instance;
+        var storage = new SqliteStorage(new SqliteStorageOptions { Path = path }, clock);
+        var schedule = new JobSchedule
+        {
+            Name = "daily", Client = new ClientNumber(1000),
+            Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), DateTimeZone.Utc),
+            Jobs = [new("Bill Time Usage Rating", JobTypes.UsageRating), new("Billing", JobTypes.Billing)],
+        };
+        using var stop = new CancellationTokenSource();
+        var stopping = new StoppedAt("account-3", stop);
+        var node = new JobRunner(storage.JobRuns, new Dictionary<string, IJobHandler> { [JobTypes.UsageRating] = stopping, [JobTypes.Billing] = stopping }, clock,
+            new JobRunnerOptions { WorkerId = "stopped-node", Workers = 1, ClaimBatch = 2 });
+        var run = await node.CreateRunAsync(schedule, clock.GetCurrentInstant().InUtc().Date.PlusDays(-1));
+        var stopped = (await node.ExecuteAsync(run.Client, run.Id, stop.Token)).Value;
+        Assert.Equal([BatchStatus.Ok, BatchStatus.Incomplete], stopped.Jobs.Select(j => j.Status));
+        SqliteConnection.ClearAllPools();
+
+        using var host = HostFactory.OnSqliteFile(path);
+        var ended = await host.Ops().PollAsync($"/jobs/runs/{run.Id}", r => r.GetProperty("status").GetString() is not ("incomplete" or "running"));
+
+        Assert.Equal("ok", ended.GetProperty("status").GetString());
+        var items = await (await host.Ops().GetAsync($"/jobs/runs/{run.Id}/jobs/1/items")).JsonAsync();
+        Assert.Equal(4, items.GetArrayLength()); // the stopped node's items, resumed, not produced again
+    }
+
+    /// <summary>Four billing items (one rating item); cancels its node while the item <paramref name="stopAt"/> is processed.</summary>
+    private sealed class StoppedAt(string stopAt, CancellationTokenSource stop) : IJobHandler
+    {
+        public ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IReadOnlyList<string>>(job.Index == 0 ? ["usage-1"] : ["account-1", "account-2", "account-3", "account-4"]);
+
+        public async ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        {
+            if (item.Key == stopAt)
+            {
+                await stop.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return null;
+        }
+    }
+
     private sealed class NeverRuns : ISyncRecordHandler
     {
         public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) =>

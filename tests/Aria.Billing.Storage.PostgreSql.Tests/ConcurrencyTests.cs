@@ -96,6 +96,63 @@ public sealed class ConcurrencyTests : IDisposable
     }
 
     /// <summary>
+    /// Two runner nodes on one database. Node A is stopped (its execution cancelled, as a host shutting down) inside the
+    /// handler of the twelfth rating item; once A's lease has run out node B executes the run: rating finishes first, then
+    /// sync transactions, then billing (DESIGN §4: jobs run strictly in order, a job that is not Ok or Partial — here
+    /// Incomplete, batch_status_cd 3 — holds back the later ones), and every work item is handled once: the items A
+    /// claimed and did not finish are done by B, the ones A completed are not redone.
+    /// </summary>
+    [StoreFact]
+    public async Task TwoRunners_NodeStoppedMidRating_OtherNodeFinishesRatingThenSyncThenBilling_EachItemOnce()
+    {
+        var schema = _schemas.NewSchema();
+        var (storageA, storageB) = (_schemas.NewStorage(schema), _schemas.NewStorage(schema));
+        var clock = new FakeClock(Now);
+        var lease = TimeSpan.FromSeconds(1);
+        var handled = new ConcurrentDictionary<string, string>();
+        var twice = new ConcurrentQueue<string>();
+        var order = new ConcurrentQueue<int>();
+        using var stop = new CancellationTokenSource();
+        var handlerA = new NodeHandler("node-a", handled, twice, order, stopAt: "rating-11", stop);
+        var handlerB = new NodeHandler("node-b", handled, twice, order);
+        var schedule = new JobSchedule
+        {
+            Name = "daily", Client = Client, Calendar = new ScheduleCalendar(Aria.Billing.Jobs.ScheduleFrequency.Daily, new LocalTime(1, 0), DateTimeZone.Utc),
+            Jobs = [new("Bill Time Usage Rating", "rating"), new("Sync Transactions", "sync"), new("Billing", "billing")],
+        };
+        var nodeA = new JobRunner(storageA.JobRuns, NodeHandler.For(handlerA), clock, new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 5, Lease = lease });
+        var nodeB = new JobRunner(storageB.JobRuns, NodeHandler.For(handlerB), clock, new JobRunnerOptions { WorkerId = "node-b", Workers = 4, ClaimBatch = 5, Lease = lease });
+        var run = await nodeA.CreateRunAsync(schedule, new LocalDate(2025, 4, 27));
+
+        var stopped = (await nodeA.ExecuteAsync(Client, run.Id, stop.Token)).Value;
+
+        Assert.Equal([BatchStatus.Incomplete, BatchStatus.New, BatchStatus.New], stopped.Jobs.Select(j => j.Status));
+        Assert.Equal(BatchStatus.Incomplete, stopped.Status);
+        var afterA = await storageB.JobRuns.ListWorkItemsAsync(run.Id, 0);
+        var doneByA = afterA.Where(i => i.State == WorkItemState.Completed).Select(i => i.Key).ToArray();
+        var leftByA = afterA.Where(i => i.State == WorkItemState.Running).ToArray();
+        Assert.Equal(11, doneByA.Length);
+        Assert.Equal(["rating-11", "rating-12", "rating-13", "rating-14"], leftByA.Select(i => i.Key)); // in flight, and the rest of A's batch
+        Assert.All(leftByA, i => Assert.Equal("node-a", i.LeaseOwner));
+        Assert.Empty(await storageB.JobRuns.ListWorkItemsAsync(run.Id, 1)); // sync was not even started
+
+        clock.Advance(Duration.FromTimeSpan(lease) + Duration.FromSeconds(1)); // A's lease has run out, whether or not A gave it back
+        var done = (await nodeB.ExecuteAsync(Client, run.Id)).Value;
+
+        Assert.Equal(BatchStatus.Ok, done.Status);
+        Assert.Equal([(BatchStatus.Ok, 2), (BatchStatus.Ok, 1), (BatchStatus.Ok, 1)], done.Jobs.Select(j => (j.Status, j.Attempts)));
+        Assert.Empty(twice);
+        Assert.Equal(40 + 10 + 40, handled.Count);
+        Assert.All(doneByA, key => Assert.Equal("node-a", handled[key])); // not redone
+        Assert.All(leftByA, item => Assert.Equal("node-b", handled[item.Key]));
+        var orderSeen = order.ToArray();
+        Assert.True(orderSeen.Zip(orderSeen.Skip(1)).All(p => p.First <= p.Second), "a job's items were handled before the job before it had ended");
+        var rating = await storageA.JobRuns.ListWorkItemsAsync(run.Id, 0);
+        var left = leftByA.Select(i => i.Id).ToHashSet();
+        Assert.All(rating, i => Assert.Equal((WorkItemState.Completed, left.Contains(i.Id) ? 2 : 1), (i.State, i.Attempts)));
+    }
+
+    /// <summary>
     /// Four nodes start a reprocess of one scope at once: one starts, three are told one is running. Then four operations
     /// forced onto that scope (as after a lost lock) run at once: every record's handler still runs exactly once.
     /// </summary>
@@ -260,6 +317,42 @@ public sealed class ConcurrencyTests : IDisposable
             Order.Enqueue(job.Index);
             await Task.Yield();
             Handled.AddOrUpdate(item.Key, 1, (_, n) => n + 1);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One node's handler of rating (40 items), sync (10) and billing (40): records which node handled each item (a second
+    /// handling goes to <paramref name="twice"/>) and the job of each item handled, in order; stopped at
+    /// <paramref name="stopAt"/>, it cancels its node's execution inside that item's handler, before doing its work.
+    /// </summary>
+    private sealed class NodeHandler(
+        string node, ConcurrentDictionary<string, string> handled, ConcurrentQueue<string> twice, ConcurrentQueue<int> order, string? stopAt = null, CancellationTokenSource? stop = null)
+        : IJobHandler
+    {
+        public static Dictionary<string, IJobHandler> For(NodeHandler handler) => new() { ["rating"] = handler, ["sync"] = handler, ["billing"] = handler };
+
+        public async ValueTask<IReadOnlyList<string>> ProduceWorkItemsAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            return Enumerable.Range(0, job.JobType == "sync" ? 10 : 40).Select(i => $"{job.JobType}-{i}").ToArray();
+        }
+
+        public async ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+        {
+            if (item.Key == stopAt && stop is not null)
+            {
+                await stop.CancelAsync(); // the node is stopped while this item is being rated
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            await Task.Yield();
+            order.Enqueue(job.Index);
+            if (!handled.TryAdd(item.Key, node))
+            {
+                twice.Enqueue($"{item.Key} by {node} after {handled[item.Key]}");
+            }
+
             return null;
         }
     }

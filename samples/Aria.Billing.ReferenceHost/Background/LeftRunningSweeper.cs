@@ -10,9 +10,10 @@ namespace Aria.Billing.ReferenceHost.Background;
 /// Finishes what a crash or a stop left running, at start and then every <c>AriaHost:SweepEvery</c> (default 30 s), for
 /// each configured client: the bulk sync operations still marked running (<see cref="SyncReprocessor.ResumeAsync"/>: one
 /// another node is running is left to it, one whose node died is taken over once its lease has expired), and the schedule
-/// runs dated within the last <c>AriaHost:SweepDays</c> days (default 35) with a job still New or Running
-/// (<see cref="JobRunner.ExecuteAsync"/>, safe beside another execution of the same run). Without it, a crashed operation
-/// would refuse every later reprocess of its scope, and a crashed run would wait for someone to trigger it again.
+/// runs dated within the last <c>AriaHost:SweepDays</c> days (default 35) with a job still New or Running, or Incomplete
+/// (an execution interrupted by a stop: <see cref="JobRunner.ExecuteAsync"/> resumes it before any later job; safe beside
+/// another execution of the same run). Without it, a crashed operation would refuse every later reprocess of its scope,
+/// and a crashed or stopped run would wait for someone to trigger it again.
 /// </summary>
 public sealed partial class LeftRunningSweeper(
     SyncReprocessor reprocessor, JobRunner runner, IJobRunStore runs, IClock clock, IOptions<HostSecurityOptions> clients, IConfiguration configuration,
@@ -55,7 +56,7 @@ public sealed partial class LeftRunningSweeper(
 
         var today = clock.GetCurrentInstant().InUtc().Date;
         var window = await runs.SearchRunsAsync(new RunSearch(client, today.PlusDays(-days), today.PlusDays(1)), stoppingToken);
-        foreach (var run in window.Where(r => r.Jobs.Any(j => j.Status is BatchStatus.New or BatchStatus.Running)))
+        foreach (var run in window.Where(r => r.Jobs.Any(j => j.Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete)))
         {
             var executed = await runner.ExecuteAsync(client, run.Id, stoppingToken);
             if (executed.IsSuccess && executed.Value.Status is not (BatchStatus.New or BatchStatus.Running))

@@ -22,8 +22,8 @@ public interface IJobRunStore
     Task<IReadOnlyList<ScheduleRun>> SearchRunsAsync(RunSearch search, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Every run of every client that has not ended (New or Running), oldest run date first, whatever its date: what run
-    /// recovery continues after a crash.
+    /// Every run of every client that has not ended (New, Running, or Incomplete: interrupted by a cancellation or a shutdown),
+    /// oldest run date first, whatever its date: what run recovery continues after a crash or a restart.
     /// </summary>
     Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default);
 
@@ -34,7 +34,11 @@ public interface IJobRunStore
     Task<IReadOnlyList<WorkItem>> ClaimWorkItemsAsync(
         Guid runId, int jobIndex, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Extends the leases <paramref name="owner"/> holds on <paramref name="ids"/>; returns the ids still held.</summary>
+    /// <summary>
+    /// Sets to <paramref name="leaseUntil"/> the live leases <paramref name="owner"/> holds on <paramref name="ids"/>; returns
+    /// the ids still held. Usually it extends them; <paramref name="leaseUntil"/> = <paramref name="now"/> gives them back
+    /// (an interrupted worker), so that any claim at or after <paramref name="now"/> takes the items at once.
+    /// </summary>
     Task<IReadOnlyList<long>> HeartbeatAsync(IReadOnlyList<long> ids, string owner, Instant now, Instant leaseUntil, CancellationToken cancellationToken = default);
 
     /// <summary>Completes an item held by <paramref name="owner"/> under a live lease; <see langword="false"/> when it no longer holds it.</summary>

@@ -80,7 +80,7 @@ public sealed class InMemoryJobRunStore : IJobRunStore
         lock (_gate)
         {
             IReadOnlyList<ScheduleRun> unfinished = _runs.Values
-                .Where(r => r.Status is BatchStatus.New or BatchStatus.Running)
+                .Where(r => r.Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete)
                 .OrderBy(r => r.RunDate).ThenBy(r => r.Client).ThenBy(r => r.Schedule, StringComparer.Ordinal)
                 .ToArray();
             return Task.FromResult(unfinished);

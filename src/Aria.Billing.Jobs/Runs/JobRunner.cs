@@ -6,7 +6,8 @@ namespace Aria.Billing.Jobs;
 
 /// <summary>
 /// Creates and executes schedule runs (spec: job-schedule-management.txt, "Job Schedule Execution"): one run per schedule and
-/// date, jobs in order, each job's work items processed by workers under leases (an expired lease is re-claimed; an item
+/// date, jobs strictly in order (a job that is not Ok or Partial holds back the later ones; an interrupted job is resumed
+/// before them), each job's work items processed by workers under leases (an expired lease is re-claimed; an item
 /// completes at most once), a job with no items completes at once, a job after one that errored ends in Warning; statuses
 /// roll up; reprocess at schedule or job level keeps earlier attempts; the audit search spans at most 7 days; the core
 /// system triggers a run and polls it through a gate.
@@ -56,11 +57,21 @@ public sealed class JobRunner
         _creator.TriggerAsync(schedule, runDate, idempotencyKey, cancellationToken);
 
     /// <summary>
-    /// Executes a run from its first unfinished job. Returns when every job has ended, or when items are held by another
-    /// worker's live lease (execute again later to resume). Cancelling interrupts: the current job ends Incomplete.
+    /// Executes a run strictly in order from its first job that has not ended Ok or Partial. Returns when every job has
+    /// ended, when items are held by another worker's live lease (execute again later to resume), or at a job that holds
+    /// the later ones back: Suspended or Warning (they stay New until the run is reset or reprocessed), Error (they end in
+    /// Warning), Incomplete (this execution was interrupted).
     /// Safe to call for the same run from several nodes at once: each job starts once, after the one before it has
-    /// ended, and the executions share its work items.
+    /// ended Ok or Partial, and the executions share its work items.
     /// </summary>
+    /// <remarks>
+    /// Cancelling <paramref name="cancellationToken"/> while a job's items are processed interrupts it: the job is written
+    /// Incomplete (batch status 3), the items whose handler returned are recorded, and the leases of the others are given
+    /// back. The next execution of the run, on any node, resumes that job before any later one: its pending items and
+    /// those whose lease was given back or ran out are claimed again (the job's and the items' attempts count it);
+    /// completed and failed items are not redone. A cancellation before a job's items are processed throws
+    /// <see cref="OperationCanceledException"/> and leaves the job as it was.
+    /// </remarks>
     public Task<AriaResult<ScheduleRun>> ExecuteAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
         _executor.ExecuteAsync(client, runId, cancellationToken);
 
@@ -94,7 +105,10 @@ public sealed class JobRunner
     public Task<AriaResult<IReadOnlyList<JobStatistics>>> StatisticsAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
         _statistics.StatisticsAsync(client, runId, cancellationToken);
 
-    /// <summary>Suspends the jobs of a run that have not ended.</summary>
+    /// <summary>
+    /// Suspends the jobs of a run that have not ended (New, Running, Incomplete): executions stop at the first of them
+    /// until the run is reset or the job reprocessed.
+    /// </summary>
     public Task<AriaResult<ScheduleRun>> SuspendAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
         _commands.SuspendAsync(client, runId, cancellationToken);
 

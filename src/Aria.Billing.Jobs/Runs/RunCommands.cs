@@ -62,7 +62,10 @@ internal sealed class RunCommands(IJobRunStore store, RunWriter writer, RunExecu
         return run;
     }
 
-    /// <summary>Suspends the jobs of a run that have not ended.</summary>
+    /// <summary>
+    /// Suspends the jobs of a run that have not ended: New, Running, and Incomplete (an interrupted job would otherwise be
+    /// resumed by the next execution). A suspended job holds back the later ones until the run is reset or reprocessed.
+    /// </summary>
     public async Task<AriaResult<ScheduleRun>> SuspendAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
@@ -71,9 +74,11 @@ internal sealed class RunCommands(IJobRunStore store, RunWriter writer, RunExecu
             return RunErrors.RunNotFound(client, runId);
         }
 
-        foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.New or BatchStatus.Running))
+        foreach (var job in run.Jobs.Where(j => j.Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete))
         {
-            run = await writer.SaveJobAsync(run, run.Jobs[job.Index] with { Status = BatchStatus.Suspended, Condition = JobCondition.Suspended }, cancellationToken).ConfigureAwait(false);
+            run = await writer.UpdateJobAsync(run, job.Index, j => j.Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete
+                ? j with { Status = BatchStatus.Suspended, Condition = JobCondition.Suspended }
+                : null, cancellationToken).ConfigureAwait(false);
         }
 
         return run;

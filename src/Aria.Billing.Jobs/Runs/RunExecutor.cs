@@ -5,17 +5,41 @@ using NodaTime;
 namespace Aria.Billing.Jobs;
 
 /// <summary>
-/// Executes a run: its jobs strictly in order (a job that is not Ok or Partial holds back the later ones; after an errored
-/// job the later ones end in Warning), each job's items produced and then processed by <see cref="WorkItemWorkers"/>, and
-/// the job's end rolled up from its items. Safe beside other executions of the same run, on this node or another.
+/// Executes a run: its jobs strictly in order (DESIGN §4: a job that is not Ok or Partial holds back the later ones), each
+/// job's items produced and then processed by <see cref="WorkItemWorkers"/>, and the job's end rolled up from its items.
+/// Safe beside other executions of the same run, on this node or another.
 /// </summary>
+/// <remarks>
+/// What each status of the first job that has not ended Ok or Partial means for an execution:
+/// <list type="bullet">
+/// <item>New: produce its items, move it to Running (compare-and-swap: one execution starts it), process its items.</item>
+/// <item>Running: help with its items (another execution started it).</item>
+/// <item>Incomplete (an execution was cancelled: an operator, a host shutting down): resume it first. It moves back to
+/// Running (compare-and-swap, counted as an attempt) without producing its items again; its pending items and those whose
+/// lease has run out or was given back are claimed again, its completed and failed items stay as they are.</item>
+/// <item>Suspended (by hand), Warning: the execution stops there; the later jobs stay as they are (New) until an operator
+/// resets or reprocesses the run.</item>
+/// <item>Error: the later jobs that have not ended end in Warning (they did not run because a dependency errored).</item>
+/// </list>
+/// The execution also stops at a job still Running after its workers found nothing left to claim (items held by another
+/// execution's live lease: that one records the end, or the next execution takes the items over once the lease has run
+/// out), and at a job its cancellation interrupted.
+/// </remarks>
 internal sealed class RunExecutor(
     IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, RunWriter writer, WorkItemWorkers workers, ILogger logger)
 {
     /// <summary>
-    /// Executes a run from its first unfinished job. Returns when every job has ended, or when items are held by another
-    /// worker's live lease (execute again later to resume). Cancelling interrupts: the current job ends Incomplete.
+    /// Executes a run from its first job that has not ended Ok or Partial, resuming it if it was interrupted. Returns when
+    /// every job has ended, at a job that holds the later ones back, or when items are held by another worker's live lease
+    /// (execute again later to resume).
     /// </summary>
+    /// <remarks>
+    /// Cancelling while a job's items are processed interrupts it: the job is written Incomplete (condition Interrupted),
+    /// each item whose handler had returned is recorded, the leases of the items not finished are given back (so the next
+    /// execution, on any node, takes them at once instead of after the lease), and the run is returned. A cancellation at
+    /// any other moment (reading the run, producing a job's items) throws <see cref="OperationCanceledException"/> and
+    /// leaves the job as it was (New, or Running for another execution to help with).
+    /// </remarks>
     public async Task<AriaResult<ScheduleRun>> ExecuteAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
@@ -29,28 +53,42 @@ internal sealed class RunExecutor(
         activity?.SetTag("aria.jobs.run_date", RunDateText(run));
         for (var index = 0; index < run.Jobs.Count; index++)
         {
-            var job = run.Jobs[index];
-            if (job.Status is BatchStatus.Ok or BatchStatus.Partial or BatchStatus.Suspended)
+            if (run.Jobs[index].Status is BatchStatus.New or BatchStatus.Running or BatchStatus.Incomplete)
+            {
+                run = await RunJobAsync(run, run.Jobs[index], cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return run; // interrupted: start nothing more (the job may have been ended by another execution meanwhile)
+                }
+            }
+
+            var status = run.Jobs[index].Status;
+            if (status is BatchStatus.Ok or BatchStatus.Partial)
             {
                 continue;
             }
 
-            if (run.Jobs.Take(index).Any(j => j.Status == BatchStatus.Error))
+            if (status == BatchStatus.Error)
             {
-                run = await writer.SaveJobAsync(run, job with { Status = BatchStatus.Warning, Condition = JobCondition.DependencyErrored }, cancellationToken).ConfigureAwait(false);
-                continue;
+                run = await WarnLaterJobsAsync(run, index, cancellationToken).ConfigureAwait(false);
             }
 
-            if (job.Status is BatchStatus.Error or BatchStatus.Incomplete or BatchStatus.Warning)
-            {
-                continue; // ended; reprocess or reset to run it again
-            }
+            // Running (items held by another live lease), Incomplete (interrupted), Suspended, Warning, Error: the later
+            // jobs wait.
+            return run;
+        }
 
-            run = await RunJobAsync(run, job, cancellationToken).ConfigureAwait(false);
-            if (run.Jobs[index].Status is BatchStatus.Running or BatchStatus.Incomplete)
-            {
-                return run; // items held by another worker's live lease (resume later), or interrupted
-            }
+        return run;
+    }
+
+    /// <summary>The jobs after the errored one at <paramref name="errored"/> that have not ended end in Warning (spec: batch_status_cd 6).</summary>
+    private async Task<ScheduleRun> WarnLaterJobsAsync(ScheduleRun run, int errored, CancellationToken cancellationToken)
+    {
+        for (var index = errored + 1; index < run.Jobs.Count; index++)
+        {
+            run = await writer.UpdateJobAsync(run, index, j => j.Status is BatchStatus.Ok or BatchStatus.Partial or BatchStatus.Suspended or BatchStatus.Warning
+                ? null
+                : j with { Status = BatchStatus.Warning, Condition = JobCondition.DependencyErrored }, cancellationToken).ConfigureAwait(false);
         }
 
         return run;
@@ -94,6 +132,22 @@ internal sealed class RunExecutor(
                 return run; // another execution started it and has already ended it
             }
         }
+        else if (job.Status == BatchStatus.Incomplete)
+        {
+            // Resume an interrupted job: its items were produced before it first went Running, so it goes back to Running
+            // as it is; only the execution that moves it out of Incomplete counts the attempt. Found Running: another
+            // execution resumed it, help with its items; found ended: nothing to do here.
+            run = await writer.UpdateJobAsync(run, job.Index, j => j.Status == BatchStatus.Incomplete
+                ? j with { Status = BatchStatus.Running, Condition = JobCondition.None, FinishedAt = null, Attempts = j.Attempts + 1 }
+                : null, cancellationToken).ConfigureAwait(false);
+            job = run.Jobs[job.Index];
+            if (job.Status != BatchStatus.Running)
+            {
+                return run;
+            }
+
+            JobsLogMessages.JobResumed(logger, job.Name, run.Schedule, RunDateText(run));
+        }
 
         try
         {
@@ -101,8 +155,15 @@ internal sealed class RunExecutor(
         }
         catch (OperationCanceledException)
         {
+            // Interrupted: Incomplete, so that the next execution resumes this job before any later one. Only a job still
+            // Running is marked (another execution may have ended it meanwhile); the workers have recorded what they
+            // finished and given back the leases of the rest.
+            JobsLogMessages.JobInterrupted(logger, job.Name, run.Schedule, RunDateText(run));
             var interrupted = await store.GetRunAsync(run.Client, run.Id, CancellationToken.None).ConfigureAwait(false) ?? run;
-            return await writer.SaveJobAsync(interrupted, interrupted.Jobs[job.Index] with { Status = BatchStatus.Incomplete, Condition = JobCondition.Interrupted, FinishedAt = clock.GetCurrentInstant() }, CancellationToken.None).ConfigureAwait(false);
+            var at = clock.GetCurrentInstant();
+            return await writer.UpdateJobAsync(interrupted, job.Index, j => j.Status == BatchStatus.Running
+                ? j with { Status = BatchStatus.Incomplete, Condition = JobCondition.Interrupted, FinishedAt = at }
+                : null, CancellationToken.None).ConfigureAwait(false);
         }
 
         var items = await store.ListWorkItemsAsync(run.Id, job.Index, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,13 @@ namespace Aria.Billing.Jobs;
 /// passed, and completes each item with the handler's outcome (an item completes at most once: only under the lease that
 /// claimed it). A worker stops when nothing is left to claim: every item has ended or is held by another live lease.
 /// </summary>
+/// <remarks>
+/// On cancellation (an operator interrupting, a host shutting down) a worker finishes nothing new: an item whose handler has
+/// returned is still recorded (the work is done; redoing it would bill twice), and the leases of the items it claimed and
+/// did not finish — the one the cancellation caught in its handler and the rest of its batch — are given back (a heartbeat
+/// that ends them now), so that the next execution, on this node or another, claims them at once. A worker that dies
+/// without giving them back leaves them to the lease: they are claimed again once it has run out.
+/// </remarks>
 internal sealed class WorkItemWorkers(IJobRunStore store, IClock clock, JobRunnerOptions options, ILogger logger)
 {
     /// <summary>Runs <see cref="JobRunnerOptions.Workers"/> workers (at least one) until none finds an item to claim.</summary>
@@ -29,38 +36,71 @@ internal sealed class WorkItemWorkers(IJobRunStore store, IClock clock, JobRunne
             }
 
             var renewAt = now + Duration.FromTimeSpan(options.Lease / 2);
-            for (var i = 0; i < claimed.Count; i++)
+            var finished = 0;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var item = claimed[i];
-                if (clock.GetCurrentInstant() >= renewAt)
+                for (; finished < claimed.Count; finished++)
                 {
-                    // Heartbeat: keep the leases of the items still to do in this batch.
-                    var at = clock.GetCurrentInstant();
-                    await store.HeartbeatAsync(claimed.Skip(i).Select(c => c.Id).ToArray(), options.WorkerId, at, at + Duration.FromTimeSpan(options.Lease), cancellationToken).ConfigureAwait(false);
-                    renewAt = at + Duration.FromTimeSpan(options.Lease / 2);
-                }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var item = claimed[finished];
+                    if (clock.GetCurrentInstant() >= renewAt)
+                    {
+                        // Heartbeat: keep the leases of the items still to do in this batch.
+                        var at = clock.GetCurrentInstant();
+                        await store.HeartbeatAsync(claimed.Skip(finished).Select(c => c.Id).ToArray(), options.WorkerId, at, at + Duration.FromTimeSpan(options.Lease), cancellationToken).ConfigureAwait(false);
+                        renewAt = at + Duration.FromTimeSpan(options.Lease / 2);
+                    }
 
-                string? error;
-                try
-                {
-                    error = await handler.ProcessAsync(run, job, item, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    error = ex.Message;
-                }
+                    string? error;
+                    try
+                    {
+                        error = await handler.ProcessAsync(run, job, item, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        error = ex.Message; // a handler's own timeout fails the item; only this execution's cancellation interrupts
+                    }
 
-                if (error is not null)
-                {
-                    JobsLogMessages.WorkItemFailed(logger, item.Key, job.Name, error);
-                }
+                    if (error is not null)
+                    {
+                        JobsLogMessages.WorkItemFailed(logger, item.Key, job.Name, error);
+                    }
 
-                if (await store.CompleteWorkItemAsync(item.Id, options.WorkerId, clock.GetCurrentInstant(), error, cancellationToken).ConfigureAwait(false))
-                {
-                    (error is null ? JobsTelemetry.ItemsCompleted : JobsTelemetry.ItemsFailed).Add(1, new KeyValuePair<string, object?>("job_type", job.JobType));
+                    // The handler has returned: record its outcome even if the execution is being cancelled meanwhile.
+                    if (await store.CompleteWorkItemAsync(item.Id, options.WorkerId, clock.GetCurrentInstant(), error, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        (error is null ? JobsTelemetry.ItemsCompleted : JobsTelemetry.ItemsFailed).Add(1, new KeyValuePair<string, object?>("job_type", job.JobType));
+                    }
                 }
             }
+            catch (OperationCanceledException)
+            {
+                await GiveBackAsync(job, claimed.Skip(finished).Select(c => c.Id).ToArray()).ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends this worker's leases on <paramref name="ids"/> now (a heartbeat to the current instant), so that any claim takes
+    /// them at once. Best effort: an item this worker no longer holds is left alone, and a failure leaves the items to their
+    /// lease.
+    /// </summary>
+    private async Task GiveBackAsync(JobRun job, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            await store.HeartbeatAsync(ids, options.WorkerId, now, now, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            JobsLogMessages.LeasesNotGivenBack(logger, ids.Count, job.Name, ex.Message);
         }
     }
 }

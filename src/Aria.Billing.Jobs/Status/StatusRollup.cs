@@ -46,9 +46,10 @@ public static class StatusRollup
     }
 
     /// <summary>
-    /// A schedule's status from its jobs: New when none started, Running while any runs or some are still to run (unless an
-    /// error, interruption or suspension stopped it), otherwise the most serious outcome: Error, then Incomplete, Suspended,
-    /// Partial, Warning; Ok when every job is Ok (or there are none).
+    /// A schedule's status from its jobs: New when none started, Running while any runs or some are still to run (unless a
+    /// job that holds the later ones back stopped it: Error, Incomplete, Suspended or Warning, anything but Ok or Partial),
+    /// otherwise the most serious outcome: Error, then Incomplete, Suspended, Partial, Warning; Ok when every job is Ok (or
+    /// there are none).
     /// </summary>
     public static BatchStatus ForSchedule(IEnumerable<BatchStatus> jobs)
     {
@@ -69,8 +70,9 @@ public static class StatusRollup
             return BatchStatus.Running;
         }
 
-        // Jobs still to run after an interruption, a suspension or an error do not make the run "running".
-        if (all.Contains(BatchStatus.New) && !all.Any(s => s is BatchStatus.Error or BatchStatus.Incomplete or BatchStatus.Suspended))
+        // Jobs still to run behind a job that holds them back (DESIGN §4: jobs run strictly in order; a job that is not Ok
+        // or Partial holds back the later ones) do not make the run "running": it waits for an operator or a resume.
+        if (all.Contains(BatchStatus.New) && !all.Any(s => s is BatchStatus.Error or BatchStatus.Incomplete or BatchStatus.Suspended or BatchStatus.Warning))
         {
             return BatchStatus.Running;
         }

@@ -46,12 +46,12 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             return await command.FirstOrDefaultAsync(ReadRun, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
-    /// <summary>The runs not ended, over a partial index of the New and Running rows.</summary>
+    /// <summary>The runs not ended, over a partial index of the New, Running and Incomplete rows.</summary>
     public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<ScheduleRun>>(async connection =>
         {
             await using var command = connection.Command(
-                $"SELECT {RunColumns} FROM schedule_run WHERE status IN ({(int)BatchStatus.New}, {(int)BatchStatus.Running}) ORDER BY run_date, client, schedule");
+                $"SELECT {RunColumns} FROM schedule_run WHERE status IN ({(int)BatchStatus.New}, {(int)BatchStatus.Running}, {(int)BatchStatus.Incomplete}) ORDER BY run_date, client, schedule");
             return await command.ListAsync(ReadRun, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 

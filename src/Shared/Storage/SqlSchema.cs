@@ -146,7 +146,7 @@ internal static class SqlSchema
         new(5, "when the schedule driver meant a run to start and whether it caught it up; runs not ended, for recovery", $$"""
             ALTER TABLE schedule_run ADD COLUMN scheduled_at {Long};
             ALTER TABLE schedule_run ADD COLUMN caught_up {Int} NOT NULL DEFAULT 0;
-            CREATE INDEX ix_schedule_run_unfinished ON schedule_run (run_date) WHERE status IN ({{(int)BatchStatus.New}}, {{(int)BatchStatus.Running}});
+            CREATE INDEX ix_schedule_run_unfinished ON schedule_run (run_date) WHERE status IN ({{(int)BatchStatus.New}}, {{(int)BatchStatus.Running}}, {{(int)BatchStatus.Incomplete}});
             """),
     ];
 }

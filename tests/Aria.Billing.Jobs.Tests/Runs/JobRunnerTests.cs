@@ -105,7 +105,7 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
-    public async Task Interrupt_EndsTheCurrentJobIncomplete_AndSuspendSuspendsWhatIsLeft()
+    public async Task Interrupt_EndsTheCurrentJobIncomplete_AndSuspendSuspendsItWithWhatIsLeft()
     {
         var f = new RunFixture(new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 1 });
         using var interrupt = new CancellationTokenSource();
@@ -118,8 +118,10 @@ public sealed class JobRunnerTests
         Assert.Equal(BatchStatus.Incomplete, interrupted.Jobs[0].Status);
         Assert.Equal(BatchStatus.Incomplete, interrupted.Status);
 
+        // An interrupted job has not ended (the next execution would resume it), so suspending the run suspends it too.
         var suspended = (await runner.SuspendAsync(Client, run.Id)).Value;
-        Assert.Equal([BatchStatus.Incomplete, BatchStatus.Suspended, BatchStatus.Suspended], suspended.Jobs.Select(j => j.Status));
+        Assert.Equal([BatchStatus.Suspended, BatchStatus.Suspended, BatchStatus.Suspended], suspended.Jobs.Select(j => j.Status));
+        Assert.Equal(BatchStatus.Suspended, (await runner.ExecuteAsync(Client, run.Id)).Value.Status);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Aria.Billing.Jobs.Tests.Runs;
 
 /// <summary>
 /// An in-memory run store that records what the runner's collaborators ask of it (updates, heartbeats) and can be told to
-/// misbehave: refuse every update (a run that keeps changing) or lose runs (a run deleted under the runner).
+/// misbehave: refuse every update (a run that keeps changing), lose runs (a run deleted under the runner), or let another
+/// writer change the run just before an update.
 /// </summary>
 internal sealed class RecordingRunStore(IJobRunStore inner) : IJobRunStore
 {
@@ -26,6 +27,9 @@ internal sealed class RecordingRunStore(IJobRunStore inner) : IJobRunStore
     /// <summary>Whether reading a run finds nothing.</summary>
     public bool LoseRuns { get; set; }
 
+    /// <summary>What another writer does just before the next update is tried (it may change the run first).</summary>
+    public Func<Task>? BeforeUpdate { get; set; }
+
     public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default) => inner.CreateRunAsync(run, cancellationToken);
 
     public async Task<ScheduleRun?> GetRunAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default) =>
@@ -33,6 +37,11 @@ internal sealed class RecordingRunStore(IJobRunStore inner) : IJobRunStore
 
     public async Task<ScheduleRun?> UpdateRunAsync(ScheduleRun run, long expectedVersion, CancellationToken cancellationToken = default)
     {
+        if (BeforeUpdate is { } before)
+        {
+            await before();
+        }
+
         var items = new int[run.Jobs.Count];
         for (var i = 0; i < items.Length; i++)
         {

@@ -72,6 +72,22 @@ public sealed class RunCommandsTests
     }
 
     [Fact]
+    public async Task SuspendAsync_InterruptedJob_IsSuspendedToo_SoNoExecutionResumesIt()
+    {
+        // An Incomplete job is resumed by the next execution (DESIGN §4): suspending the run must hold it as well.
+        var run = await CreateRunAsync();
+        await _store.AddWorkItemsAsync(run.Id, 0, ["usage-rating-1"]);
+        await SetJobAsync(run.Id, 0, j => j with { Status = BatchStatus.Incomplete, Condition = JobCondition.Interrupted, Attempts = 1 });
+
+        var suspended = (await Commands().SuspendAsync(RunFixture.Client, run.Id, default)).Value;
+        var executed = (await Executor().ExecuteAsync(RunFixture.Client, run.Id, default)).Value;
+
+        Assert.Equal([BatchStatus.Suspended, BatchStatus.Suspended, BatchStatus.Suspended], suspended.Jobs.Select(j => j.Status));
+        Assert.Equal(BatchStatus.Suspended, executed.Status);
+        Assert.Empty(_handler.Processed);
+    }
+
+    [Fact]
     public async Task SuspendAsync_UnknownRun_IsRunNotFound()
     {
         Assert.True((await Commands().SuspendAsync(RunFixture.Client, Guid.NewGuid(), default)).HasError(JobErrorCodes.RunNotFound));

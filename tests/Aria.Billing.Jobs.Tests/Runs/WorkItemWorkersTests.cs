@@ -98,6 +98,69 @@ public sealed class WorkItemWorkersTests
         Assert.Empty(handler.Processed);
     }
 
+    [Fact]
+    public async Task RunAsync_InterruptedInAHandler_GivesBackTheLeasesOfTheItemsNotFinished_AndKeepsTheFinishedOnes()
+    {
+        var run = await CreateRunWithItemsAsync("a", "b", "c", "d");
+        using var interrupt = new CancellationTokenSource();
+        var handler = new Handler(item =>
+        {
+            if (item.Key == "b")
+            {
+                interrupt.Cancel(); // the host stops while b is being processed
+                throw new OperationCanceledException(interrupt.Token);
+            }
+
+            return null;
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Workers(workers: 1, claimBatch: 4).RunAsync(run, run.Jobs[0], handler, interrupt.Token));
+
+        var now = _clock.GetCurrentInstant();
+        var items = (await _store.ListWorkItemsAsync(run.Id, 0)).ToDictionary(i => i.Key);
+        Assert.Equal(WorkItemState.Completed, items["a"].State);
+        Assert.All(new[] { items["b"], items["c"], items["d"] }, i => Assert.Equal((WorkItemState.Running, (Instant?)now), (i.State, i.LeaseExpiresAt)));
+        var retaken = await _store.ClaimWorkItemsAsync(run.Id, 0, "node-b", now, now + Duration.FromMinutes(5), 10); // at once, not after 5 minutes
+        Assert.Equal(["b", "c", "d"], retaken.Select(i => i.Key).Order());
+        Assert.All(retaken, i => Assert.Equal(2, i.Attempts));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledWhileAHandlerFinishesItsItem_RecordsThatItem()
+    {
+        var run = await CreateRunWithItemsAsync("a", "b");
+        using var interrupt = new CancellationTokenSource();
+        var handler = new Handler(item =>
+        {
+            interrupt.Cancel(); // the item is done: the cancellation only stops what comes after it
+            return null;
+        });
+        var completions = new CompletionCountingStore(_store);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new WorkItemWorkers(completions, _clock, new JobRunnerOptions { WorkerId = "node-a", Workers = 1, ClaimBatch = 2 }, NullLogger.Instance)
+                .RunAsync(run, run.Jobs[0], handler, interrupt.Token));
+
+        var items = (await _store.ListWorkItemsAsync(run.Id, 0)).ToDictionary(i => i.Key);
+        Assert.Equal([WorkItemState.Completed, WorkItemState.Running], new[] { items["a"].State, items["b"].State });
+        Assert.Equal(["a"], handler.Processed.Keys);
+        Assert.Equal([CancellationToken.None], completions.Tokens); // recorded whatever the execution's token says
+    }
+
+    [Fact]
+    public async Task RunAsync_AHandlersOwnCancellation_FailsOnlyThatItem_WithoutInterrupting()
+    {
+        var run = await CreateRunWithItemsAsync("a", "b", "c");
+        var handler = new Handler(item => item.Key == "b" ? throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.") : null);
+
+        await Workers(workers: 1, claimBatch: 2).RunAsync(run, run.Jobs[0], handler, default);
+
+        var items = (await _store.ListWorkItemsAsync(run.Id, 0)).ToDictionary(i => i.Key);
+        Assert.Equal(WorkItemState.Failed, items["b"].State);
+        Assert.Contains("HttpClient.Timeout", items["b"].Error, StringComparison.Ordinal);
+        Assert.Equal([WorkItemState.Completed, WorkItemState.Completed], new[] { items["a"].State, items["c"].State });
+    }
+
     private WorkItemWorkers Workers(int workers, int claimBatch) =>
         new(_store, _clock, new JobRunnerOptions { WorkerId = "node-a", Workers = workers, ClaimBatch = claimBatch }, NullLogger.Instance);
 
@@ -106,6 +169,40 @@ public sealed class WorkItemWorkersTests
         var run = await new RunCreator(_store, _clock).CreateRunAsync(RunFixture.Daily, Day, "manual", default);
         await _store.AddWorkItemsAsync(run.Id, 0, keys);
         return run;
+    }
+
+    /// <summary>Records the token each completion was asked with.</summary>
+    private sealed class CompletionCountingStore(RecordingRunStore inner) : IJobRunStore
+    {
+        public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
+
+        public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default) => inner.CreateRunAsync(run, cancellationToken);
+
+        public Task<ScheduleRun?> GetRunAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default) => inner.GetRunAsync(client, id, cancellationToken);
+
+        public Task<ScheduleRun?> UpdateRunAsync(ScheduleRun run, long expectedVersion, CancellationToken cancellationToken = default) => inner.UpdateRunAsync(run, expectedVersion, cancellationToken);
+
+        public Task<IReadOnlyList<ScheduleRun>> SearchRunsAsync(RunSearch search, CancellationToken cancellationToken = default) => inner.SearchRunsAsync(search, cancellationToken);
+
+        public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedRunsAsync(cancellationToken);
+
+        public Task<int> AddWorkItemsAsync(Guid runId, int jobIndex, IEnumerable<string> keys, CancellationToken cancellationToken = default) => inner.AddWorkItemsAsync(runId, jobIndex, keys, cancellationToken);
+
+        public Task<IReadOnlyList<WorkItem>> ClaimWorkItemsAsync(Guid runId, int jobIndex, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default) =>
+            inner.ClaimWorkItemsAsync(runId, jobIndex, owner, now, leaseUntil, max, cancellationToken);
+
+        public Task<IReadOnlyList<long>> HeartbeatAsync(IReadOnlyList<long> ids, string owner, Instant now, Instant leaseUntil, CancellationToken cancellationToken = default) =>
+            inner.HeartbeatAsync(ids, owner, now, leaseUntil, cancellationToken);
+
+        public Task<bool> CompleteWorkItemAsync(long id, string owner, Instant now, string? error, CancellationToken cancellationToken = default)
+        {
+            Tokens.Enqueue(cancellationToken);
+            return inner.CompleteWorkItemAsync(id, owner, now, error, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.ListWorkItemsAsync(runId, jobIndex, cancellationToken);
+
+        public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.RetryFailedWorkItemsAsync(runId, jobIndex, cancellationToken);
     }
 
     private sealed class Handler(Func<WorkItem, string?> process) : IJobHandler

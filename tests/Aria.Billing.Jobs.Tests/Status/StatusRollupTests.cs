@@ -43,6 +43,8 @@ public sealed class StatusRollupTests
     [InlineData(new[] { BatchStatus.Incomplete, BatchStatus.Partial }, BatchStatus.Incomplete)]
     [InlineData(new[] { BatchStatus.Suspended, BatchStatus.Ok }, BatchStatus.Suspended)]
     [InlineData(new[] { BatchStatus.Incomplete, BatchStatus.New, BatchStatus.New }, BatchStatus.Incomplete)]
+    [InlineData(new[] { BatchStatus.Ok, BatchStatus.Suspended, BatchStatus.New }, BatchStatus.Suspended)] // held back, not running
+    [InlineData(new[] { BatchStatus.Ok, BatchStatus.Warning, BatchStatus.New }, BatchStatus.Warning)]     // held back, not running
     [InlineData(new[] { BatchStatus.Ok, BatchStatus.Running, BatchStatus.Error }, BatchStatus.Running)]
     public void ForSchedule_RollsUpJobs(BatchStatus[] jobs, BatchStatus expected)
     {

@@ -87,6 +87,30 @@ public abstract class JobRunStoreConformance
         Assert.Equal(["no contact"], retried.History);
     }
 
+    /// <summary>
+    /// A heartbeat that ends the caller's leases now gives the items back (an interrupted worker): any claim from that
+    /// instant takes them, counting the attempt; it does not touch another owner's lease.
+    /// </summary>
+    [StoreFact]
+    public async Task Heartbeat_ToNow_GivesTheItemsBack()
+    {
+        var store = CreateStore();
+        var (run, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, 27)));
+        await store.AddWorkItemsAsync(run.Id, 0, ["a", "b", "c"]);
+        var claimed = await store.ClaimWorkItemsAsync(run.Id, 0, "w1", Now, Now.Plus(Duration.FromMinutes(5)), 2);
+        var other = await store.ClaimWorkItemsAsync(run.Id, 0, "w2", Now, Now.Plus(Duration.FromMinutes(5)), 1);
+        var at = Now.Plus(Duration.FromMinutes(1));
+
+        var given = await store.HeartbeatAsync([.. claimed.Select(i => i.Id), other[0].Id], "w1", at, at);
+
+        Assert.Equal(claimed.Select(i => i.Id), given);
+        Assert.False(await store.CompleteWorkItemAsync(claimed[0].Id, "w1", at, null)); // no longer held
+        var retaken = await store.ClaimWorkItemsAsync(run.Id, 0, "w3", at, at.Plus(Duration.FromMinutes(5)), 10);
+        Assert.Equal(claimed.Select(i => i.Id).Order(), retaken.Select(i => i.Id).Order());
+        Assert.All(retaken, i => Assert.Equal((2, "w3"), (i.Attempts, i.LeaseOwner)));
+        Assert.True(await store.CompleteWorkItemAsync(other[0].Id, "w2", at, null));
+    }
+
     /// <summary>Run search by date range, status and process name, newest first.</summary>
     [StoreFact]
     public async Task SearchRuns_Filters()
@@ -118,10 +142,14 @@ public abstract class JobRunStoreConformance
         var ended = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 26)))).Run;
         await store.UpdateRunAsync(ended with { Status = BatchStatus.Ok }, ended.Version);
         var otherClient = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 28)) with { Client = new ClientNumber(2000) })).Run;
+        var interrupted = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 29)))).Run;
+        await store.UpdateRunAsync(interrupted with { Status = BatchStatus.Incomplete }, interrupted.Version);
+        var failed = (await store.CreateRunAsync(Run(new LocalDate(2025, 4, 30)))).Run;
+        await store.UpdateRunAsync(failed with { Status = BatchStatus.Error }, failed.Version);
 
         var unfinished = await store.ListUnfinishedRunsAsync();
 
-        Assert.Equal([old.Id, running.Id, otherClient.Id], unfinished.Select(r => r.Id));
+        Assert.Equal([old.Id, running.Id, otherClient.Id, interrupted.Id], unfinished.Select(r => r.Id));
         Assert.Equal((Now.Minus(Duration.FromDays(2000)), true), (unfinished[0].ScheduledAt, unfinished[0].CaughtUp));
         Assert.Equal(((Instant?)null, false), (unfinished[1].ScheduledAt, unfinished[1].CaughtUp));
     }
