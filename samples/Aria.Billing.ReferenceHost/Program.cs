@@ -30,7 +30,7 @@ var billing = builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
     .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(Aria.Billing.Plans.PlansOptions.SectionName))
-    .AddJobs()
+    .AddJobs(builder.Configuration.GetSection(JobRunnerOptions.SectionName))
     .AddJobHandler<DemoBillingSystem>(JobTypes.UsageRating)
     .AddJobHandler<DemoBillingSystem>(JobTypes.SyncTransactions)
     .AddJobHandler<DemoBillingSystem>(JobTypes.Billing); // registers the one DemoBillingSystem the interfaces below share
@@ -48,7 +48,6 @@ builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<De
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
-builder.Services.AddHostedService<LeftRunningSweeper>();
 
 var app = builder.Build();
 app.UseMiddleware<RequestLimits>();

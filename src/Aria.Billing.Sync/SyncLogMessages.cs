@@ -22,4 +22,7 @@ internal static partial class SyncLogMessages
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Resuming the sync operations left running failed; it is tried again at the next tick")]
     public static partial void RecoveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sync operations left running are not resumed in the background: no ISyncRecordHandler is registered")]
+    public static partial void RecoveryUnavailable(ILogger logger);
 }

@@ -41,7 +41,7 @@ public static class SyncBuilderExtensions
             sp.GetService<ILogger<SyncReprocessor>>()));
         services.TryAddSingleton(sp => new SyncRecovery(sp.GetRequiredService<ISyncOperationStore>(), sp.GetRequiredService<SyncReprocessor>(), sp.GetService<ILogger<SyncRecovery>>()));
         services.AddHostedService(sp => new SyncRecoveryService(
-            sp.GetRequiredService<SyncRecovery>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp, sp.GetRequiredService<IOptions<SyncOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILogger<SyncRecoveryService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncRecoveryService>.Instance));
         return builder;
     }

@@ -7,8 +7,9 @@ using NodaTime;
 namespace Aria.Billing.ReferenceHost.Tests;
 
 // spec: billing-sync-reprocess.txt — a bulk reprocess is recorded before it runs, so one a crash interrupted still finishes;
-// job-schedule-management.txt — a run and its jobs are recorded, so one a crash interrupted still ends.
-public sealed class LeftRunningSweeperTests
+// job-schedule-management.txt — a run and its jobs are recorded, so one a crash interrupted still ends. The host does
+// nothing of its own for this: the packages' background duties (AddSync, AddJobs) do it.
+public sealed class RecoveryTests
 {
     [Fact]
     public async Task AnOperationACrashedNodeLeftRunning_IsFinishedByTheHost()
