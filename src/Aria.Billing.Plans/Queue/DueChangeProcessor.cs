@@ -4,9 +4,11 @@ namespace Aria.Billing.Plans.Queue;
 
 /// <summary>
 /// Processes the changes that are due (spec: release-6.50.txt, "Queuing Restrictions" and "Invoicing Interactions";
-/// DESIGN.md §4 "Plan-change queue"): claims them in batches under a lease, orders them (effective date, or only the latest
-/// per instance and kind), applies parents before children, deletes what a stopped parent voids or dunning blocks, and
-/// reports what was executed, failed and deleted, by billing group, with the invoice adjustments of negative bill lag.
+/// DESIGN.md §4 "Plan-change queue"): claims them in batches under a lease, the first queued change of each plan instance
+/// at a time, so that one instance's changes apply one at a time in effective-date order on any number of nodes (or only
+/// the latest per instance and kind), applies parents before children, deletes what a stopped parent voids or dunning
+/// blocks, and reports what was executed, failed and deleted, by billing group, with the invoice adjustments of negative
+/// bill lag.
 /// </summary>
 internal sealed class DueChangeProcessor
 {
@@ -53,8 +55,9 @@ internal sealed class DueChangeProcessor
                 break;
             }
 
-            var superseded = _options.Ordering == QueueOrdering.LatestWins ? Superseded(claimed) : [];
-
+            // The store hands out only the first queued change of each instance, so a later change of an instance is
+            // claimed (here or on another node) only once this one is executed or deleted: a failed one keeps its lease
+            // and holds the instance back until it succeeds or is deleted.
             // Passes over the batch until none makes progress: a child claimed with its parent waits for the parent's
             // pass, whatever order the claim returned them in.
             var waiting = claimed.ToList();
@@ -70,7 +73,20 @@ internal sealed class DueChangeProcessor
                         continue;
                     }
 
-                    if (superseded.TryGetValue(current.Id, out var winner))
+                    var ofInstance = await _store.ListAsync(
+                        new PlanChangeQuery(client, current.Account, current.Instance, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
+                    if (ofInstance.Any(c => QueuedBefore(c, current)))
+                    {
+                        // An earlier change of the instance was queued (or moved) after the claim: it goes first. The lease
+                        // is given back, so this one is claimed again as soon as the earlier one is closed.
+                        await _store.UpdateAsync(current with { ClaimedBy = null, ClaimExpiresAt = null }, current.Version, cancellationToken).ConfigureAwait(false);
+                        waiting.Remove(claim);
+                        progress = true;
+                        continue;
+                    }
+
+                    if (_options.Ordering == QueueOrdering.LatestWins
+                        && Superseded([.. ofInstance.Where(c => c.EffectiveDate <= asOf)]).TryGetValue(current.Id, out var winner))
                     {
                         await DeleteAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
                         waiting.Remove(claim);
@@ -114,13 +130,13 @@ internal sealed class DueChangeProcessor
     }
 
     /// <summary>
-    /// With <see cref="QueueOrdering.LatestWins"/>: of several claimed changes of one kind on one instance, the ones that lose
+    /// With <see cref="QueueOrdering.LatestWins"/>: of several due changes of one kind on one instance, the ones that lose
     /// to the latest (by effective date, then queue time), each with the id of the one that wins.
     /// </summary>
-    internal static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> claimed)
+    internal static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> due)
     {
         var losers = new Dictionary<Guid, Guid>();
-        foreach (var group in claimed.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
+        foreach (var group in due.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
         {
             var latest = group.OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.QueuedAt).First();
             foreach (var loser in group.Where(c => c.Id != latest.Id))
@@ -131,6 +147,13 @@ internal sealed class DueChangeProcessor
 
         return losers;
     }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> comes strictly before <paramref name="change"/> in queue order (effective date, then
+    /// queue time). Ties on both are left to the store's order (by id), which is the one its claim follows.
+    /// </summary>
+    internal static bool QueuedBefore(PlanChange other, PlanChange change) =>
+        other.EffectiveDate < change.EffectiveDate || (other.EffectiveDate == change.EffectiveDate && other.QueuedAt < change.QueuedAt);
 
     private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
     {

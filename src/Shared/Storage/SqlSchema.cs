@@ -143,5 +143,8 @@ internal static class SqlSchema
             ALTER TABLE sync_operation ADD COLUMN runner {Text};
             ALTER TABLE sync_operation ADD COLUMN lease_until {Long};
             """),
+        new(5, "the queued changes of a plan instance in queue order, so a claim finds the first of each instance", $$"""
+            CREATE INDEX ix_plan_change_instance_queue ON plan_change (client, instance_no, effective_date, queued_at, id) WHERE state = {{(int)PlanChangeState.Queued}};
+            """),
     ];
 }
