@@ -18,8 +18,8 @@ internal sealed class DueChangeProcessor
     private readonly IPlanChangeStore _store;
     private readonly IPlanInstanceDirectory _directory;
     private readonly PlanChangeExecutor _executor;
+    private readonly VoidingRules _voiding;
     private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
     private readonly PlanChangeQueueOptions _options;
 
     /// <summary>A processor over a store and the billing system's plan instances; it closes changes through <paramref name="executor"/>.</summary>
@@ -29,8 +29,8 @@ internal sealed class DueChangeProcessor
         _store = store;
         _directory = directory;
         _executor = executor;
+        _voiding = new VoidingRules(store, directory, executor, zone);
         _clock = clock;
-        _zone = zone;
         _options = options;
     }
 
@@ -157,37 +157,15 @@ internal sealed class DueChangeProcessor
 
     private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
     {
-        if (change.ParentChangeId is { } parentId)
+        if (change.ParentChangeId is { } parentId
+            && await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false) is { State: PlanChangeState.Queued })
         {
-            var parent = await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false);
-            if (parent is { State: PlanChangeState.Queued })
-            {
-                return (true, null); // waits, under its lease, for its parent to execute
-            }
-
-            if (parent is { State: PlanChangeState.Deleted })
-            {
-                await DeleteAndCollectAsync(change, $"parent change {parentId} was deleted", deleted, cancellationToken).ConfigureAwait(false);
-                return (false, null);
-            }
+            return (true, null); // waits, under its lease, for its parent to execute
         }
 
-        if (change.ParentInstance is { } parentInstance
-            && await _directory.GetAsync(change.Client, parentInstance, cancellationToken).ConfigureAwait(false) is { IsStopped: true } stoppedParent)
+        if (await _voiding.VoidIfRuledAsync(change, SystemActor, cancellationToken).ConfigureAwait(false) is { } voided)
         {
-            var reason = $"voided: parent plan instance {parentInstance} is {stoppedParent.Status} on {change.EffectiveDate:uuuu-MM-dd}";
-            var open = await _store.ListAsync(new PlanChangeQuery(change.Client, change.Account, null, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
-            await DeleteAndCollectAsync(change, reason, deleted, cancellationToken).ConfigureAwait(false);
-            var tree = new PlanHierarchy(open).ChangesInInstanceTree(change.Instance);
-            deleted.AddRange(await _executor.DeleteStillQueuedAsync(tree, SystemActor, reason, cancellationToken).ConfigureAwait(false));
-            return (false, null);
-        }
-
-        if (change.Kind == PlanChangeKind.Replace
-            && await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is { Dunning: not DunningState.None } inDunning
-            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
-        {
-            await DeleteAndCollectAsync(change, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
+            deleted.AddRange(voided);
             return (false, null);
         }
 
