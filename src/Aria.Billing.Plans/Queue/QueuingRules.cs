@@ -136,7 +136,7 @@ internal static class QueuingRules
             return decision;
         }
 
-        var stopStatus = (PlanInstanceStatus)stop.NewStatus!.Value;
+        var stopStatus = stop.Kind == PlanChangeKind.Remove ? $"{PlanInstanceStatus.Cancelled} (removed)" : PlanHierarchy.StopStatus(stop).ToString();
         var warning = new AriaWarning(
             PlanChangeQueueWarningCodes.ParentInactiveOnDate,
             $"Parent plan instance {stop.Instance} will be {stopStatus} on {stop.EffectiveDate:uuuu-MM-dd}: this change on {date:uuuu-MM-dd} cannot take effect.");

@@ -335,6 +335,39 @@ public sealed class QueuingRulesTests
         Assert.Empty(decision.Warnings);
     }
 
+    // spec: release-6.50.txt, "Future Plan Changes (DEV-6103)": a removal "cancels the plan instance"; Queuing Restrictions:
+    // "at the time of the effective date, the parent plan will have a status of ... "Canceled"" — a queued removal of the
+    // master counts as stopping its children.
+    [Fact]
+    public void Decide_MasterQueuedForRemovalByTheDate_NeedsProceed_AndWithItIsVoid()
+    {
+        var remove = Queued(10, PlanChangeKind.Remove, D(2, 21), planKind: PlanKind.Master);
+
+        var asked = Decide(Request(11, PlanChangeKind.Units, D(3, 1)), Known(MasterSnapshot(), SupplementalSnapshot()), remove);
+        var proceeded = Decide(Request(11, PlanChangeKind.Units, D(3, 1), proceed: true), Known(MasterSnapshot(), SupplementalSnapshot()), remove);
+
+        Assert.Equal(PlanChangeQueueErrorCodes.ProceedRequired, Assert.Single(asked.Errors).Code);
+        Assert.Equal("Parent plan instance 10 will be Cancelled (removed) on 2025-02-21: this change on 2025-03-01 cannot take effect.", Assert.Single(asked.Warnings).Message);
+        Assert.Equal("voided on queuing: parent plan instance 10 becomes Cancelled (removed) on 2025-02-21", proceeded.VoidReason);
+        Assert.False(Decide(Request(11, PlanChangeKind.Units, D(2, 20)), Known(MasterSnapshot(), SupplementalSnapshot()), remove).IsRefused);
+    }
+
+    // spec: release-6.50.txt, Queuing Restrictions: the parent's status "at the time of the effective date" — a queued
+    // reactivation cancels an earlier queued suspension.
+    [Fact]
+    public void Decide_ParentSuspendedThenReactivatedBeforeTheDate_RaisesNothing()
+    {
+        var suspend = Queued(10, PlanChangeKind.Status, D(2, 10), planKind: PlanKind.Master, status: PlanInstanceStatus.Suspended);
+        var reactivate = Queued(10, PlanChangeKind.Status, D(2, 20), planKind: PlanKind.Master, status: PlanInstanceStatus.Active);
+
+        var after = Decide(Request(11, PlanChangeKind.Units, D(3, 1)), Known(MasterSnapshot(), SupplementalSnapshot()), suspend, reactivate);
+        var between = Decide(Request(11, PlanChangeKind.Units, D(2, 15)), Known(MasterSnapshot(), SupplementalSnapshot()), suspend, reactivate);
+
+        Assert.False(after.IsRefused);
+        Assert.Empty(after.Warnings);
+        Assert.Equal(PlanChangeQueueErrorCodes.ProceedRequired, Assert.Single(between.Errors).Code);
+    }
+
     [Fact]
     public void Decide_SeveralRestrictionsBroken_ReportsEveryOne_WithoutTheParentWarning()
     {
