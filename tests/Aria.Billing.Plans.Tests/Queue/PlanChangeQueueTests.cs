@@ -385,4 +385,21 @@ public sealed class PlanChangeQueueTests
         Assert.Equal(PlanChangeState.Executed, (await f.Queue.ExecuteNowAsync(QueueFixture.Client, later.Id, "csr-ann")).Value.State);
         Assert.Equal(8m, f.Applier.Units[new PlanInstanceNumber(10)]);
     }
+
+    // spec: replace-acct-plan-m.txt, error codes: "14112 Cannot update/replace/cancel any queued Plan instance which is in
+    // queued assignment"; once the assignment has executed the instance can be changed.
+    [Fact]
+    public async Task Queue_ChangeOfAnInstanceStillInQueuedAssignment_IsRefusedWith14112_UntilTheAssignmentExecutes()
+    {
+        var f = new QueueFixture(D(2, 1));
+        var assign = (await f.QueueAsync(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master)).Value;
+
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Units, D(3, 1))).HasError(14112));
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Remove, D(3, 1))).HasError(14112));
+        Assert.Equal([assign.Id], (await f.Queue.ListAsync(QueueFixture.Client, QueueFixture.Account)).Select(c => c.Id));
+
+        await f.Queue.ExecuteNowAsync(QueueFixture.Client, assign.Id, "csr-ann");
+        f.AddMaster(10, D(2, 1));
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Units, D(3, 1))).IsSuccess);
+    }
 }

@@ -233,17 +233,38 @@ public sealed class QueuingRulesTests
         Assert.Equal([PlanChangeQueueErrorCodes.ChildBeforeParent, PlanChangeQueueErrorCodes.ChildBeforeParent], early.Errors.Select(e => e.Code));
     }
 
+    // spec: replace-acct-plan-m.txt, error codes: "14112 Cannot update/replace/cancel any queued Plan instance which is in
+    // queued assignment" (Associated Inputs: plan_instance_no).
+    [Theory]
+    [InlineData(PlanChangeKind.Units)]
+    [InlineData(PlanChangeKind.Replace)]
+    [InlineData(PlanChangeKind.Remove)]
+    [InlineData(PlanChangeKind.Status)]
+    [InlineData(PlanChangeKind.RateSchedule)]
+    public void Decide_UpdateReplaceOrCancelOfAnInstanceStillQueuedForAssignment_IsRefusedWith14112(PlanChangeKind kind)
+    {
+        var master = Queued(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master);
+        var request = kind == PlanChangeKind.Status
+            ? Request(10, kind, status: PlanInstanceStatus.Suspended, daysUntil: 30)
+            : Request(10, kind, D(2, 23));
+
+        var decision = Decide(request, null, master);
+
+        var error = Assert.Single(decision.Errors);
+        Assert.Equal((AriaErrorCode)14112, error.Code);
+        Assert.Equal(PlanChangeQueueErrorCodes.InstanceInQueuedAssignment, error.Code);
+        Assert.Equal(["plan_instance_no"], error.AssociatedInputs);
+    }
+
     [Fact]
-    public void Decide_ChangeOfAnInstanceStillQueuedForAssignment_DependsOnThatAssignment_AndMayNotPrecedeIt()
+    public void Decide_ChildAssignmentUnderAnInstanceStillQueuedForAssignment_IsAccepted()
     {
         var master = Queued(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master);
 
-        var units = Decide(Request(10, PlanChangeKind.Units, D(2, 23)), null, master);
-        var early = Decide(Request(10, PlanChangeKind.Units, D(2, 20)), null, master);
+        var child = Decide(Request(11, PlanChangeKind.Assign, D(2, 23), parent: 10), null, master);
 
-        Assert.False(units.IsRefused);
-        Assert.Equal((master.Id, PlanKind.Master), (units.ParentChangeId, units.PlanKind));
-        Assert.Equal(PlanChangeQueueErrorCodes.ChildBeforeParent, Assert.Single(early.Errors).Code);
+        Assert.False(child.IsRefused);
+        Assert.Equal(master.Id, child.ParentChangeId);
     }
 
     // spec: release-6.50.txt, "Queuing Restrictions": "Supplemental plans can only be queued for dates when a valid master plan is available."
