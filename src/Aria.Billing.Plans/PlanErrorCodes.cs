@@ -72,6 +72,9 @@ public static class PlanErrorCodes
     /// <summary>14098: invalid proration invoice timing.</summary>
     public static AriaErrorCode InvalidProrationInvoiceTiming { get; } = 14098;
 
+    /// <summary>14112: a plan instance still in queued assignment cannot be updated, replaced or cancelled.</summary>
+    public static AriaErrorCode InstanceInQueuedAssignment { get; } = 14112;
+
     /// <summary>14129: the rate per unit cannot be negative.</summary>
     public static AriaErrorCode NegativeRatePerUnit { get; } = 14129;
 

@@ -272,8 +272,87 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal((Changes, Changes), (reader.GetInt64(0), reader.GetInt64(1)));
     }
 
+    /// <summary>
+    /// spec: release-6.50.txt, "Queuing Restrictions": "If multiple queue requests exist for one plan or plan instance, they
+    /// are processed chronologically by effective date." Four nodes process 100 instances with four units changes each, a
+    /// third of the changes failing their first attempt, in rounds a lease apart: no two changes of one instance are ever
+    /// applied at once, each change is applied once, in effective-date order per instance, and every instance ends at its
+    /// last change's units.
+    /// </summary>
+    [StoreFact]
+    public async Task FourQueueProcessors_SeveralChangesPerInstance_SomeFailingOnce_EachInstanceInDateOrderAndAtItsLastValue()
+    {
+        const int Instances = 100;
+        const int PerInstance = 4;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        var account = new AccountNumber(42);
+        var failOnce = new ConcurrentDictionary<Guid, bool>();
+        var expected = new Dictionary<PlanInstanceNumber, List<PlanChange>>();
+        for (var j = PerInstance - 1; j >= 0; j--) // queued latest first, so queue time runs against effective date
+        {
+            for (var i = 0; i < Instances; i++)
+            {
+                var change = new PlanChange
+                {
+                    Id = Guid.NewGuid(), Client = Client, Account = account, Instance = new PlanInstanceNumber(5000 + i), Kind = PlanChangeKind.Units,
+                    Timing = PlanChangeTiming.Dated, EffectiveDate = new LocalDate(2025, 4, 1 + (j * 6) + (i % 6)), Units = (i * 10) + j,
+                    QueuedAt = Now.Plus(Duration.FromSeconds((PerInstance - j) * Instances + i)), QueuedBy = "csr",
+                };
+                Assert.True(await nodes[i % 4].PlanChanges.AddAsync(change));
+                (expected.TryGetValue(change.Instance, out var list) ? list : expected[change.Instance] = []).Add(change);
+                if ((i + j) % 3 == 0)
+                {
+                    failOnce[change.Id] = true;
+                }
+            }
+        }
+
+        var failing = failOnce.Count;
+        var billingSystem = new OrderedBillingSystem(failOnce);
+        var clock = new FakeClock(Now);
+        var queues = nodes.Select((n, i) => new Aria.Billing.Plans.Queue.PlanChangeQueue(
+            n.PlanChanges, billingSystem, billingSystem, clock, DateTimeZone.Utc,
+            new Aria.Billing.Plans.Queue.PlanChangeQueueOptions { ProcessorId = $"node-{i}", BatchSize = 25 })).ToArray();
+
+        var failed = 0;
+        for (var round = 0; round < 10 && await QueuedAsync(schema) > 0; round++)
+        {
+            var reports = await Task.WhenAll(queues.Select(q => Task.Run(() => q.ProcessDueAsync(Client, new LocalDate(2025, 4, 30)))));
+            failed += reports.Sum(r => r.Failed.Count);
+            clock.Advance(Duration.FromMinutes(6)); // past the lease a failed change keeps
+        }
+
+        Assert.Equal(0, await QueuedAsync(schema));
+        Assert.Equal(0, billingSystem.Overlaps);
+        Assert.Equal(failing, failed);
+        Assert.Equal(Instances * PerInstance, billingSystem.Applied.Values.Sum(q => q.Count));
+        foreach (var (instance, changes) in expected)
+        {
+            var inDateOrder = changes.OrderBy(c => c.EffectiveDate).ToArray();
+            Assert.Equal(inDateOrder.Select(c => c.Id), billingSystem.Applied[instance]);
+            Assert.Equal(inDateOrder[^1].Units, billingSystem.Units[instance]);
+        }
+
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT COUNT(*) FILTER (WHERE state = 1), COUNT(*) FILTER (WHERE attempts = 2), COUNT(*) FILTER (WHERE claimed_by IS NOT NULL) FROM plan_change", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(((long)Instances * PerInstance, (long)failing, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
     /// <inheritdoc />
     public void Dispose() => _schemas.Dispose();
+
+    private static async Task<long> QueuedAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM plan_change WHERE state = 0", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 
     private static async Task SeedErrorsAsync(PostgreSqlStorage[] nodes, int records)
     {
@@ -297,6 +376,51 @@ public sealed class ConcurrencyTests : IDisposable
         {
             applied.AddOrUpdate(change.Id, 1, (_, n) => n + 1);
             return ValueTask.FromResult<AriaError?>(null);
+        }
+    }
+
+    /// <summary>
+    /// A billing system that fails the first attempt of the changes named, records each instance's applied changes in order
+    /// and its units, and counts every time a change is applied while another change of its instance is being applied.
+    /// </summary>
+    private sealed class OrderedBillingSystem(ConcurrentDictionary<Guid, bool> failOnce)
+        : Aria.Billing.Plans.Queue.IPlanInstanceDirectory, Aria.Billing.Plans.Queue.IPlanChangeApplier
+    {
+        private readonly ConcurrentDictionary<PlanInstanceNumber, int> _inFlight = new();
+        private int _overlaps;
+
+        public ConcurrentDictionary<PlanInstanceNumber, ConcurrentQueue<Guid>> Applied { get; } = new();
+
+        public ConcurrentDictionary<PlanInstanceNumber, decimal> Units { get; } = new();
+
+        public int Overlaps => Volatile.Read(ref _overlaps);
+
+        public ValueTask<Aria.Billing.Plans.Queue.PlanInstanceSnapshot?> GetAsync(ClientNumber client, PlanInstanceNumber instance, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<Aria.Billing.Plans.Queue.PlanInstanceSnapshot?>(new() { Instance = instance, ActiveFrom = new LocalDate(2025, 1, 1) });
+
+        public async ValueTask<AriaError?> ApplyAsync(PlanChange change, CancellationToken cancellationToken = default)
+        {
+            if (_inFlight.AddOrUpdate(change.Instance, 1, (_, n) => n + 1) > 1)
+            {
+                Interlocked.Increment(ref _overlaps);
+            }
+
+            try
+            {
+                await Task.Delay(1, cancellationToken); // widen the window in which another node could apply the same instance
+                if (failOnce.TryRemove(change.Id, out _))
+                {
+                    return new AriaError(AriaErrorCodes.UnexpectedError, "billing system unavailable");
+                }
+
+                Applied.GetOrAdd(change.Instance, _ => new ConcurrentQueue<Guid>()).Enqueue(change.Id);
+                Units[change.Instance] = change.Units!.Value;
+                return null;
+            }
+            finally
+            {
+                _inFlight.AddOrUpdate(change.Instance, 0, (_, n) => n - 1);
+            }
         }
     }
 

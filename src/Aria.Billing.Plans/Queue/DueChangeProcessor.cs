@@ -4,9 +4,11 @@ namespace Aria.Billing.Plans.Queue;
 
 /// <summary>
 /// Processes the changes that are due (spec: release-6.50.txt, "Queuing Restrictions" and "Invoicing Interactions";
-/// DESIGN.md §4 "Plan-change queue"): claims them in batches under a lease, orders them (effective date, or only the latest
-/// per instance and kind), applies parents before children, deletes what a stopped parent voids or dunning blocks, and
-/// reports what was executed, failed and deleted, by billing group, with the invoice adjustments of negative bill lag.
+/// DESIGN.md §4 "Plan-change queue"): claims them in batches under a lease, the first queued change of each plan instance
+/// at a time, so that one instance's changes apply one at a time in effective-date order on any number of nodes (or only
+/// the latest per instance and kind), applies parents before children, deletes what a stopped parent voids or dunning
+/// blocks, and reports what was executed, failed and deleted, by billing group, with the invoice adjustments of negative
+/// bill lag.
 /// </summary>
 internal sealed class DueChangeProcessor
 {
@@ -16,8 +18,8 @@ internal sealed class DueChangeProcessor
     private readonly IPlanChangeStore _store;
     private readonly IPlanInstanceDirectory _directory;
     private readonly PlanChangeExecutor _executor;
+    private readonly VoidingRules _voiding;
     private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
     private readonly PlanChangeQueueOptions _options;
 
     /// <summary>A processor over a store and the billing system's plan instances; it closes changes through <paramref name="executor"/>.</summary>
@@ -27,8 +29,8 @@ internal sealed class DueChangeProcessor
         _store = store;
         _directory = directory;
         _executor = executor;
+        _voiding = new VoidingRules(store, directory, executor, zone);
         _clock = clock;
-        _zone = zone;
         _options = options;
     }
 
@@ -53,8 +55,9 @@ internal sealed class DueChangeProcessor
                 break;
             }
 
-            var superseded = _options.Ordering == QueueOrdering.LatestWins ? Superseded(claimed) : [];
-
+            // The store hands out only the first queued change of each instance, so a later change of an instance is
+            // claimed (here or on another node) only once this one is executed or deleted: a failed one keeps its lease
+            // and holds the instance back until it succeeds or is deleted.
             // Passes over the batch until none makes progress: a child claimed with its parent waits for the parent's
             // pass, whatever order the claim returned them in.
             var waiting = claimed.ToList();
@@ -70,7 +73,20 @@ internal sealed class DueChangeProcessor
                         continue;
                     }
 
-                    if (superseded.TryGetValue(current.Id, out var winner))
+                    var ofInstance = await _store.ListAsync(
+                        new PlanChangeQuery(client, current.Account, current.Instance, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
+                    if (ofInstance.Any(c => QueuedBefore(c, current)))
+                    {
+                        // An earlier change of the instance was queued (or moved) after the claim: it goes first. The lease
+                        // is given back, so this one is claimed again as soon as the earlier one is closed.
+                        await _store.UpdateAsync(current with { ClaimedBy = null, ClaimExpiresAt = null }, current.Version, cancellationToken).ConfigureAwait(false);
+                        waiting.Remove(claim);
+                        progress = true;
+                        continue;
+                    }
+
+                    if (_options.Ordering == QueueOrdering.LatestWins
+                        && Superseded([.. ofInstance.Where(c => c.EffectiveDate <= asOf)]).TryGetValue(current.Id, out var winner))
                     {
                         await DeleteAndCollectAsync(current, $"superseded by change {winner} (latest wins)", deleted, cancellationToken).ConfigureAwait(false);
                         waiting.Remove(claim);
@@ -98,10 +114,7 @@ internal sealed class DueChangeProcessor
                     }
 
                     executed.Add(outcome.Change);
-                    if (await AdjustmentAsync(outcome.Change, cancellationToken).ConfigureAwait(false) is { } adjustment)
-                    {
-                        adjustments.Add(adjustment);
-                    }
+                    adjustments.AddRange(await AdjustmentsAsync(outcome.Change, cancellationToken).ConfigureAwait(false));
                 }
             }
         }
@@ -114,13 +127,13 @@ internal sealed class DueChangeProcessor
     }
 
     /// <summary>
-    /// With <see cref="QueueOrdering.LatestWins"/>: of several claimed changes of one kind on one instance, the ones that lose
+    /// With <see cref="QueueOrdering.LatestWins"/>: of several due changes of one kind on one instance, the ones that lose
     /// to the latest (by effective date, then queue time), each with the id of the one that wins.
     /// </summary>
-    internal static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> claimed)
+    internal static Dictionary<Guid, Guid> Superseded(IReadOnlyList<PlanChange> due)
     {
         var losers = new Dictionary<Guid, Guid>();
-        foreach (var group in claimed.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
+        foreach (var group in due.GroupBy(c => (c.Instance, c.Kind)).Where(g => g.Count() > 1))
         {
             var latest = group.OrderByDescending(c => c.EffectiveDate).ThenByDescending(c => c.QueuedAt).First();
             foreach (var loser in group.Where(c => c.Id != latest.Id))
@@ -132,39 +145,24 @@ internal sealed class DueChangeProcessor
         return losers;
     }
 
+    /// <summary>
+    /// Whether <paramref name="other"/> comes strictly before <paramref name="change"/> in queue order (effective date, then
+    /// queue time). Ties on both are left to the store's order (by id), which is the one its claim follows.
+    /// </summary>
+    internal static bool QueuedBefore(PlanChange other, PlanChange change) =>
+        other.EffectiveDate < change.EffectiveDate || (other.EffectiveDate == change.EffectiveDate && other.QueuedAt < change.QueuedAt);
+
     private async Task<(bool Waits, ProcessedChange? Outcome)> ProcessOneAsync(PlanChange change, List<PlanChange> deleted, CancellationToken cancellationToken)
     {
-        if (change.ParentChangeId is { } parentId)
+        if (change.ParentChangeId is { } parentId
+            && await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false) is { State: PlanChangeState.Queued })
         {
-            var parent = await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false);
-            if (parent is { State: PlanChangeState.Queued })
-            {
-                return (true, null); // waits, under its lease, for its parent to execute
-            }
-
-            if (parent is { State: PlanChangeState.Deleted })
-            {
-                await DeleteAndCollectAsync(change, $"parent change {parentId} was deleted", deleted, cancellationToken).ConfigureAwait(false);
-                return (false, null);
-            }
+            return (true, null); // waits, under its lease, for its parent to execute
         }
 
-        if (change.ParentInstance is { } parentInstance
-            && await _directory.GetAsync(change.Client, parentInstance, cancellationToken).ConfigureAwait(false) is { IsStopped: true } stoppedParent)
+        if (await _voiding.VoidIfRuledAsync(change, SystemActor, cancellationToken).ConfigureAwait(false) is { } voided)
         {
-            var reason = $"voided: parent plan instance {parentInstance} is {stoppedParent.Status} on {change.EffectiveDate:uuuu-MM-dd}";
-            var open = await _store.ListAsync(new PlanChangeQuery(change.Client, change.Account, null, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
-            await DeleteAndCollectAsync(change, reason, deleted, cancellationToken).ConfigureAwait(false);
-            var tree = new PlanHierarchy(open).ChangesInInstanceTree(change.Instance);
-            deleted.AddRange(await _executor.DeleteStillQueuedAsync(tree, SystemActor, reason, cancellationToken).ConfigureAwait(false));
-            return (false, null);
-        }
-
-        if (change.Kind == PlanChangeKind.Replace
-            && await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is { Dunning: not DunningState.None } inDunning
-            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
-        {
-            await DeleteAndCollectAsync(change, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
+            deleted.AddRange(voided);
             return (false, null);
         }
 
@@ -172,18 +170,48 @@ internal sealed class DueChangeProcessor
         return (false, applied is null ? null : new ProcessedChange(applied, error));
     }
 
-    private async Task<InvoiceAdjustment?> AdjustmentAsync(PlanChange change, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<InvoiceAdjustment>> AdjustmentsAsync(PlanChange change, CancellationToken cancellationToken)
     {
         if (change.Kind == PlanChangeKind.Status
             || await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is not { BillLagDays: < 0, Cycle: { } cycle } master)
         {
-            return null;
+            return [];
         }
 
-        // With negative bill lag the period's invoice was generated before the period began, so a change inside the period
-        // comes after its invoice: void it and invoice the new plan from the effective date to the period end.
-        var period = cycle.PeriodContaining(change.EffectiveDate);
-        return new InvoiceAdjustment(change.Id, master.Instance, period, change.EffectiveDate, period.End);
+        return Adjustments(change.Id, master.Instance, cycle, master.BillLagDays, change.EffectiveDate);
+    }
+
+    /// <summary>
+    /// The invoices a change on <paramref name="effectiveDate"/> voids under negative bill lag: every period whose invoice date
+    /// (bill date + lag) is on or before the effective date while the period has not ended (as <see cref="InvoicePlanner"/>
+    /// counts an invoice generated by a date). The period containing the date was invoiced before it began, so it is invoiced
+    /// again from the effective date; with lag beyond one cycle the later periods already invoiced are invoiced again whole.
+    /// </summary>
+    internal static IReadOnlyList<InvoiceAdjustment> Adjustments(Guid changeId, PlanInstanceNumber instance, BillingCycle cycle, int billLagDays, LocalDate effectiveDate)
+    {
+        if (billLagDays >= 0)
+        {
+            return [];
+        }
+
+        var adjustments = new List<InvoiceAdjustment>();
+        for (var period = cycle.PeriodContaining(effectiveDate); ; period = cycle.Next(period))
+        {
+            // Invoice date = start + lag <= effective date, in whole days without forming a date out of range.
+            var invoicedBy = period.Start <= effectiveDate || (long)Period.DaysBetween(effectiveDate, period.Start) <= -(long)billLagDays;
+            if (!invoicedBy)
+            {
+                break;
+            }
+
+            adjustments.Add(new InvoiceAdjustment(changeId, instance, period, period.Contains(effectiveDate) ? effectiveDate : period.Start, period.End));
+            if (period.End.Year >= 9999)
+            {
+                break; // the end of the calendar: no later period to look at
+            }
+        }
+
+        return adjustments;
     }
 
     private async Task DeleteAndCollectAsync(PlanChange change, string reason, List<PlanChange> deleted, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace Aria.Billing.Plans.Queue;
 /// <summary>
 /// Where plan changes live. Every implementation has the same semantics (one conformance suite runs against all): adding is
 /// idempotent on the id, updates are compare-and-swap on <see cref="PlanChange.Version"/>, and a claim gives one processor
-/// a lease on due changes so that concurrent processors never take the same change.
+/// a lease on the first due change of each plan instance so that concurrent processors never take the same change, nor
+/// two changes of one instance.
 /// </summary>
 public interface IPlanChangeStore
 {
@@ -25,9 +26,11 @@ public interface IPlanChangeStore
     Task<PlanChange?> UpdateAsync(PlanChange updated, long expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> queued changes of <paramref name="client"/> whose effective date is on or before
-    /// <paramref name="asOf"/> and that no live lease holds, for <paramref name="owner"/> until <paramref name="leaseUntil"/>;
-    /// returns them by effective date, then queue time. Two concurrent claims never return the same change.
+    /// Claims, for <paramref name="owner"/> until <paramref name="leaseUntil"/>, up to <paramref name="max"/> changes of
+    /// <paramref name="client"/>, each the first queued change of its plan instance (by effective date, then queue time, then
+    /// id) when that change is due on or before <paramref name="asOf"/> and no live lease holds it; returns them by effective
+    /// date, then queue time. A later change of an instance is never claimed while an earlier one is queued (leased, failed
+    /// or not), so two concurrent claims never return the same change, nor changes of the same instance.
     /// </summary>
     Task<IReadOnlyList<PlanChange>> ClaimDueAsync(
         ClientNumber client, LocalDate asOf, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default);

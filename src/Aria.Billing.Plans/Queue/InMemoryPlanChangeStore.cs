@@ -4,7 +4,8 @@ namespace Aria.Billing.Plans.Queue;
 
 /// <summary>
 /// The in-memory <see cref="IPlanChangeStore"/>: one lock makes every operation atomic, with the semantics every store
-/// shares (idempotent add, compare-and-swap updates, exclusive claims). For tests and single-process hosts.
+/// shares (idempotent add, compare-and-swap updates, exclusive claims of the first queued change of each instance). For
+/// tests and single-process hosts.
 /// </summary>
 public sealed class InMemoryPlanChangeStore : IPlanChangeStore
 {
@@ -70,9 +71,13 @@ public sealed class InMemoryPlanChangeStore : IPlanChangeStore
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         lock (_gate)
         {
+            // The first queued change of each instance, whatever its lease: a later change waits while an earlier one is
+            // queued (held by another node, failed, or not yet claimed), so no two nodes hold changes of one instance.
             var claimed = _changes.Values
-                .Where(c => c.Client == client && c.State == PlanChangeState.Queued && c.EffectiveDate <= asOf)
-                .Where(c => c.ClaimedBy is null || c.ClaimExpiresAt <= now)
+                .Where(c => c.Client == client && c.State == PlanChangeState.Queued)
+                .GroupBy(c => c.Instance)
+                .Select(g => g.OrderBy(c => c.EffectiveDate).ThenBy(c => c.QueuedAt).ThenBy(c => c.Id).First())
+                .Where(c => c.EffectiveDate <= asOf && (c.ClaimedBy is null || c.ClaimExpiresAt <= now))
                 .OrderBy(c => c.EffectiveDate).ThenBy(c => c.QueuedAt).ThenBy(c => c.Id)
                 .Take(max)
                 .Select(c => c with { ClaimedBy = owner, ClaimExpiresAt = leaseUntil, Version = c.Version + 1 })

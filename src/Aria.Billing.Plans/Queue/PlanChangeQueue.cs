@@ -22,6 +22,7 @@ public sealed class PlanChangeQueue
     private readonly DateTimeZone _zone;
     private readonly PlanChangeQueueOptions _options;
     private readonly PlanChangeExecutor _executor;
+    private readonly VoidingRules _voiding;
     private readonly DueChangeProcessor _processor;
 
     /// <summary>A queue over a store, the billing system's plan instances and the host's applier.</summary>
@@ -50,6 +51,7 @@ public sealed class PlanChangeQueue
         _options = PlanChangeQueueOptions.Rules.ThrowIfInvalid(options ?? new PlanChangeQueueOptions(), nameof(options));
 
         _executor = new PlanChangeExecutor(_store, apply, _clock, log);
+        _voiding = new VoidingRules(_store, _directory, _executor, _zone);
         _processor = new DueChangeProcessor(_store, _directory, _executor, _clock, _zone, _options);
     }
 
@@ -98,14 +100,23 @@ public sealed class PlanChangeQueue
             includeHistory ? new PlanChangeQuery(client, account, instance) : new PlanChangeQuery(client, account, instance, PlanChangeState.Queued),
             cancellationToken);
 
-    /// <summary>Whether "execute now" is offered for <paramref name="change"/>: dated, not a status change, and top-most pending.</summary>
+    /// <summary>
+    /// Whether "execute now" is offered for <paramref name="change"/>: dated, not a status change, top-most pending, and the
+    /// first queued change of its plan instance.
+    /// </summary>
     public async Task<bool> CanExecuteNowAsync(PlanChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         return await ExecuteRefusalAsync(change, cancellationToken).ConfigureAwait(false) is null;
     }
 
-    /// <summary>Applies a queued change now: only dated changes (not anniversary, not status) of the top-most pending assignment.</summary>
+    /// <summary>
+    /// Applies a queued change now: only dated changes (not anniversary, not status) of the top-most pending assignment, and
+    /// only the first queued change of its plan instance. The rules of due processing void it as they would on its date: its
+    /// parent change deleted, its parent plan instance suspended, terminated or cancelled (with every queued change of its
+    /// instance tree), or a replacement blocked by dunning. A voided change is not applied: the result is the change as
+    /// deleted, with the <see cref="PlanChangeQueueWarningCodes.ChangeVoided"/> warning giving the reason.
+    /// </summary>
     public async Task<AriaResult<PlanChange>> ExecuteNowAsync(ClientNumber client, Guid id, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
@@ -119,6 +130,13 @@ public sealed class PlanChangeQueue
         if (await ExecuteRefusalAsync(change, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return AriaResult.Failure<PlanChange>(refusal);
+        }
+
+        if (await _voiding.VoidIfRuledAsync(change, actor, cancellationToken).ConfigureAwait(false) is { } voided)
+        {
+            return voided.FirstOrDefault(c => c.Id == id) is { } gone
+                ? AriaResult.Success(gone, [new AriaWarning(PlanChangeQueueWarningCodes.ChangeVoided, $"Change {id} was not applied but deleted: {gone.Reason}.")])
+                : AriaResult.Failure<PlanChange>(ChangedMeanwhile(id));
         }
 
         var now = _clock.GetCurrentInstant();
@@ -241,6 +259,17 @@ public sealed class PlanChangeQueue
             && await _store.GetAsync(change.Client, parentId, cancellationToken).ConfigureAwait(false) is { State: PlanChangeState.Queued })
         {
             return Error(PlanChangeQueueErrorCodes.ExecuteNotAvailable, $"Execute is available only for the top-most pending assignment: change {parentId} above this one must execute first.", "queued_change_id");
+        }
+
+        // spec: release-6.50.txt, "Queuing Restrictions": "If multiple queue requests exist for one plan or plan instance, they
+        // are processed chronologically by effective date" — executing a later one first would let the earlier one undo it.
+        var ofInstance = await _store.ListAsync(new PlanChangeQuery(change.Client, change.Account, change.Instance, PlanChangeState.Queued), cancellationToken).ConfigureAwait(false);
+        if (ofInstance.FirstOrDefault(c => DueChangeProcessor.QueuedBefore(c, change)) is { } earlier)
+        {
+            return Error(
+                PlanChangeQueueErrorCodes.ExecuteNotAvailable,
+                $"Execute is available only for the first queued change of plan instance {change.Instance}: change {earlier.Id} on {earlier.EffectiveDate:uuuu-MM-dd} must execute or be deleted first.",
+                "queued_change_id");
         }
 
         return null;

@@ -9,6 +9,9 @@ public static class PlanChangeQueueErrorCodes
     /// <summary>14026: the effective date must be in the future.</summary>
     public static AriaErrorCode EffectiveDateNotInFuture => PlanErrorCodes.InvalidEffectiveDate;
 
+    /// <summary>14112: a plan instance still in queued assignment cannot be updated, replaced or cancelled (queue the change once the assignment has executed).</summary>
+    public static AriaErrorCode InstanceInQueuedAssignment => PlanErrorCodes.InstanceInQueuedAssignment;
+
     /// <summary>QUEUED_CHANGE_NOT_FOUND: no queued change with this id for this client.</summary>
     public static AriaErrorCode NotFound { get; } = AriaErrorCode.Symbolic("QUEUED_CHANGE_NOT_FOUND");
 

@@ -94,17 +94,59 @@ internal sealed class PlanHierarchy
     }
 
     /// <summary>
-    /// The earliest queued status change that suspends, terminates or cancels one of <paramref name="ancestors"/> on or
-    /// before <paramref name="date"/>: the parent is then inactive on that date and a change under it cannot take effect.
+    /// The queued change that leaves one of <paramref name="ancestors"/> suspended, terminated or cancelled on
+    /// <paramref name="date"/> (the earliest such among them): a status change to one of those states, or a removal (which
+    /// cancels the instance), on or before the date. A later status change to any other status, still on or before the date,
+    /// reactivates a suspended ancestor and cancels its suspension; a termination, cancellation or removal is final. The
+    /// parent is then inactive on that date and a change under it cannot take effect.
     /// </summary>
     public PlanChange? ParentStoppedBy(IReadOnlyList<PlanAncestor> ancestors, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(ancestors);
-        return _pending
-            .Where(c => c.Kind == PlanChangeKind.Status && c.EffectiveDate <= date && c.NewStatus is (int)PlanInstanceStatus.Suspended or (int)PlanInstanceStatus.Terminated or (int)PlanInstanceStatus.Cancelled)
-            .Where(c => ancestors.Any(a => a.Instance == c.Instance))
-            .OrderBy(c => c.EffectiveDate)
-            .FirstOrDefault();
+        PlanChange? earliest = null;
+        foreach (var ancestor in ancestors)
+        {
+            PlanChange? stoppedSince = null;
+            var final = false;
+            var events = _pending
+                .Where(c => c.Instance == ancestor.Instance && c.EffectiveDate <= date && c.Kind is PlanChangeKind.Status or PlanChangeKind.Remove)
+                .OrderBy(c => c.EffectiveDate).ThenBy(c => c.QueuedAt);
+            foreach (var change in events)
+            {
+                if (StopStatus(change) is { } stop)
+                {
+                    stoppedSince ??= change;
+                    final |= stop != PlanInstanceStatus.Suspended;
+                }
+                else if (!final)
+                {
+                    stoppedSince = null; // reactivated
+                }
+            }
+
+            if (stoppedSince is not null && (earliest is null || stoppedSince.EffectiveDate < earliest.EffectiveDate))
+            {
+                earliest = stoppedSince;
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>
+    /// The stopping status <paramref name="change"/> gives its instance: Cancelled for a removal, the new status of a status
+    /// change to Suspended, Terminated or Cancelled; <see langword="null"/> for anything else.
+    /// </summary>
+    public static PlanInstanceStatus? StopStatus(PlanChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Kind switch
+        {
+            PlanChangeKind.Remove => PlanInstanceStatus.Cancelled,
+            PlanChangeKind.Status when change.NewStatus is (int)PlanInstanceStatus.Suspended or (int)PlanInstanceStatus.Terminated or (int)PlanInstanceStatus.Cancelled
+                => (PlanInstanceStatus)change.NewStatus.Value,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -46,8 +46,17 @@ internal static class QueuingRules
                 "plan_instance_no"));
         }
 
-        var planKind = isAssign ? request.PlanKind : snapshot?.PlanKind ?? ownAssign!.PlanKind;
-        var parent = isAssign ? request.ParentInstance : snapshot?.Parent ?? ownAssign?.ParentInstance;
+        // spec: replace-acct-plan-m.txt, 14112: "Cannot update/replace/cancel any queued Plan instance which is in queued assignment".
+        if (!isAssign && ownAssign is not null)
+        {
+            return Refused(request, new AriaError(
+                PlanChangeQueueErrorCodes.InstanceInQueuedAssignment,
+                $"Plan instance {request.Instance} is still in queued assignment (change {ownAssign.Id} on {ownAssign.EffectiveDate:uuuu-MM-dd}): it cannot be updated, replaced or cancelled until that assignment executes.",
+                "plan_instance_no"));
+        }
+
+        var planKind = isAssign ? request.PlanKind : snapshot!.PlanKind;
+        var parent = isAssign ? request.ParentInstance : snapshot!.Parent;
         if (planKind == PlanKind.Supplemental && parent is null)
         {
             return Refused(request, new AriaError(
@@ -136,7 +145,7 @@ internal static class QueuingRules
             return decision;
         }
 
-        var stopStatus = (PlanInstanceStatus)stop.NewStatus!.Value;
+        var stopStatus = stop.Kind == PlanChangeKind.Remove ? $"{PlanInstanceStatus.Cancelled} (removed)" : PlanHierarchy.StopStatus(stop).ToString();
         var warning = new AriaWarning(
             PlanChangeQueueWarningCodes.ParentInactiveOnDate,
             $"Parent plan instance {stop.Instance} will be {stopStatus} on {stop.EffectiveDate:uuuu-MM-dd}: this change on {date:uuuu-MM-dd} cannot take effect.");

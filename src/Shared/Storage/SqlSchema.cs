@@ -143,10 +143,11 @@ internal static class SqlSchema
             ALTER TABLE sync_operation ADD COLUMN runner {Text};
             ALTER TABLE sync_operation ADD COLUMN lease_until {Long};
             """),
-        new(5, "when the schedule driver meant a run to start and whether it caught it up; runs not ended, for recovery", $$"""
+        new(5, "when the schedule driver meant a run to start and whether it caught it up; runs not ended, for recovery; the queued changes of a plan instance in queue order, so a claim finds the first of each instance", $$"""
             ALTER TABLE schedule_run ADD COLUMN scheduled_at {Long};
             ALTER TABLE schedule_run ADD COLUMN caught_up {Int} NOT NULL DEFAULT 0;
             CREATE INDEX ix_schedule_run_unfinished ON schedule_run (run_date) WHERE status IN ({{(int)BatchStatus.New}}, {{(int)BatchStatus.Running}}, {{(int)BatchStatus.Incomplete}});
+            CREATE INDEX ix_plan_change_instance_queue ON plan_change (client, instance_no, effective_date, queued_at, id) WHERE state = {{(int)PlanChangeState.Queued}};
             """),
     ];
 }

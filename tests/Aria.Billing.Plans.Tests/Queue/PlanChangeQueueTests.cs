@@ -304,4 +304,102 @@ public sealed class PlanChangeQueueTests
         Assert.All(f.Applier.Applied.Values, n => Assert.Equal(1, n));
         Assert.Empty(await f.Queue.ListAsync(QueueFixture.Client, QueueFixture.Account));
     }
+
+    // spec: release-6.50.txt, "Future Plan Changes - API (DEV-6103)", Queuing Restrictions: "If a supplemental plan or plan
+    // instance is queued, but at the time of the effective date the parent plan has a status of "Suspended" ... then the
+    // supplemental plan change does not take effect ... all queued plan changes for this plan instance and all child plan
+    // instances are automatically deleted from the queue." Execute now judges the change as due processing would.
+    [Fact]
+    public async Task ExecuteNow_ChildUnderAParentSuspendedSinceItWasQueued_IsVoidedWithItsInstanceTree_NotApplied()
+    {
+        var f = new QueueFixture(D(2, 1));
+        var master = f.AddMaster(10, new LocalDate(2024, 6, 15));
+        f.AddSupplemental(11, 10, new LocalDate(2024, 6, 15));
+        var units = (await f.QueueAsync(11, PlanChangeKind.Units, D(3, 1))).Value;
+        var grandchild = (await f.QueueAsync(12, PlanChangeKind.Assign, D(3, 2), parent: 11)).Value;
+        f.Directory.Set(master with { Status = PlanInstanceStatus.Suspended });
+
+        var result = await f.Queue.ExecuteNowAsync(QueueFixture.Client, units.Id, "csr-ann");
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal((PlanChangeState.Deleted, "voided: parent plan instance 10 is Suspended on 2025-03-01", "csr-ann"), (result.Value.State, result.Value.Reason, result.Value.ClosedBy));
+        Assert.Equal(PlanChangeQueueWarningCodes.ChangeVoided, Assert.Single(result.Warnings).Code);
+        Assert.Equal(PlanChangeState.Deleted, (await f.Store.GetAsync(QueueFixture.Client, grandchild.Id))!.State);
+        Assert.Empty(f.Applier.Applied);
+    }
+
+    // spec: release-6.50.txt, "Future Plan Changes - API (DEV-6103)", Queuing Restrictions: a replacement is blocked by dunning
+    // "However, if the replacement plan is already queued when the master plan instance goes into dunning, then the change is executed."
+    [Fact]
+    public async Task ExecuteNow_ReplaceOfAMasterInDunningSinceBeforeItWasQueued_IsDeletedAsBlocked_OtherwiseApplied()
+    {
+        var f = new QueueFixture(D(2, 1));
+        var master = f.AddMaster(10, new LocalDate(2024, 6, 15));
+        var replace = (await f.QueueAsync(10, PlanChangeKind.Replace, D(3, 1))).Value;
+        f.Directory.Set(master with { Dunning = DunningState.Completed, DunningSince = D(1, 20) });
+
+        var blocked = await f.Queue.ExecuteNowAsync(QueueFixture.Client, replace.Id, "csr-ann");
+
+        Assert.Equal(PlanChangeState.Deleted, blocked.Value.State);
+        Assert.StartsWith("blocked: plan instance 10 is in dunning", blocked.Value.Reason, StringComparison.Ordinal);
+        Assert.Empty(f.Applier.Applied);
+
+        var g = new QueueFixture(D(2, 1));
+        var other = g.AddMaster(10, new LocalDate(2024, 6, 15));
+        var queuedFirst = (await g.QueueAsync(10, PlanChangeKind.Replace, D(3, 1))).Value;
+        g.Directory.Set(other with { Dunning = DunningState.InProgress, DunningSince = D(2, 2) });
+        Assert.Equal(PlanChangeState.Executed, (await g.Queue.ExecuteNowAsync(QueueFixture.Client, queuedFirst.Id, "csr-ann")).Value.State);
+    }
+
+    // spec: release-6.50.txt, View Queued Plan Changes, Delete: deleting a queued assignment deletes the changes under it.
+    [Fact]
+    public async Task ExecuteNow_ChildOfAParentChangeDeletedMeanwhile_IsDeletedNotApplied()
+    {
+        var f = new QueueFixture(D(2, 1));
+        var master = (await f.QueueAsync(10, PlanChangeKind.Assign, D(2, 5), planKind: PlanKind.Master)).Value;
+        var child = (await f.QueueAsync(11, PlanChangeKind.Assign, D(2, 6), parent: 10)).Value;
+        await f.Store.UpdateAsync(master with { State = PlanChangeState.Deleted, Reason = "by hand" }, master.Version); // no cascade
+
+        var result = await f.Queue.ExecuteNowAsync(QueueFixture.Client, child.Id, "csr-ann");
+
+        Assert.Equal((PlanChangeState.Deleted, $"parent change {master.Id} was deleted"), (result.Value.State, result.Value.Reason));
+        Assert.Empty(f.Applier.Applied);
+    }
+
+    // spec: release-6.50.txt, "Queuing Restrictions": "If multiple queue requests exist for one plan or plan instance, they are
+    // processed chronologically by effective date." Executing a later change first would let the earlier one undo it.
+    [Fact]
+    public async Task ExecuteNow_LaterChangeWhileAnEarlierOneOfItsInstanceIsQueued_IsNotOffered()
+    {
+        var f = new QueueFixture(D(2, 1));
+        f.AddMaster(10, new LocalDate(2024, 6, 15));
+        var earlier = (await f.QueueAsync(10, PlanChangeKind.Units, D(2, 3), units: 5)).Value;
+        var later = (await f.QueueAsync(10, PlanChangeKind.Units, D(2, 5), units: 8)).Value;
+
+        Assert.False(await f.Queue.CanExecuteNowAsync(later));
+        var refused = await f.Queue.ExecuteNowAsync(QueueFixture.Client, later.Id, "csr-ann");
+        Assert.True(refused.HasError(PlanChangeQueueErrorCodes.ExecuteNotAvailable));
+        Assert.Empty(f.Applier.Applied);
+
+        Assert.Equal(PlanChangeState.Executed, (await f.Queue.ExecuteNowAsync(QueueFixture.Client, earlier.Id, "csr-ann")).Value.State);
+        Assert.Equal(PlanChangeState.Executed, (await f.Queue.ExecuteNowAsync(QueueFixture.Client, later.Id, "csr-ann")).Value.State);
+        Assert.Equal(8m, f.Applier.Units[new PlanInstanceNumber(10)]);
+    }
+
+    // spec: replace-acct-plan-m.txt, error codes: "14112 Cannot update/replace/cancel any queued Plan instance which is in
+    // queued assignment"; once the assignment has executed the instance can be changed.
+    [Fact]
+    public async Task Queue_ChangeOfAnInstanceStillInQueuedAssignment_IsRefusedWith14112_UntilTheAssignmentExecutes()
+    {
+        var f = new QueueFixture(D(2, 1));
+        var assign = (await f.QueueAsync(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master)).Value;
+
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Units, D(3, 1))).HasError(14112));
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Remove, D(3, 1))).HasError(14112));
+        Assert.Equal([assign.Id], (await f.Queue.ListAsync(QueueFixture.Client, QueueFixture.Account)).Select(c => c.Id));
+
+        await f.Queue.ExecuteNowAsync(QueueFixture.Client, assign.Id, "csr-ann");
+        f.AddMaster(10, D(2, 1));
+        Assert.True((await f.QueueAsync(10, PlanChangeKind.Units, D(3, 1))).IsSuccess);
+    }
 }

@@ -110,6 +110,44 @@ public sealed class PlanHierarchyTests
         Assert.Same(terminate, hierarchy.ParentStoppedBy([ancestors[1]], D(3, 1)));
     }
 
+    // spec: release-6.50.txt, "Future Plan Changes (DEV-6103)": a removal "cancels the plan instance" (Remove a plan), and
+    // Queuing Restrictions: the children of a "Canceled" parent do not take effect.
+    [Fact]
+    public void ParentStoppedBy_AQueuedRemovalOfAnAncestor_StopsItFromItsDate()
+    {
+        var remove = Queued(10, PlanChangeKind.Remove, D(2, 20));
+        var hierarchy = new PlanHierarchy([remove]);
+        IReadOnlyList<PlanAncestor> ancestors = [new(N(11), Snapshot(11, 10), null), new(N(10), Snapshot(10), null)];
+
+        Assert.Same(remove, hierarchy.ParentStoppedBy(ancestors, D(2, 20)));
+        Assert.Same(remove, hierarchy.ParentStoppedBy(ancestors, D(3, 1)));
+        Assert.Null(hierarchy.ParentStoppedBy(ancestors, D(2, 19)));
+    }
+
+    // spec: release-6.50.txt, Queuing Restrictions: what counts is the parent's status "at the time of the effective date": a
+    // suspension lifted by a reactivation queued before that date does not stop it; a termination is not lifted.
+    [Fact]
+    public void ParentStoppedBy_AQueuedReactivation_CancelsAnEarlierSuspension_ButNotATerminationOrARemoval()
+    {
+        var suspend = Queued(10, PlanChangeKind.Status, D(2, 10), status: PlanInstanceStatus.Suspended);
+        var reactivate = Queued(10, PlanChangeKind.Status, D(2, 15), status: PlanInstanceStatus.Active);
+        var suspendAgain = Queued(10, PlanChangeKind.Status, D(2, 25), status: PlanInstanceStatus.Suspended);
+        var hierarchy = new PlanHierarchy([suspend, reactivate, suspendAgain]);
+        IReadOnlyList<PlanAncestor> master = [new(N(10), Snapshot(10), null)];
+
+        Assert.Same(suspend, hierarchy.ParentStoppedBy(master, D(2, 14)));
+        Assert.Null(hierarchy.ParentStoppedBy(master, D(2, 15)));
+        Assert.Null(hierarchy.ParentStoppedBy(master, D(2, 24)));
+        Assert.Same(suspendAgain, hierarchy.ParentStoppedBy(master, D(3, 1)));
+
+        var terminate = Queued(10, PlanChangeKind.Status, D(2, 10), status: PlanInstanceStatus.Terminated);
+        var remove = Queued(20, PlanChangeKind.Remove, D(2, 10));
+        var reactivateRemoved = Queued(20, PlanChangeKind.Status, D(2, 15), status: PlanInstanceStatus.Active);
+        var final = new PlanHierarchy([terminate, reactivate, remove, reactivateRemoved]);
+        Assert.Same(terminate, final.ParentStoppedBy(master, D(3, 1)));
+        Assert.Same(remove, final.ParentStoppedBy([new(N(20), Snapshot(20), null)], D(3, 1)));
+    }
+
     [Fact]
     public async Task LoadSnapshotsAsync_TheInstanceAndItsAncestors_ThroughQueuedAssignments()
     {

@@ -49,13 +49,13 @@ internal sealed class QueueFixture
 
     public Task<AriaResult<PlanChange>> QueueAsync(
         long instance, PlanChangeKind kind, LocalDate? date = null, long? parent = null, PlanKind planKind = PlanKind.Supplemental,
-        PlanChangeTiming timing = PlanChangeTiming.Dated, PlanInstanceStatus? status = null, int? daysUntil = null, bool proceed = false) =>
+        PlanChangeTiming timing = PlanChangeTiming.Dated, PlanInstanceStatus? status = null, int? daysUntil = null, bool proceed = false, decimal? units = null) =>
         Queue.QueueAsync(
             new QueuePlanChangeRequest
             {
                 Client = Client, Account = Account, Instance = new PlanInstanceNumber(instance), Kind = kind, EffectiveDate = date,
                 ParentInstance = parent is { } p ? new PlanInstanceNumber(p) : null, PlanKind = planKind, Timing = timing,
-                NewStatus = status, DaysUntilStatusChange = daysUntil, Units = kind == PlanChangeKind.Units ? 5 : null, Proceed = proceed,
+                NewStatus = status, DaysUntilStatusChange = daysUntil, Units = kind == PlanChangeKind.Units ? units ?? 5 : null, Proceed = proceed,
             },
             "csr-ann");
 
@@ -80,6 +80,9 @@ internal sealed class QueueFixture
 
         public IReadOnlyList<Guid> Order => [.. _order];
 
+        /// <summary>Each instance's units as the applied units changes left them (the billing system's state).</summary>
+        public ConcurrentDictionary<PlanInstanceNumber, decimal> Units { get; } = new();
+
         public ValueTask<AriaError?> ApplyAsync(PlanChange change, CancellationToken cancellationToken = default)
         {
             lock (FailOnce)
@@ -92,6 +95,11 @@ internal sealed class QueueFixture
 
             _applied.AddOrUpdate(change.Id, 1, (_, n) => n + 1);
             _order.Enqueue(change.Id);
+            if (change is { Kind: PlanChangeKind.Units, Units: { } units })
+            {
+                Units[change.Instance] = units;
+            }
+
             return ValueTask.FromResult<AriaError?>(null);
         }
     }

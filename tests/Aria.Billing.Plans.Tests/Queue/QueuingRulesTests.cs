@@ -233,17 +233,38 @@ public sealed class QueuingRulesTests
         Assert.Equal([PlanChangeQueueErrorCodes.ChildBeforeParent, PlanChangeQueueErrorCodes.ChildBeforeParent], early.Errors.Select(e => e.Code));
     }
 
+    // spec: replace-acct-plan-m.txt, error codes: "14112 Cannot update/replace/cancel any queued Plan instance which is in
+    // queued assignment" (Associated Inputs: plan_instance_no).
+    [Theory]
+    [InlineData(PlanChangeKind.Units)]
+    [InlineData(PlanChangeKind.Replace)]
+    [InlineData(PlanChangeKind.Remove)]
+    [InlineData(PlanChangeKind.Status)]
+    [InlineData(PlanChangeKind.RateSchedule)]
+    public void Decide_UpdateReplaceOrCancelOfAnInstanceStillQueuedForAssignment_IsRefusedWith14112(PlanChangeKind kind)
+    {
+        var master = Queued(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master);
+        var request = kind == PlanChangeKind.Status
+            ? Request(10, kind, status: PlanInstanceStatus.Suspended, daysUntil: 30)
+            : Request(10, kind, D(2, 23));
+
+        var decision = Decide(request, null, master);
+
+        var error = Assert.Single(decision.Errors);
+        Assert.Equal((AriaErrorCode)14112, error.Code);
+        Assert.Equal(PlanChangeQueueErrorCodes.InstanceInQueuedAssignment, error.Code);
+        Assert.Equal(["plan_instance_no"], error.AssociatedInputs);
+    }
+
     [Fact]
-    public void Decide_ChangeOfAnInstanceStillQueuedForAssignment_DependsOnThatAssignment_AndMayNotPrecedeIt()
+    public void Decide_ChildAssignmentUnderAnInstanceStillQueuedForAssignment_IsAccepted()
     {
         var master = Queued(10, PlanChangeKind.Assign, D(2, 22), planKind: PlanKind.Master);
 
-        var units = Decide(Request(10, PlanChangeKind.Units, D(2, 23)), null, master);
-        var early = Decide(Request(10, PlanChangeKind.Units, D(2, 20)), null, master);
+        var child = Decide(Request(11, PlanChangeKind.Assign, D(2, 23), parent: 10), null, master);
 
-        Assert.False(units.IsRefused);
-        Assert.Equal((master.Id, PlanKind.Master), (units.ParentChangeId, units.PlanKind));
-        Assert.Equal(PlanChangeQueueErrorCodes.ChildBeforeParent, Assert.Single(early.Errors).Code);
+        Assert.False(child.IsRefused);
+        Assert.Equal(master.Id, child.ParentChangeId);
     }
 
     // spec: release-6.50.txt, "Queuing Restrictions": "Supplemental plans can only be queued for dates when a valid master plan is available."
@@ -333,6 +354,39 @@ public sealed class QueuingRulesTests
 
         Assert.False(decision.IsRefused);
         Assert.Empty(decision.Warnings);
+    }
+
+    // spec: release-6.50.txt, "Future Plan Changes (DEV-6103)": a removal "cancels the plan instance"; Queuing Restrictions:
+    // "at the time of the effective date, the parent plan will have a status of ... "Canceled"" — a queued removal of the
+    // master counts as stopping its children.
+    [Fact]
+    public void Decide_MasterQueuedForRemovalByTheDate_NeedsProceed_AndWithItIsVoid()
+    {
+        var remove = Queued(10, PlanChangeKind.Remove, D(2, 21), planKind: PlanKind.Master);
+
+        var asked = Decide(Request(11, PlanChangeKind.Units, D(3, 1)), Known(MasterSnapshot(), SupplementalSnapshot()), remove);
+        var proceeded = Decide(Request(11, PlanChangeKind.Units, D(3, 1), proceed: true), Known(MasterSnapshot(), SupplementalSnapshot()), remove);
+
+        Assert.Equal(PlanChangeQueueErrorCodes.ProceedRequired, Assert.Single(asked.Errors).Code);
+        Assert.Equal("Parent plan instance 10 will be Cancelled (removed) on 2025-02-21: this change on 2025-03-01 cannot take effect.", Assert.Single(asked.Warnings).Message);
+        Assert.Equal("voided on queuing: parent plan instance 10 becomes Cancelled (removed) on 2025-02-21", proceeded.VoidReason);
+        Assert.False(Decide(Request(11, PlanChangeKind.Units, D(2, 20)), Known(MasterSnapshot(), SupplementalSnapshot()), remove).IsRefused);
+    }
+
+    // spec: release-6.50.txt, Queuing Restrictions: the parent's status "at the time of the effective date" — a queued
+    // reactivation cancels an earlier queued suspension.
+    [Fact]
+    public void Decide_ParentSuspendedThenReactivatedBeforeTheDate_RaisesNothing()
+    {
+        var suspend = Queued(10, PlanChangeKind.Status, D(2, 10), planKind: PlanKind.Master, status: PlanInstanceStatus.Suspended);
+        var reactivate = Queued(10, PlanChangeKind.Status, D(2, 20), planKind: PlanKind.Master, status: PlanInstanceStatus.Active);
+
+        var after = Decide(Request(11, PlanChangeKind.Units, D(3, 1)), Known(MasterSnapshot(), SupplementalSnapshot()), suspend, reactivate);
+        var between = Decide(Request(11, PlanChangeKind.Units, D(2, 15)), Known(MasterSnapshot(), SupplementalSnapshot()), suspend, reactivate);
+
+        Assert.False(after.IsRefused);
+        Assert.Empty(after.Warnings);
+        Assert.Equal(PlanChangeQueueErrorCodes.ProceedRequired, Assert.Single(between.Errors).Code);
     }
 
     [Fact]

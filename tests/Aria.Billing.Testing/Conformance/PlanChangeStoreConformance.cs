@@ -101,4 +101,87 @@ public abstract class PlanChangeStoreConformance
         Assert.Equal(due.Select(c => c.Id), reclaimed.Select(c => c.Id));
         Assert.All(reclaimed, c => Assert.Equal("node-x", c.ClaimedBy));
     }
+
+    // spec: release-6.50.txt, "Queuing Restrictions": "If multiple queue requests exist for one plan or plan instance, they are
+    // processed chronologically by effective date." A claim takes only the first queued change of each instance, so a later
+    // change waits while an earlier one is queued: leased by another node, failed (its lease kept), or not yet claimed.
+    [StoreFact]
+    public async Task Claim_TakesOnlyTheFirstQueuedChangeOfEachInstance_UntilItIsClosed()
+    {
+        var store = CreateStore();
+        var first = Change(10, 3);
+        var second = Change(10, 5);
+        var third = Change(10, 6);
+        var other = Change(11, 4);
+        foreach (var c in new[] { third, second, other, first })
+        {
+            await store.AddAsync(c);
+        }
+
+        var asOf = new LocalDate(2025, 2, 10);
+        var lease = Now.Plus(Duration.FromMinutes(5));
+
+        var claimed = await store.ClaimDueAsync(Client, asOf, "node-a", Now, lease, 10);
+        Assert.Equal([first.Id, other.Id], claimed.Select(c => c.Id));
+        Assert.Empty(await store.ClaimDueAsync(Client, asOf, "node-b", Now, lease, 10)); // node-a holds the first of 10
+
+        // A failed attempt keeps its lease: the later changes of its instance still wait, and after the lease the same
+        // first change is taken again, not the next one.
+        var held = claimed[0];
+        held = (await store.UpdateAsync(held with { Attempts = 1, LastError = "billing system unavailable" }, held.Version))!;
+        Assert.Empty(await store.ClaimDueAsync(Client, asOf, "node-b", Now, lease, 10));
+        var later = Now.Plus(Duration.FromMinutes(6));
+        var retried = await store.ClaimDueAsync(Client, asOf, "node-b", later, later.Plus(Duration.FromMinutes(5)), 10);
+        Assert.Equal([first.Id, other.Id], retried.Select(c => c.Id));
+
+        // Executed: the next change of the instance is the first now.
+        held = retried[0];
+        await store.UpdateAsync(held with { State = PlanChangeState.Executed, ClaimedBy = null, ClaimExpiresAt = null }, held.Version);
+        var next = await store.ClaimDueAsync(Client, asOf, "node-c", later, later.Plus(Duration.FromMinutes(5)), 10);
+        Assert.Equal([second.Id], next.Select(c => c.Id));
+
+        // Deleted: likewise.
+        await store.UpdateAsync(next[0] with { State = PlanChangeState.Deleted, Reason = "by hand", ClaimedBy = null, ClaimExpiresAt = null }, next[0].Version);
+        Assert.Equal([third.Id], (await store.ClaimDueAsync(Client, asOf, "node-d", later, later.Plus(Duration.FromMinutes(5)), 10)).Select(c => c.Id));
+    }
+
+    /// <summary>The first queued change of an instance not yet due holds the instance back whole; max counts the changes claimed.</summary>
+    [StoreFact]
+    public async Task Claim_FirstChangeNotDue_ClaimsNothingOfItsInstance_AndMaxCountsChanges()
+    {
+        var store = CreateStore();
+        await store.AddAsync(Change(10, 20));
+        var heads = Enumerable.Range(1, 5).Select(i => Change(20 + i, i)).ToArray();
+        foreach (var c in heads)
+        {
+            await store.AddAsync(c);
+            await store.AddAsync(Change(c.Instance.Value, c.EffectiveDate.Day + 1, queuedMinute: 1));
+        }
+
+        var claimed = await store.ClaimDueAsync(Client, new LocalDate(2025, 2, 10), "node-a", Now, Now.Plus(Duration.FromMinutes(5)), 3);
+
+        Assert.Equal(heads.Take(3).Select(c => c.Id), claimed.Select(c => c.Id));
+    }
+
+    /// <summary>Concurrent claims never hand two nodes changes of the same instance, however the changes interleave by date.</summary>
+    [StoreFact]
+    public async Task Claim_Concurrent_NeverHandsTwoNodesChangesOfOneInstance()
+    {
+        var store = CreateStore();
+        var changes = Enumerable.Range(0, 60).Select(i => Change(100 + (i % 20), 1 + (i % 9), queuedMinute: i)).ToArray();
+        foreach (var c in changes)
+        {
+            await store.AddAsync(c);
+        }
+
+        var asOf = new LocalDate(2025, 2, 10);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(() =>
+            store.ClaimDueAsync(Client, asOf, $"node-{n}", Now, Now.Plus(Duration.FromMinutes(5)), 7))));
+
+        var all = claims.SelectMany(c => c).ToArray();
+        Assert.Equal(all.Length, all.Select(c => c.Instance).Distinct().Count());
+        var firsts = changes.GroupBy(c => c.Instance).Select(g => g.OrderBy(c => c.EffectiveDate).ThenBy(c => c.QueuedAt).First().Id);
+        Assert.Equal(20, all.Length);
+        Assert.Equal(firsts.Order(), all.Select(c => c.Id).Order());
+    }
 }
