@@ -33,4 +33,13 @@ public static class PostgreSqlBuilderExtensions
     /// <summary>As <see cref="UsePostgreSql(IAriaBillingBuilder, Action{PostgreSqlStorageOptions})"/> with a connection string.</summary>
     public static IAriaBillingBuilder UsePostgreSql(this IAriaBillingBuilder builder, string connectionString) =>
         builder.UsePostgreSql(o => o.ConnectionString = connectionString);
+
+    /// <summary>As <see cref="UsePostgreSql(IAriaBillingBuilder, Action{PostgreSqlStorageOptions})"/>, binding the options to a configuration section (by convention <c>AriaBilling:PostgreSql</c>).</summary>
+    public static IAriaBillingBuilder UsePostgreSql(this IAriaBillingBuilder builder, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.Configure<PostgreSqlStorageOptions>(configuration);
+        return builder.UsePostgreSql(_ => { });
+    }
 }

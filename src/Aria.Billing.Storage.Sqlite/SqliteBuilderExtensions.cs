@@ -32,4 +32,13 @@ public static class SqliteBuilderExtensions
             sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MigrateOnStart);
         return builder;
     }
+
+    /// <summary>As <see cref="UseSqlite(IAriaBillingBuilder, Action{SqliteStorageOptions}?)"/>, binding the options to a configuration section (by convention <c>AriaBilling:Sqlite</c>).</summary>
+    public static IAriaBillingBuilder UseSqlite(this IAriaBillingBuilder builder, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.Configure<SqliteStorageOptions>(configuration);
+        return builder.UseSqlite();
+    }
 }

@@ -29,13 +29,20 @@ public sealed class SyncOptions
     /// plans, accounts before plan instances, master before supplemental. Names match whole, ignoring case; unlisted
     /// objects come last. Within one object, create actions come before the others.
     /// </summary>
-    /// <value>Default: Usage Type, Service, Services, Plan, Plan Rate Schedule, Plan Services, Rates, Account, Contact,
-    /// Master Plan Instance, Plan Instance, Supplemental Plan Instance, Contract.</value>
-    public IList<string> DependencyOrder { get; set; } =
+    /// <value>Default <see langword="null"/>: <see cref="DefaultDependencyOrder"/> (Usage Type, Service, Services, Plan, Plan Rate
+    /// Schedule, Plan Services, Rates, Account, Contact, Master Plan Instance, Plan Instance, Supplemental Plan Instance,
+    /// Contract). A list set here, or bound from configuration, replaces it whole.</value>
+    public IList<string>? DependencyOrder { get; set; }
+
+    /// <summary>The order of the spec's dependency chain, used when <see cref="DependencyOrder"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultDependencyOrder { get; } =
     [
         "Usage Type", "Service", "Services", "Plan", "Plan Rate Schedule", "Plan Services", "Rates",
         "Account", "Contact", "Master Plan Instance", "Plan Instance", "Supplemental Plan Instance", "Contract",
     ];
+
+    /// <summary>The order in effect: <see cref="DependencyOrder"/> when set, else <see cref="DefaultDependencyOrder"/>.</summary>
+    internal IReadOnlyList<string> EffectiveDependencyOrder => DependencyOrder is { } order ? [.. order] : DefaultDependencyOrder;
 
     /// <summary>
     /// Whether every node resumes, in the background, the bulk operations a crash left running (each taken over only once
@@ -53,6 +60,5 @@ public sealed class SyncOptions
         .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
         .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
         .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
-        .InRange(nameof(RecoveryInterval), o => o.RecoveryInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
-        .Must(o => o.DependencyOrder is null ? $"{SectionName}:{nameof(DependencyOrder)} is null; it should list object names (empty for none)." : null);
+        .InRange(nameof(RecoveryInterval), o => o.RecoveryInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 }

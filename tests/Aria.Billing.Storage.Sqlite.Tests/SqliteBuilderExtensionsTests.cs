@@ -43,7 +43,21 @@ public sealed class SqliteBuilderExtensionsTests : IDisposable
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Start());
 
-        Assert.Contains("AriaBilling:Sqlite", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["AriaBilling:Sqlite:BusyTimeout is 01:00:00; it should be in range [00:00:00-00:10:00]."], error.Failures);
+    }
+
+    /// <summary>The options bind from the section their messages name.</summary>
+    [Fact]
+    public void UseSqlite_Configuration_BindsTheSectionTheMessagesName()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["AriaBilling:Sqlite:BusyTimeout"] = "00:20:00";
+        builder.Services.AddAriaBilling().UseSqlite(builder.Configuration.GetSection(Aria.Billing.Storage.Sqlite.SqliteStorageOptions.SectionName));
+        using var host = builder.Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Start());
+
+        Assert.Equal(["AriaBilling:Sqlite:BusyTimeout is 00:20:00; it should be in range [00:00:00-00:10:00]."], error.Failures);
     }
 
     /// <inheritdoc />

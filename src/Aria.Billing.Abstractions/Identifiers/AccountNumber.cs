@@ -6,7 +6,7 @@ namespace Aria.Billing;
 /// <remarks>As for every struct, <c>default(AccountNumber)</c> exists; it holds 0 and is never a real account number.</remarks>
 public readonly record struct AccountNumber : IIdentifier<AccountNumber>
 {
-    /// <summary>A account number.</summary>
+    /// <summary>An account number.</summary>
     /// <param name="value">The positive number the billing system assigned.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is zero or negative.</exception>
     public AccountNumber(long value) => Value = Identifier<AccountNumber>.Positive(value);

@@ -34,6 +34,12 @@ public static class AriaBillingClientServiceCollectionExtensions
         services.AddOptions<AriaBillingClientOptions>()
             .Configure(configure)
             .ValidateOnStart();
+        if (services.Any(d => d.ServiceType == typeof(ClientMarker)))
+        {
+            return services.AddHttpClient<AriaBillingClient>(); // a second call adds its options, not a second resilience handler
+        }
+
+        services.AddSingleton<ClientMarker>();
         services.TryAddKeyedSingleton(ResiliencePipelineRegistryKey, (_, _) => new ResiliencePipelineRegistry<string>());
         var builder = services.AddHttpClient<AriaBillingClient>((sp, http) =>
         {
@@ -55,4 +61,7 @@ public static class AriaBillingClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         return services.AddAriaBillingClient(configuration.Bind);
     }
+
+    /// <summary>Marks a service collection the client was added to.</summary>
+    private sealed class ClientMarker;
 }

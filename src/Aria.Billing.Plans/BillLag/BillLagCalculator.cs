@@ -13,7 +13,7 @@ public sealed class BillLagCalculator
     /// <summary>A calculator for a client's settings (its default lag and the "negative beyond one cycle" parameter).</summary>
     public BillLagCalculator(PlansOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        PlansOptions.Rules.ThrowIfInvalid(options, nameof(options));
         _options = options;
     }
 

@@ -14,7 +14,7 @@ public sealed class AssignmentDirectiveValidator
     /// <summary>A validator for a client's settings.</summary>
     public AssignmentDirectiveValidator(PlansOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        PlansOptions.Rules.ThrowIfInvalid(options, nameof(options));
         _options = options;
     }
 

@@ -18,7 +18,7 @@ public sealed class InvoicePlanner
     /// <summary>A planner for a client's settings ("Combine Invoices", retroactive starts).</summary>
     public InvoicePlanner(PlansOptions options, MidpointRounding rounding = MidpointRounding.AwayFromZero)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        PlansOptions.Rules.ThrowIfInvalid(options, nameof(options));
         _options = options;
         _rounding = rounding;
     }

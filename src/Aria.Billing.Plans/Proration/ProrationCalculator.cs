@@ -20,7 +20,7 @@ public sealed class ProrationCalculator
     /// <param name="rounding">How a midpoint is rounded; default <see cref="MidpointRounding.AwayFromZero"/>.</param>
     public ProrationCalculator(PlansOptions options, MidpointRounding rounding = MidpointRounding.AwayFromZero)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        PlansOptions.Rules.ThrowIfInvalid(options, nameof(options));
         if (!Enum.IsDefined(rounding))
         {
             throw new ArgumentOutOfRangeException(nameof(rounding), rounding, "Not a MidpointRounding value.");

@@ -19,7 +19,7 @@ public sealed class ReplacePlanValidator
     /// <summary>A validator for a client's settings.</summary>
     public ReplacePlanValidator(PlansOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        PlansOptions.Rules.ThrowIfInvalid(options, nameof(options));
         _directives = new AssignmentDirectiveValidator(options);
         _billLag = new BillLagCalculator(options);
     }

@@ -114,16 +114,16 @@ internal sealed class SyncScopePlan
     internal int Rank(string objectName, string actionName)
     {
         var index = -1;
-        for (var i = 0; i < _options.DependencyOrder.Count; i++)
+        for (var i = 0; i < _options.EffectiveDependencyOrder.Count; i++)
         {
-            if (string.Equals(_options.DependencyOrder[i], objectName, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(_options.EffectiveDependencyOrder[i], objectName, StringComparison.OrdinalIgnoreCase))
             {
                 index = i;
                 break;
             }
         }
 
-        var objectRank = index < 0 ? _options.DependencyOrder.Count : index;
+        var objectRank = index < 0 ? _options.EffectiveDependencyOrder.Count : index;
         return (objectRank * 2) + (actionName.Contains("create", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
     }
 

@@ -194,6 +194,21 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         Assert.True(registry.TryGetPipeline<HttpResponseMessage>(_clientName, out var pipeline) && pipeline is not null); // the one pipeline of this client name
     }
 
+    /// <summary>Adding the client twice adds one resilience handler, not two stacked ones (retries would nest, the breaker count twice).</summary>
+    [Fact]
+    public void AddAriaBillingClient_Twice_OneResilienceHandler()
+    {
+        var services = new ServiceCollection();
+        var name = services.AddAriaBillingClient(o => { o.BaseAddress = new Uri("http://127.0.0.1:1/"); o.ClientNo = 1000; o.AuthKey = "k"; }).Name;
+        services.AddAriaBillingClient(o => o.MaxRetryAttempts = 2);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<Microsoft.Extensions.Http.HttpClientFactoryOptions>>().Get(name);
+
+        Assert.Single(options.HttpMessageHandlerBuilderActions);
+        Assert.Equal(2, provider.GetRequiredService<IOptions<AriaBillingClientOptions>>().Value.MaxRetryAttempts);
+    }
+
     [Fact]
     public void Options_AreValidated_WithTheSettingNamed()
     {
