@@ -94,6 +94,11 @@ builder.Services
     .UseSqlite(o => o.Path = database);
 // One node: a stable runner id lets a restarted tour take its unfinished operation back at once (no lease to wait out).
 builder.Services.PostConfigure<SyncOptions>(o => o.RunnerId = $"sample-console@{Environment.MachineName}");
+// The tour calls each engine itself and prints what it did, so the packages' background duties (schedule driver, due
+// plan changes, sync recovery — on by default in a host) are off here; the reference host runs them.
+builder.Services.PostConfigure<SyncOptions>(o => o.RecoverOperations = false);
+builder.Services.PostConfigure<PlanChangeQueueOptions>(o => o.ProcessDueInBackground = false);
+builder.Services.PostConfigure<ScheduleDriverOptions>(o => (o.Enabled, o.RecoverRuns) = (false, false));
 builder.Services.AddSingleton(new StopSwitch(stopAfter));
 builder.Services.AddSingleton<SampleRatingEngine>();
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<SampleRatingEngine>());
