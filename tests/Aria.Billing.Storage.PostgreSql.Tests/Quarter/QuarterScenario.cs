@@ -39,6 +39,8 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
     private const int ChangesPerInstance = 8;
     private const int SyncRecords = 120;
 
+    // The schedules' times (06:00, 18:00 UTC) fall on the 6-hour steps: a run started while a node is up is on time, and
+    // only the dates missed while no node ran are caught up.
     private readonly FakeClock _clock = FakeClock.AtUtc(First);
     private readonly Applier _applier = new();
     private readonly RecordHandler _records = new();
@@ -169,12 +171,12 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
 
     private async Task SeedAsync(IServiceProvider services)
     {
-        var saved = Instant.FromUtc(2024, 12, 31, 0, 0);
+        var saved = _clock.GetCurrentInstant(); // saved as the quarter begins: nothing before it is back-filled
         var schedules = services.GetRequiredService<IJobScheduleStore>();
         await schedules.SaveAsync(new StoredSchedule(Client, "daily",
-            """{"frequency":"daily","time":"04:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", saved, "ops"));
+            """{"frequency":"daily","time":"06:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", saved, "ops"));
         await schedules.SaveAsync(new StoredSchedule(Client, "month-end",
-            """{"frequency":"month_end","time":"22:00","time_zone":"UTC","jobs":[{"name":"Statements","job_type":"statements"}]}""", saved, "ops"));
+            """{"frequency":"month_end","time":"18:00","time_zone":"UTC","jobs":[{"name":"Statements","job_type":"statements"}]}""", saved, "ops"));
 
         // Dated unit changes: each instance gets changes on distinct dates, queued out of date order.
         var queue = services.GetRequiredService<PlanChangeQueue>();
@@ -257,10 +259,10 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
     {
         for (var date = First; date <= Last; date = date.PlusDays(1))
         {
-            yield return ("daily", date, date.At(new LocalTime(4, 0)).InUtc().ToInstant());
+            yield return ("daily", date, date.At(new LocalTime(6, 0)).InUtc().ToInstant());
             if (date.PlusDays(1).Day == 1)
             {
-                yield return ("month-end", date, date.At(new LocalTime(22, 0)).InUtc().ToInstant());
+                yield return ("month-end", date, date.At(new LocalTime(18, 0)).InUtc().ToInstant());
             }
         }
     }
