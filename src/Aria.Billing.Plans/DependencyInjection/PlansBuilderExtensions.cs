@@ -51,7 +51,7 @@ public static class PlansBuilderExtensions
             sp.GetService<IPlanChangeApplier>() ?? throw new InvalidOperationException(
                 "PlanChangeQueue needs an IPlanChangeApplier: register how the host applies a plan change in the billing system."),
             sp.GetRequiredService<NodaTime.IClock>(),
-            sp.GetRequiredService<NodaTime.IDateTimeZoneProvider>()[sp.GetRequiredService<IOptions<AriaBillingOptions>>().Value.TimeZoneId],
+            sp.GetRequiredService<ClientTimeZones>(),
             sp.GetRequiredService<IOptions<PlanChangeQueueOptions>>().Value,
             sp.GetService<Microsoft.Extensions.Logging.ILogger<PlanChangeQueue>>()));
         services.TryAddSingleton(sp => new DueChangeSweep(

@@ -24,12 +24,12 @@ internal sealed class DueChangeProcessor
 
     /// <summary>A processor over a store and the billing system's plan instances; it closes changes through <paramref name="executor"/>.</summary>
     public DueChangeProcessor(
-        IPlanChangeStore store, IPlanInstanceDirectory directory, PlanChangeExecutor executor, IClock clock, DateTimeZone zone, PlanChangeQueueOptions options)
+        IPlanChangeStore store, IPlanInstanceDirectory directory, PlanChangeExecutor executor, IClock clock, Func<ClientNumber, DateTimeZone> zoneOf, PlanChangeQueueOptions options)
     {
         _store = store;
         _directory = directory;
         _executor = executor;
-        _voiding = new VoidingRules(store, directory, executor, zone);
+        _voiding = new VoidingRules(store, directory, executor, zoneOf);
         _clock = clock;
         _options = options;
     }

@@ -19,18 +19,18 @@ public sealed class PlanChangeQueue
     private readonly IPlanChangeStore _store;
     private readonly IPlanInstanceDirectory _directory;
     private readonly IClock _clock;
-    private readonly DateTimeZone _zone;
+    private readonly Func<ClientNumber, DateTimeZone> _zoneOf;
     private readonly PlanChangeQueueOptions _options;
     private readonly PlanChangeExecutor _executor;
     private readonly VoidingRules _voiding;
     private readonly DueChangeProcessor _processor;
 
-    /// <summary>A queue over a store, the billing system's plan instances and the host's applier.</summary>
+    /// <summary>A queue over a store, the billing system's plan instances and the host's applier, every client in one zone.</summary>
     /// <param name="store">Where changes live.</param>
     /// <param name="directory">The plan instances (status, parent, dunning, cycle).</param>
     /// <param name="applier">Applies a change in the billing system.</param>
     /// <param name="clock">The clock ("now" and, in <paramref name="zone"/>, "today").</param>
-    /// <param name="zone">The client's time zone.</param>
+    /// <param name="zone">The clients' time zone.</param>
     /// <param name="options">Ordering, lease and batch size; defaults when <see langword="null"/>.</param>
     /// <param name="logger">Where applied, failed and deleted changes are logged.</param>
     public PlanChangeQueue(
@@ -41,21 +41,55 @@ public sealed class PlanChangeQueue
         DateTimeZone zone,
         PlanChangeQueueOptions? options = null,
         ILogger<PlanChangeQueue>? logger = null)
+        : this(store, directory, applier, clock, ZoneOf(zone ?? throw new ArgumentNullException(nameof(zone))), options, logger)
+    {
+    }
+
+    /// <summary>A queue whose "today" for each client is the client's date in its own zone (<see cref="ClientTimeZones"/>).</summary>
+    /// <param name="store">Where changes live.</param>
+    /// <param name="directory">The plan instances (status, parent, dunning, cycle).</param>
+    /// <param name="applier">Applies a change in the billing system.</param>
+    /// <param name="clock">The clock ("now").</param>
+    /// <param name="zones">Each client's time zone.</param>
+    /// <param name="options">Ordering, lease and batch size; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Where applied, failed and deleted changes are logged.</param>
+    public PlanChangeQueue(
+        IPlanChangeStore store,
+        IPlanInstanceDirectory directory,
+        IPlanChangeApplier applier,
+        IClock clock,
+        ClientTimeZones zones,
+        PlanChangeQueueOptions? options = null,
+        ILogger<PlanChangeQueue>? logger = null)
+        : this(store, directory, applier, clock, (zones ?? throw new ArgumentNullException(nameof(zones))).For, options, logger)
+    {
+    }
+
+    private PlanChangeQueue(
+        IPlanChangeStore store,
+        IPlanInstanceDirectory directory,
+        IPlanChangeApplier applier,
+        IClock clock,
+        Func<ClientNumber, DateTimeZone> zoneOf,
+        PlanChangeQueueOptions? options,
+        ILogger<PlanChangeQueue>? logger)
     {
         var log = logger ?? (ILogger)NullLogger.Instance;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         var apply = applier ?? throw new ArgumentNullException(nameof(applier));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _zone = zone ?? throw new ArgumentNullException(nameof(zone));
+        _zoneOf = zoneOf;
         _options = PlanChangeQueueOptions.Rules.ThrowIfInvalid(options ?? new PlanChangeQueueOptions(), nameof(options));
 
         _executor = new PlanChangeExecutor(_store, apply, _clock, log);
-        _voiding = new VoidingRules(_store, _directory, _executor, _zone);
-        _processor = new DueChangeProcessor(_store, _directory, _executor, _clock, _zone, _options);
+        _voiding = new VoidingRules(_store, _directory, _executor, _zoneOf);
+        _processor = new DueChangeProcessor(_store, _directory, _executor, _clock, _zoneOf, _options);
     }
 
-    private LocalDate Today => _clock.GetCurrentInstant().InZone(_zone).Date;
+    private static Func<ClientNumber, DateTimeZone> ZoneOf(DateTimeZone zone) => _ => zone;
+
+    private LocalDate Today(ClientNumber client) => _clock.GetCurrentInstant().InZone(_zoneOf(client)).Date;
 
     /// <summary>
     /// Queues a change, or returns every restriction it breaks. Queuing the same id again returns the change already queued.
@@ -70,7 +104,7 @@ public sealed class PlanChangeQueue
             return already;
         }
 
-        var today = Today;
+        var today = Today(request.Client);
         var open = await OpenChangesAsync(request.Client, request.Account, cancellationToken).ConfigureAwait(false);
         var snapshots = await PlanHierarchy.LoadSnapshotsAsync(_directory, request.Client, QueuingRules.LineageStart(request), open, cancellationToken).ConfigureAwait(false);
         var decision = QueuingRules.Decide(request, snapshots, open, today);
@@ -175,9 +209,10 @@ public sealed class PlanChangeQueue
             return Error(PlanChangeQueueErrorCodes.ChangeDateNotAvailable, $"Change {id} is queued {(change.Timing == PlanChangeTiming.Anniversary ? "for the anniversary" : "immediately")}: only a change queued for a date can have its date changed.", "effective_date");
         }
 
-        if (newDate <= Today)
+        var today = Today(client);
+        if (newDate <= today)
         {
-            return Error(PlanChangeQueueErrorCodes.EffectiveDateNotInFuture, $"The Effective Date must be in the future: {newDate:uuuu-MM-dd} is not after today ({Today:uuuu-MM-dd}).", "effective_date");
+            return Error(PlanChangeQueueErrorCodes.EffectiveDateNotInFuture, $"The Effective Date must be in the future: {newDate:uuuu-MM-dd} is not after today ({today:uuuu-MM-dd}).", "effective_date");
         }
 
         var open = await OpenChangesAsync(client, change.Account, cancellationToken).ConfigureAwait(false);

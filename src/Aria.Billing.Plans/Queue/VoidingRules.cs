@@ -14,15 +14,15 @@ internal sealed class VoidingRules
     private readonly IPlanChangeStore _store;
     private readonly IPlanInstanceDirectory _directory;
     private readonly PlanChangeExecutor _executor;
-    private readonly DateTimeZone _zone;
+    private readonly Func<ClientNumber, DateTimeZone> _zoneOf;
 
     /// <summary>Rules over a store and the billing system's plan instances; deletions go through <paramref name="executor"/>.</summary>
-    public VoidingRules(IPlanChangeStore store, IPlanInstanceDirectory directory, PlanChangeExecutor executor, DateTimeZone zone)
+    public VoidingRules(IPlanChangeStore store, IPlanInstanceDirectory directory, PlanChangeExecutor executor, Func<ClientNumber, DateTimeZone> zoneOf)
     {
         _store = store;
         _directory = directory;
         _executor = executor;
-        _zone = zone;
+        _zoneOf = zoneOf;
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal sealed class VoidingRules
 
         if (change.Kind == PlanChangeKind.Replace
             && await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is { Dunning: not DunningState.None } inDunning
-            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zone).Date < since))
+            && !(inDunning.DunningSince is { } since && change.QueuedAt.InZone(_zoneOf(change.Client)).Date < since))
         {
             await DeleteAsync(change, actor, $"blocked: plan instance {inDunning.Instance} is in dunning ({inDunning.Dunning})", deleted, cancellationToken).ConfigureAwait(false);
             return deleted;

@@ -16,7 +16,7 @@ public sealed class DueChangeProcessorTests
     };
 
     private static DueChangeProcessor Processor(QueueFixture f, QueueOrdering ordering = QueueOrdering.EffectiveDateOrder) =>
-        new(f.Store, f.Directory, new PlanChangeExecutor(f.Store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, DateTimeZone.Utc,
+        new(f.Store, f.Directory, new PlanChangeExecutor(f.Store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, _ => DateTimeZone.Utc,
             new PlanChangeQueueOptions { Ordering = ordering, ProcessorId = "node-1" });
 
     // spec: release-6.50.txt, "Future Plan Changes - API (DEV-6103)", Queuing Restrictions: "the one with the latest effective date is processed."
@@ -150,7 +150,7 @@ public sealed class DueChangeProcessorTests
         }
 
         var processors = Enumerable.Range(0, 4)
-            .Select(n => new DueChangeProcessor(f.Store, f.Directory, new PlanChangeExecutor(f.Store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, DateTimeZone.Utc,
+            .Select(n => new DueChangeProcessor(f.Store, f.Directory, new PlanChangeExecutor(f.Store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, _ => DateTimeZone.Utc,
                 new PlanChangeQueueOptions { BatchSize = 7, ProcessorId = $"node-{n}" }))
             .ToArray();
         for (var round = 0; round < 20 && (await f.Queue.ListAsync(QueueFixture.Client, QueueFixture.Account)).Count > 0; round++)
@@ -181,7 +181,7 @@ public sealed class DueChangeProcessorTests
         var later = (await f.QueueAsync(10, PlanChangeKind.Units, D(2, 5), units: 8)).Value;
         var earlier = later with { Id = Guid.NewGuid(), EffectiveDate = D(2, 3), Units = 5, Version = 0 };
         var store = new QueueingOnFirstClaim(f.Store, earlier);
-        var processor = new DueChangeProcessor(store, f.Directory, new PlanChangeExecutor(store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, DateTimeZone.Utc,
+        var processor = new DueChangeProcessor(store, f.Directory, new PlanChangeExecutor(store, f.Applier, f.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), f.Clock, _ => DateTimeZone.Utc,
             new PlanChangeQueueOptions { ProcessorId = "node-1" });
 
         var report = await processor.ProcessDueAsync(QueueFixture.Client, D(2, 5), CancellationToken.None);
