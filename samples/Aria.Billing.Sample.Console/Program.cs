@@ -111,6 +111,6 @@ await host.StartAsync(); // validates the options: a bad AriaBilling:TimeZoneId 
 
 var tour = ActivatorUtilities.CreateInstance<Tour>(host.Services);
 await tour.RunAsync(Console.Out);
-
 await host.StopAsync();
-return 0;
+
+return await BackgroundTour.RunAsync(Console.Out) ? 0 : 1;
