@@ -143,7 +143,7 @@ public static class PlanEndpoints
         });
     }
 
-    private static IResult ValidateReplace(HttpContext http, ReplacePlanRequest? body, string? plan_kind, string? today, ReplacePlanValidator validator, IClock clock)
+    private static IResult ValidateReplace(HttpContext http, ReplacePlanRequest? body, string? plan_kind, string? today, ReplacePlanValidator validator, ClientTimeZones clients)
     {
         if (body is null)
         {
@@ -154,7 +154,7 @@ public static class PlanEndpoints
         var context = new ReplacePlanContext
         {
             PlanKind = input.Choice(plan_kind, "plan_kind", PlanKind.Master),
-            Today = input.OptionalDate(today, "today") ?? clock.GetCurrentInstant().InUtc().Date,
+            Today = input.OptionalDate(today, "today") ?? clients.Today(Caller.Of(http).Client), // the client's date, in its own zone
         };
         if (!input.Valid)
         {
