@@ -36,7 +36,7 @@ public static class JobEndpoints
 
         var caller = Caller.Of(http);
         var input = new Input();
-        var schedule = Parse(caller.Client, name, body, zones, input);
+        var schedule = Parse(caller.Client, name, body, zones, http.RequestServices.GetRequiredService<ClientTimeZones>().For(caller.Client), input);
         if (schedule is null)
         {
             return ApiErrors.Result(input.Errors);
@@ -57,7 +57,7 @@ public static class JobEndpoints
     }
 
     /// <summary>The schedule a definition describes, or null with the reasons in <paramref name="input"/>.</summary>
-    private static JobSchedule? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, Input input)
+    private static JobSchedule? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, DateTimeZone clientZone, Input input)
     {
         var scheduleName = input.Text(name, "name", 100);
         var frequency = Frequency(body.Frequency, input);
@@ -67,7 +67,7 @@ public static class JobEndpoints
             input.Add(AriaErrorCodes.InvalidDateFormat, "time should be HH:mm.", "time");
         }
 
-        var zone = zones.GetZoneOrNull(body.TimeZone ?? "UTC");
+        var zone = body.TimeZone is null ? clientZone : zones.GetZoneOrNull(body.TimeZone); // no time_zone: the client's
         if (zone is null)
         {
             input.Add(ApiErrors.InvalidValue, $"time_zone '{body.TimeZone}' is not a tz database id.", "time_zone");
@@ -243,7 +243,7 @@ public static class JobEndpoints
         var client = Caller.Of(http).Client;
         if (await store.GetAsync(client, name, http.RequestAborted) is not { } stored
             || JsonSerializer.Deserialize<ScheduleDto>(stored.Definition, Definitions) is not { } body
-            || Parse(client, name, body, zones, new Input()) is not { } schedule)
+            || Parse(client, name, body, zones, http.RequestServices.GetRequiredService<ClientTimeZones>().For(client), new Input()) is not { } schedule)
         {
             return null;
         }

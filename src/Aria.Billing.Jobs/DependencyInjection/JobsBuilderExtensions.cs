@@ -48,7 +48,7 @@ public static class JobsBuilderExtensions
         services.AddOptions<ScheduleDriverOptions>().ValidateOnStart();
         services.TryAddSingleton(sp => new ScheduleDriver(
             sp.GetRequiredService<IJobScheduleStore>(), sp.GetRequiredService<IJobRunStore>(), sp.GetRequiredService<JobRunner>(), sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value, sp.GetService<ILogger<ScheduleDriver>>()));
+            sp.GetRequiredService<IDateTimeZoneProvider>(), sp.GetRequiredService<ClientTimeZones>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value, sp.GetService<ILogger<ScheduleDriver>>()));
         services.AddHostedService(sp => new ScheduleDriverService(
             sp.GetRequiredService<ScheduleDriver>(), sp.GetRequiredService<IOptions<ScheduleDriverOptions>>().Value,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILogger<ScheduleDriverService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ScheduleDriverService>.Instance));

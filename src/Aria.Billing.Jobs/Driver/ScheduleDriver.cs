@@ -11,7 +11,8 @@ namespace Aria.Billing.Jobs;
 /// the window, then continue every run not ended, oldest date first, a schedule's later runs waiting for its earlier ones.
 /// </summary>
 internal sealed class ScheduleDriver(
-    IJobScheduleStore schedules, IJobRunStore runs, JobRunner runner, IClock clock, IDateTimeZoneProvider zones, ScheduleDriverOptions options, ILogger? logger = null)
+    IJobScheduleStore schedules, IJobRunStore runs, JobRunner runner, IClock clock, IDateTimeZoneProvider zones, ClientTimeZones clients,
+    ScheduleDriverOptions options, ILogger? logger = null)
 {
     private readonly ScheduleDriverOptions _options = ScheduleDriverOptions.Rules.ThrowIfInvalid(options, nameof(options));
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
@@ -24,7 +25,7 @@ internal sealed class ScheduleDriver(
         {
             foreach (var stored in await schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (StoredScheduleReader.Read(stored, zones) is not { } schedule)
+                if (StoredScheduleReader.Read(stored, zones, clients.For(stored.Client)) is not { } schedule)
                 {
                     JobsLogMessages.UnreadableSchedule(_logger, stored.Name, stored.Client.Value);
                     continue;

@@ -6,14 +6,14 @@ namespace Aria.Billing.Jobs;
 
 /// <summary>
 /// Reads a stored schedule definition (the JSON the reference host saves: <c>frequency</c> in the grammar of
-/// <see cref="ScheduleFrequency.TryParse"/>, <c>time</c> HH:mm, <c>time_zone</c>, <c>jobs</c> [{<c>name</c>, <c>job_type</c>}], optional
+/// <see cref="ScheduleFrequency.TryParse"/>, <c>time</c> HH:mm, <c>time_zone</c> (the client's zone when absent), <c>jobs</c> [{<c>name</c>, <c>job_type</c>}], optional
 /// <c>exception_windows</c> [{<c>start</c>, <c>end</c>}]) into the schedule the driver runs. A definition it cannot read gives null.
 /// </summary>
 internal static class StoredScheduleReader
 {
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
-    public static JobSchedule? Read(StoredSchedule stored, IDateTimeZoneProvider zones)
+    public static JobSchedule? Read(StoredSchedule stored, IDateTimeZoneProvider zones, DateTimeZone clientZone)
     {
         try
         {
@@ -22,7 +22,7 @@ internal static class StoredScheduleReader
             if (root.ValueKind != JsonValueKind.Object
                 || !ScheduleFrequency.TryParse(Text(root, "frequency"), out var frequency)
                 || Time.Parse(Text(root, "time") ?? "") is not { Success: true } time
-                || zones.GetZoneOrNull(Text(root, "time_zone") ?? "UTC") is not { } zone
+                || (Text(root, "time_zone") is { } zoneId ? zones.GetZoneOrNull(zoneId) : clientZone) is not { } zone
                 || !root.TryGetProperty("jobs", out var jobs) || jobs.ValueKind != JsonValueKind.Array)
             {
                 return null;

@@ -109,8 +109,8 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     public Task<IReadOnlyList<UsageBatch>> SummarizeBatchesAsync(UsageBatchFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var from = filter.StartDate?.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
-        var until = filter.EndDate?.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant();
+        var from = filter.StartDate?.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant();
+        var until = filter.EndDate?.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant();
         lock (_gate)
         {
             IReadOnlyList<UsageBatch> batches = _byId

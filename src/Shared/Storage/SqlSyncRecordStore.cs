@@ -241,13 +241,13 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             if (filter.StartDate is { } from)
             {
                 where.Append(" AND batch_start >= @from");
-                command.With("from", SqlCommands.Ticks(from.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant()));
+                command.With("from", SqlCommands.Ticks(from.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant()));
             }
 
             if (filter.EndDate is { } until)
             {
                 where.Append(" AND batch_start < @until");
-                command.With("until", SqlCommands.Ticks(until.AtStartOfDayInZone(NodaTime.DateTimeZone.Utc).ToInstant()));
+                command.With("until", SqlCommands.Ticks(until.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant()));
             }
 
             var having = $"SUM(CASE WHEN status IN ({Pending}, {Error}) THEN 1 ELSE 0 END) > 0";

@@ -12,9 +12,13 @@ public sealed class ScheduleDriverTests
 
     private readonly RunFixture _f = new();
     private readonly InMemoryJobScheduleStore _schedules = new();
+    private readonly ClientTimeZones _clients;
+
+    public ScheduleDriverTests() =>
+        _clients = new ClientTimeZones(new AriaBillingOptions { ClientTimeZones = { ["1000"] = "Asia/Tokyo" } }, DateTimeZoneProviders.Tzdb, _f.Clock);
 
     private ScheduleDriver Driver(ScheduleDriverOptions? options = null, JobRunner? runner = null) =>
-        new(_schedules, _f.Store, runner ?? _f.Runner, _f.Clock, DateTimeZoneProviders.Tzdb, options ?? new ScheduleDriverOptions());
+        new(_schedules, _f.Store, runner ?? _f.Runner, _f.Clock, DateTimeZoneProviders.Tzdb, _clients, options ?? new ScheduleDriverOptions());
 
     private Task SaveAsync(string name, string definition, Instant? savedAt = null) =>
         _schedules.SaveAsync(new StoredSchedule(RunFixture.Client, name, definition, savedAt ?? Instant.FromUtc(2025, 1, 1, 0, 0), "ops"));
@@ -66,6 +70,18 @@ public sealed class ScheduleDriverTests
         var started = await Driver().RunOnceAsync(default);
 
         Assert.Equal([new LocalDate(2025, 4, 27)], started.Select(r => r.RunDate));
+    }
+
+    /// <summary>A definition without time_zone runs in its client's zone: 04:00 in Tokyo is 19:00 UTC the day before.</summary>
+    [Fact]
+    public async Task RunOnce_NoTimeZoneInTheDefinition_RunsInTheClientsZone()
+    {
+        await SaveAsync("daily", DailyDefinition.Replace(",\"time_zone\":\"UTC\"", "", StringComparison.Ordinal), Instant.FromUtc(2025, 4, 26, 0, 0));
+        _f.Clock.Set(Instant.FromUtc(2025, 4, 26, 19, 1));
+
+        var started = await Driver().RunOnceAsync(default);
+
+        Assert.Equal((new LocalDate(2025, 4, 27), Instant.FromUtc(2025, 4, 26, 19, 0)), (Assert.Single(started).RunDate, started[0].ScheduledAt!.Value));
     }
 
     [Fact]

@@ -307,5 +307,8 @@ public abstract class SyncRecordStoreConformance
             batch.Details);
         Assert.Equal([third], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, StartDate: new LocalDate(2025, 4, 28)))).Select(b => b.Start));
         Assert.Equal([first], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, Status: SyncStatus.Pending))).Select(b => b.Start));
+        // The dates are days of the client's zone: Apr 27 10:00 UTC is already Apr 28 at UTC+14.
+        var kiritimati = DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"];
+        Assert.Equal([first, third], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, StartDate: new LocalDate(2025, 4, 28), Zone: kiritimati))).Select(b => b.Start));
     }
 }
