@@ -7,5 +7,5 @@ public sealed class PublicApiTests
 {
     [Fact]
     public void PublicApi_IsTheCheckedInSnapshot() =>
-        PublicApiSnapshot.AssertUnchanged(typeof(Aria.Billing.Client.AriaBillingClient).Assembly, PublicApiSnapshot.ProjectFolder("Aria.Billing.ReferenceHost.Tests"));
+        Assert.Null(PublicApiSnapshot.Difference(typeof(Aria.Billing.Client.AriaBillingClient).Assembly, PublicApiSnapshot.ProjectFolder("Aria.Billing.ReferenceHost.Tests")));
 }

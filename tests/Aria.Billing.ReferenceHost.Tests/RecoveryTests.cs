@@ -11,6 +11,14 @@ namespace Aria.Billing.ReferenceHost.Tests;
 // nothing of its own for this: the packages' background duties (AddSync, AddJobs) do it.
 public sealed class RecoveryTests
 {
+    /// <summary>The daily schedule the nodes below ran: rating, then billing.</summary>
+    private static readonly JobSchedule Daily = new()
+    {
+        Name = "daily", Client = new ClientNumber(1000),
+        Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), DateTimeZone.Utc),
+        Jobs = [new("Bill Time Usage Rating", JobTypes.UsageRating), new("Billing", JobTypes.Billing)],
+    };
+
     [Fact]
     public async Task AnOperationACrashedNodeLeftRunning_IsFinishedByTheHost()
     {
@@ -50,14 +58,8 @@ public sealed class RecoveryTests
         // A node recorded yesterday's run and died before executing it.
         var clock = SystemClock.Instance;
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = path }, clock);
-        var schedule = new JobSchedule
-        {
-            Name = "daily", Client = new ClientNumber(1000),
-            Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), DateTimeZone.Utc),
-            Jobs = [new("Bill Time Usage Rating", JobTypes.UsageRating), new("Billing", JobTypes.Billing)],
-        };
         var dead = new JobRunner(storage.JobRuns, new Dictionary<string, IJobHandler>(), clock);
-        var run = await dead.CreateRunAsync(schedule, clock.GetCurrentInstant().InUtc().Date.PlusDays(-1));
+        var run = await dead.CreateRunAsync(Daily, clock.GetCurrentInstant().InUtc().Date.PlusDays(-1));
         SqliteConnection.ClearAllPools();
 
         using var host = HostFactory.OnSqliteFile(path);
@@ -76,17 +78,11 @@ public sealed class RecoveryTests
         var path = folder.File("stopped.db");
         var clock = SystemClock.Instance;
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = path }, clock);
-        var schedule = new JobSchedule
-        {
-            Name = "daily", Client = new ClientNumber(1000),
-            Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), DateTimeZone.Utc),
-            Jobs = [new("Bill Time Usage Rating", JobTypes.UsageRating), new("Billing", JobTypes.Billing)],
-        };
         using var stop = new CancellationTokenSource();
         var stopping = new StoppedAt("account-3", stop);
         var node = new JobRunner(storage.JobRuns, new Dictionary<string, IJobHandler> { [JobTypes.UsageRating] = stopping, [JobTypes.Billing] = stopping }, clock,
             new JobRunnerOptions { WorkerId = "stopped-node", Workers = 1, ClaimBatch = 2 });
-        var run = await node.CreateRunAsync(schedule, clock.GetCurrentInstant().InUtc().Date.PlusDays(-1));
+        var run = await node.CreateRunAsync(Daily, clock.GetCurrentInstant().InUtc().Date.PlusDays(-1));
         var stopped = (await node.ExecuteAsync(run.Client, run.Id, stop.Token)).Value;
         Assert.Equal([BatchStatus.Ok, BatchStatus.Incomplete], stopped.Jobs.Select(j => j.Status));
         SqliteConnection.ClearAllPools();

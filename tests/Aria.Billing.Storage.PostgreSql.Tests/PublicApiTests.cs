@@ -7,5 +7,5 @@ public sealed class PublicApiTests
 {
     [Fact]
     public void PublicApi_IsTheCheckedInSnapshot() =>
-        PublicApiSnapshot.AssertUnchanged(typeof(Aria.Billing.Storage.PostgreSql.PostgreSqlStorage).Assembly, PublicApiSnapshot.ProjectFolder("Aria.Billing.Storage.PostgreSql.Tests"));
+        Assert.Null(PublicApiSnapshot.Difference(typeof(Aria.Billing.Storage.PostgreSql.PostgreSqlStorage).Assembly, PublicApiSnapshot.ProjectFolder("Aria.Billing.Storage.PostgreSql.Tests")));
 }

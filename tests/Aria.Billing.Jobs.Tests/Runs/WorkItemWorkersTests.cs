@@ -172,37 +172,15 @@ public sealed class WorkItemWorkersTests
     }
 
     /// <summary>Records the token each completion was asked with.</summary>
-    private sealed class CompletionCountingStore(RecordingRunStore inner) : IJobRunStore
+    private sealed class CompletionCountingStore(RecordingRunStore inner) : DelegatingRunStore(inner)
     {
         public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
 
-        public Task<(ScheduleRun Run, bool Created)> CreateRunAsync(ScheduleRun run, CancellationToken cancellationToken = default) => inner.CreateRunAsync(run, cancellationToken);
-
-        public Task<ScheduleRun?> GetRunAsync(ClientNumber client, Guid id, CancellationToken cancellationToken = default) => inner.GetRunAsync(client, id, cancellationToken);
-
-        public Task<ScheduleRun?> UpdateRunAsync(ScheduleRun run, long expectedVersion, CancellationToken cancellationToken = default) => inner.UpdateRunAsync(run, expectedVersion, cancellationToken);
-
-        public Task<IReadOnlyList<ScheduleRun>> SearchRunsAsync(RunSearch search, CancellationToken cancellationToken = default) => inner.SearchRunsAsync(search, cancellationToken);
-
-        public Task<IReadOnlyList<ScheduleRun>> ListUnfinishedRunsAsync(CancellationToken cancellationToken = default) => inner.ListUnfinishedRunsAsync(cancellationToken);
-
-        public Task<int> AddWorkItemsAsync(Guid runId, int jobIndex, IEnumerable<string> keys, CancellationToken cancellationToken = default) => inner.AddWorkItemsAsync(runId, jobIndex, keys, cancellationToken);
-
-        public Task<IReadOnlyList<WorkItem>> ClaimWorkItemsAsync(Guid runId, int jobIndex, string owner, Instant now, Instant leaseUntil, int max, CancellationToken cancellationToken = default) =>
-            inner.ClaimWorkItemsAsync(runId, jobIndex, owner, now, leaseUntil, max, cancellationToken);
-
-        public Task<IReadOnlyList<long>> HeartbeatAsync(IReadOnlyList<long> ids, string owner, Instant now, Instant leaseUntil, CancellationToken cancellationToken = default) =>
-            inner.HeartbeatAsync(ids, owner, now, leaseUntil, cancellationToken);
-
-        public Task<bool> CompleteWorkItemAsync(long id, string owner, Instant now, string? error, CancellationToken cancellationToken = default)
+        public override Task<bool> CompleteWorkItemAsync(long id, string owner, Instant now, string? error, CancellationToken cancellationToken = default)
         {
             Tokens.Enqueue(cancellationToken);
-            return inner.CompleteWorkItemAsync(id, owner, now, error, cancellationToken);
+            return base.CompleteWorkItemAsync(id, owner, now, error, cancellationToken);
         }
-
-        public Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.ListWorkItemsAsync(runId, jobIndex, cancellationToken);
-
-        public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.RetryFailedWorkItemsAsync(runId, jobIndex, cancellationToken);
     }
 
     private sealed class Handler(Func<WorkItem, string?> process) : IJobHandler

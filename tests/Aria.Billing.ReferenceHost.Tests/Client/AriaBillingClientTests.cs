@@ -141,8 +141,8 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         Assert.True(unknown.HasError(AriaErrorCode.Symbolic("RUN_NOT_FOUND")));
     }
 
-    [Fact]
-    public async Task AHostThatKeepsFailing_OpensTheCircuit()
+    /// <summary>A client of a host that answers 503 to everything, with ten retries and a breaker that opens after four calls.</summary>
+    private (AriaBillingClient Client, ServiceProvider Services, FaultInjector Faults) AlwaysUnavailable()
     {
         var faults = new FaultInjector(_time);
         for (var i = 0; i < 100; i++)
@@ -156,6 +156,13 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(60);
             o.BreakerMinimumThroughput = 4;
         });
+        return (client, services, faults);
+    }
+
+    [Fact]
+    public async Task AHostThatKeepsFailing_OpensTheCircuit()
+    {
+        var (client, services, faults) = AlwaysUnavailable();
         await using var _ = services;
 
         await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
@@ -165,18 +172,7 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     [Fact]
     public async Task AnOpenCircuit_StaysOpen_WhenTheFactoryRotatesTheHandlers()
     {
-        var faults = new FaultInjector(_time);
-        for (var i = 0; i < 100; i++)
-        {
-            faults.Then(_ => true, FaultInjector.Fault.Unavailable);
-        }
-
-        var (client, services) = Client(faults, o =>
-        {
-            o.MaxRetryAttempts = 10;
-            o.RetryMaxDelay = TimeSpan.FromMilliseconds(60);
-            o.BreakerMinimumThroughput = 4;
-        });
+        var (client, services, faults) = AlwaysUnavailable();
         await using var _ = services;
         await Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSyncSummaryAsync(SyncDomain.Account));
         var sent = faults.Seen["GET /sync/Account/summary"];

@@ -23,7 +23,7 @@ public sealed class QuarterOnPostgreSqlTests(ITestOutputHelper output) : IDispos
         var connectionString = _schemas.NewSchema();
         await using var scenario = new QuarterScenario(output, builder => builder.UsePostgreSql(connectionString));
 
-        await scenario.RunAsync(nodes: 2, crashDays: [10, 45], downDays: 3);
+        Assert.Equal(2, await scenario.RunAsync(nodes: 2, crashDays: [10, 45], downDays: 3));
 
         // And in the tables themselves: one row per client, schedule and date, each Ok; every change executed once.
         await using var connection = new NpgsqlConnection(connectionString);

@@ -51,7 +51,8 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
     private int _extraTicks;
 
     /// <summary>Runs the quarter with <paramref name="nodes"/> nodes (node A is the one stopped), then checks everything in the store.</summary>
-    public async Task RunAsync(int nodes, int[] crashDays, int downDays)
+    /// <returns>How many times node A was stopped abruptly.</returns>
+    public async Task<int> RunAsync(int nodes, int[] crashDays, int downDays)
     {
         var watch = Stopwatch.StartNew();
         for (var n = 0; n < nodes; n++)
@@ -121,6 +122,7 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
         output.WriteLine($"quarter simulated in {watch.Elapsed.TotalSeconds:F1} s: {steps} steps of 6 h, {nodes} node(s), node A stopped abruptly {crashes} time(s), {_incarnations} node start(s), "
             + $"{_extraTicks} extra tick(s) within a step");
         await CheckAsync(_nodes.First(x => x.Running).Services, operation);
+        return crashes;
     }
 
     private async Task<Node> StartNodeAsync(string name)

@@ -18,6 +18,6 @@ public sealed class QuarterOnSqliteTests(ITestOutputHelper output)
         var path = database.NewPath();
         await using var scenario = new QuarterScenario(output, builder => builder.UseSqlite(o => o.Path = path));
 
-        await scenario.RunAsync(nodes: 1, crashDays: [10, 45], downDays: 3);
+        Assert.Equal(2, await scenario.RunAsync(nodes: 1, crashDays: [10, 45], downDays: 3)); // the checks of every run, change and record are in the scenario
     }
 }

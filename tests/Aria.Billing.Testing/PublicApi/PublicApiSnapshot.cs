@@ -12,8 +12,11 @@ public static class PublicApiSnapshot
     /// <summary>The environment variable that accepts a changed surface.</summary>
     public const string AcceptVariable = "ARIA_BILLING_ACCEPT_API";
 
-    /// <summary>Asserts that <paramref name="assembly"/>'s surface equals the checked-in text of the test project at <paramref name="testProjectFolder"/>.</summary>
-    public static void AssertUnchanged(Assembly assembly, string testProjectFolder)
+    /// <summary>
+    /// How <paramref name="assembly"/>'s surface differs from the checked-in text of the test project at
+    /// <paramref name="testProjectFolder"/>: null when it does not (or when the change was accepted), else what is gone and new.
+    /// </summary>
+    public static string? Difference(Assembly assembly, string testProjectFolder)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var expectedPath = Path.Combine(testProjectFolder, "PublicApi", assembly.GetName().Name + ".txt");
@@ -23,22 +26,22 @@ public static class PublicApiSnapshot
         if (expected == actual)
         {
             File.Delete(receivedPath);
-            return;
+            return null;
         }
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
             File.WriteAllText(expectedPath, actual);
-            return;
+            return null;
         }
 
         File.WriteAllText(receivedPath, actual);
         var missing = (expected ?? "").Split('\n').Except(actual.Split('\n')).Take(10);
         var added = actual.Split('\n').Except((expected ?? "").Split('\n')).Take(10);
-        Xunit.Assert.Fail(
+        return
             $"The public API of {assembly.GetName().Name} changed (new text in {receivedPath}; accept it with {AcceptVariable}=1).\n" +
-            $"Gone:\n  {string.Join("\n  ", missing)}\nNew:\n  {string.Join("\n  ", added)}");
+            $"Gone:\n  {string.Join("\n  ", missing)}\nNew:\n  {string.Join("\n  ", added)}";
     }
 
     /// <summary>The folder of the test project whose sources call this (found from the build output upwards).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Aria.Billing.Plans.Queue;
@@ -9,34 +8,26 @@ namespace Aria.Billing.Plans.Queue;
 /// queue needs the host's <see cref="IPlanInstanceDirectory"/> and <see cref="IPlanChangeApplier"/>: without them the service
 /// says so once and does nothing.
 /// </summary>
-internal sealed class DueChangeService(IServiceProvider services, PlanChangeQueueOptions options, TimeProvider time, ILogger<DueChangeService> logger) : BackgroundService
+internal sealed class DueChangeService(IServiceProvider services, PlanChangeQueueOptions options, TimeProvider time, ILogger<DueChangeService> logger)
+    : PeriodicDuty(options.ProcessDueEvery, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool CanRun()
     {
         if (!options.ProcessDueInBackground)
         {
-            return;
+            return false;
         }
 
         if (services.GetService<IPlanInstanceDirectory>() is null || services.GetService<IPlanChangeApplier>() is null)
         {
             PlansLogMessages.DueProcessingUnavailable(logger);
-            return;
+            return false;
         }
 
-        var sweep = services.GetRequiredService<DueChangeSweep>();
-        using var timer = new PeriodicTimer(options.ProcessDueEvery, time);
-        do
-        {
-            try
-            {
-                await sweep.RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                PlansLogMessages.DueProcessingFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        return true;
     }
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => services.GetRequiredService<DueChangeSweep>().RunOnceAsync(cancellationToken);
+
+    protected override void Failed(Exception exception) => PlansLogMessages.DueProcessingFailed(logger, exception);
 }
