@@ -1,4 +1,5 @@
 using Aria.Billing.Jobs;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Plans.Rating;

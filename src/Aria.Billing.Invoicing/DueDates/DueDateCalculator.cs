@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Aria.Billing.Plans;
+namespace Aria.Billing.Invoicing;
 
 /// <summary>The due date of an invoice under payment terms (spec: release-6.50.txt, Enhanced Payment Terms, DEV-7151).</summary>
 public static class DueDateCalculator

@@ -1,4 +1,4 @@
-namespace Aria.Billing.Plans.Tests.DueDates;
+namespace Aria.Billing.Invoicing.Tests.DueDates;
 
 // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), days_until_due_method.
 public sealed class DueDateCalculatorTests

@@ -1,4 +1,4 @@
-namespace Aria.Billing.Plans;
+namespace Aria.Billing.Invoicing;
 
 /// <summary>How payment terms count the days until an invoice is due (spec: release-6.50.txt, <c>days_until_due_method</c>).</summary>
 public enum DaysUntilDueMethod
