@@ -100,6 +100,9 @@ public static class InvoicingErrorCodes
     /// <summary>The client's credit memo or rebill sequence has no number left within its digit count.</summary>
     public static AriaErrorCode SequenceExhausted { get; } = AriaErrorCode.Symbolic("SEQUENCE_EXHAUSTED");
 
+    /// <summary><c>rb_option</c> is not 0, 1 or 2.</summary>
+    public static AriaErrorCode InvalidRebillOption { get; } = AriaErrorCode.Symbolic("INVALID_RB_OPTION");
+
     /// <summary>The ledger kept changing under the adjustment (other writers); try again.</summary>
     public static AriaErrorCode LedgerBusy { get; } = AriaErrorCode.Symbolic("LEDGER_BUSY");
 }

@@ -38,6 +38,12 @@ public sealed record CreditMemo
     /// <summary>The lines credited, in line-number order.</summary>
     public required IReadOnlyList<CreditMemoLine> Lines { get; init; }
 
+    /// <summary>
+    /// The payments and credits the memo removed, per invoice line (charge and tax lines): a credit memo takes precedence
+    /// over them, and what it removes from a line equals what it credits there, as far as payments and credits cover it.
+    /// </summary>
+    public IReadOnlyList<RemovedApplication> Removed { get; init; } = [];
+
     /// <summary>When the memo was made.</summary>
     public required Instant CreatedAt { get; init; }
 

@@ -1,6 +1,6 @@
 namespace Aria.Billing.Invoicing;
 
-/// <summary>What a credit memo credits on one charge line, the tax it credits with it, and what it displaced there.</summary>
+/// <summary>What a credit memo credits on one charge line, and the tax it credits with it.</summary>
 public sealed record CreditMemoLine
 {
     /// <summary>The charge line credited.</summary>
@@ -11,12 +11,6 @@ public sealed record CreditMemoLine
 
     /// <summary>The tax credited with it, per tax line (the tax calculator's answer, within each tax line's remainder).</summary>
     public IReadOnlyList<AppliedAmount> TaxCredits { get; init; } = [];
-
-    /// <summary>The payments removed from the line, since a credit memo takes precedence over them.</summary>
-    public required Money PaymentsRemoved { get; init; }
-
-    /// <summary>The credits removed from the line, after the payments.</summary>
-    public required Money CreditsRemoved { get; init; }
 
     /// <summary>The comment entered on the line.</summary>
     public string? Comment { get; init; }

@@ -2,6 +2,8 @@ using Aria.Billing;
 using Aria.Billing.Invoicing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +11,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InvoicingBuilderExtensions
 {
     /// <summary>
-    /// Registers the invoice ledger over an <see cref="IInvoiceLedgerStore"/> (in memory unless a storage provider or the
-    /// app registers one), with validated <see cref="InvoicingOptions"/>. Calling it again registers nothing twice.
+    /// Registers the <see cref="InvoiceLedger"/>, the <see cref="CreditMemoService"/> and the <see cref="RebillService"/> over an
+    /// <see cref="IInvoiceLedgerStore"/> (in memory unless a storage provider or the app registers one) and the host's
+    /// <see cref="IInvoicingDirectory"/>, with validated <see cref="InvoicingOptions"/>, the shared rounding and an
+    /// <see cref="ITaxCalculator"/> (<see cref="LineTaxRateCalculator"/> unless the app registers its tax engine). Calling it
+    /// again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddInvoicing(this IAriaBillingBuilder builder, Action<InvoicingOptions>? configure = null)
     {
@@ -30,6 +35,15 @@ public static class InvoicingBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton(InvoicingOptions.Rules.Validator()));
         services.AddOptions<InvoicingOptions>().ValidateOnStart();
         services.TryAddSingleton<IInvoiceLedgerStore, InMemoryInvoiceLedgerStore>();
+        services.TryAddSingleton<ITaxCalculator>(sp => new LineTaxRateCalculator(Rounding(sp)));
+        services.TryAddSingleton(sp => new InvoiceLedger(
+            sp.GetRequiredService<IInvoiceLedgerStore>(), sp.GetRequiredService<NodaTime.IClock>(), Invoicing(sp), sp.GetService<ILogger<InvoiceLedger>>()));
+        services.TryAddSingleton(sp => new CreditMemoService(
+            sp.GetRequiredService<IInvoiceLedgerStore>(), Directory(sp), sp.GetRequiredService<NodaTime.IClock>(), Invoicing(sp),
+            sp.GetRequiredService<ITaxCalculator>(), sp.GetService<ILogger<CreditMemoService>>()));
+        services.TryAddSingleton(sp => new RebillService(
+            sp.GetRequiredService<IInvoiceLedgerStore>(), Directory(sp), sp.GetRequiredService<NodaTime.IClock>(), sp.GetRequiredService<ClientTimeZones>(),
+            Invoicing(sp), sp.GetRequiredService<ITaxCalculator>(), Rounding(sp), sp.GetService<ILogger<RebillService>>()));
         return builder;
     }
 
@@ -41,6 +55,15 @@ public static class InvoicingBuilderExtensions
         builder.Services.Configure<InvoicingOptions>(configuration);
         return builder.AddInvoicing();
     }
+
+    private static InvoicingOptions Invoicing(IServiceProvider services) => services.GetRequiredService<IOptions<InvoicingOptions>>().Value;
+
+    private static MidpointRounding Rounding(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AriaBillingOptions>>().Value.MidpointRounding;
+
+    private static IInvoicingDirectory Directory(IServiceProvider services) =>
+        services.GetService<IInvoicingDirectory>() ?? throw new InvalidOperationException(
+            "Credit memos and rebills need an IInvoicingDirectory: register the host's view of the billing system's reason codes, billing groups and contacts.");
 
     private sealed class InvoicingMarker;
 }
