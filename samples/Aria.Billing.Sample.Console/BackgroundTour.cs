@@ -33,8 +33,11 @@ internal static class BackgroundTour
         billing.Add(new PlanInstanceSnapshot { Instance = new PlanInstanceNumber(1), PlanKind = PlanKind.Master, ActiveFrom = new LocalDate(2025, 1, 15) });
 
         output.WriteLine("7. Running by themselves — a host with the packages' background duties, its clock moved forward by the tour");
-        await host.Services.GetRequiredService<IJobScheduleStore>().SaveAsync(new StoredSchedule(client, "daily",
-            """{"frequency":"daily","time":"04:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", clock.GetCurrentInstant(), "ops"));
+        await host.Services.GetRequiredService<JobScheduleRegistry>().SaveAsync(new ScheduleDefinition
+        {
+            Client = client, Name = "daily", Frequency = ScheduleFrequency.Daily, Time = new LocalTime(4, 0), TimeZoneId = "UTC",
+            Jobs = [new JobDefinition("Billing", JobTypes.Billing)],
+        }, "ops");
         var change = (await host.Services.GetRequiredService<PlanChangeQueue>().QueueAsync(new QueuePlanChangeRequest
         {
             Client = client, Account = new AccountNumber(42), Instance = new PlanInstanceNumber(1), Kind = PlanChangeKind.Units, PlanKind = PlanKind.Master,

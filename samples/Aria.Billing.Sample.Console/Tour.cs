@@ -310,33 +310,33 @@ internal sealed class Tour(
         var client = new ClientNumber(1000);
         var denver = zones["America/Denver"];
         output.WriteLine("6. Job schedules — a daily and a month-end schedule for a client in America/Denver");
-        var daily = schedules.Save(new JobSchedule
+        await schedules.SaveAsync(new ScheduleDefinition
         {
-            Name = "daily", Client = client,
-            Calendar = new ScheduleCalendar(ScheduleFrequency.Daily, new LocalTime(2, 30), denver),
+            Name = "daily", Client = client, Frequency = ScheduleFrequency.Daily, Time = new LocalTime(2, 30), TimeZoneId = denver.Id,
             Jobs =
             [
                 new JobDefinition("Bill Time Usage Rating", JobTypes.UsageRating),
                 new JobDefinition("Sync Transactions", JobTypes.SyncTransactions),
                 new JobDefinition("Billing", JobTypes.Billing),
             ],
-        }).Value;
-        var monthEnd = schedules.Save(new JobSchedule
+        }, "tour");
+        var saved = await schedules.SaveAsync(new ScheduleDefinition
         {
-            Name = "2 days before month-end", Client = client,
-            Calendar = new ScheduleCalendar(ScheduleFrequency.DaysBeforeMonthEnd(2), new LocalTime(22, 0), denver),
+            Name = "2 days before month-end", Client = client, Frequency = ScheduleFrequency.DaysBeforeMonthEnd(2), Time = new LocalTime(22, 0), TimeZoneId = denver.Id,
             Jobs = [new JobDefinition("Billing", JobTypes.Billing), new JobDefinition("Sync Transactions", JobTypes.SyncTransactions)],
-        });
-        output.WriteLine($"   '{monthEnd.Value.Name}' saved with a warning: {monthEnd.Warnings[0].Message}");
+        }, "tour");
+        output.WriteLine($"   '{saved.Value.Name}' saved with a warning: {saved.Warnings[0].Message}");
+        var daily = (await schedules.ResolveAsync(client, "daily"))!;
+        var monthEnd = (await schedules.ResolveAsync(client, saved.Value.Name))!;
         var from = Instant.FromUtc(2025, 3, 7, 12, 0);
-        foreach (var schedule in new[] { daily, monthEnd.Value })
+        foreach (var schedule in new[] { daily, monthEnd })
         {
             var runs = schedule.Calendar.Preview(from, 4)
                 .Select(r => $"{r.StartsAt.InZone(denver):uuuu-MM-dd HH:mm}{(r.ShiftedBy == RunShift.None ? string.Empty : $" ({r.ShiftedBy})")}");
             output.WriteLine($"   next runs of '{schedule.Name}' after {from.InZone(denver):uuuu-MM-dd}: {string.Join(", ", runs)}");
         }
 
-        output.WriteLine($"   refusing to remove the last daily billing schedule: {schedules.Remove(client, "daily").Errors[0]}");
+        output.WriteLine($"   refusing to remove the last daily billing schedule: {(await schedules.RemoveAsync(client, "daily")).Errors[0]}");
 
         var day = new LocalDate(2025, 2, 28);
         if ((await runStore.SearchRunsAsync(new RunSearch(client, day, day))).FirstOrDefault(r => r.Schedule == daily.Name) is { } kept)

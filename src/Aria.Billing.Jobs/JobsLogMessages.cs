@@ -29,7 +29,7 @@ internal static partial class JobsLogMessages
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Schedule {Schedule} of client {Client}: {Skipped} missed run dates skipped, only the latest is run (MissedRuns = LatestOnly)")]
     public static partial void MissedRunsSkipped(ILogger logger, string schedule, long client, int skipped);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Schedule {Schedule} of client {Client} has a definition the driver cannot read; it is not run automatically")]
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Schedule {Schedule} of client {Client} names a time zone this node does not know; it is not run automatically")]
     public static partial void UnreadableSchedule(ILogger logger, string schedule, long client);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "The schedule driver's pass failed; it tries again at its next tick")]

@@ -70,7 +70,7 @@ public sealed class AddJobsTests
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         services.AddAriaBilling().AddJobs().AddJobHandler<RunFixture.ScriptedHandler>(JobTypes.Billing);
         await using var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<IJobScheduleStore>().SaveAsync(new StoredSchedule(RunFixture.Client, "daily",
+        await provider.GetRequiredService<IJobScheduleStore>().SaveAsync(TestSchedules.Stored(RunFixture.Client, "daily",
             """{"frequency":"daily","time":"04:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", Instant.FromUtc(2025, 4, 27, 0, 0), "ops"));
         var hosted = Assert.Single(provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>());
 

@@ -28,6 +28,7 @@ public static class EndpointTable
         (HttpMethod.Post, "/plans/invoice-plan/preview", new { bill_day = 15 }, HostModule.Plans, HostAccess.Read),
         (HttpMethod.Post, "/plans/replace/validate", new { acct_no = "1" }, HostModule.Plans, HostAccess.Read),
         (HttpMethod.Put, "/jobs/schedules/daily", new { frequency = "daily", time = "02:00", jobs = new[] { new { name = "Billing", job_type = "billing" } } }, HostModule.Jobs, HostAccess.Create),
+        (HttpMethod.Delete, "/jobs/schedules/daily", null, HostModule.Jobs, HostAccess.Delete),
         (HttpMethod.Get, "/jobs/schedules/daily/next-runs", null, HostModule.Jobs, HostAccess.Read),
         (HttpMethod.Post, "/jobs/schedules/daily/runs", new { run_date = "2025-04-27", idempotency_key = "k" }, HostModule.Jobs, HostAccess.Create),
         (HttpMethod.Get, $"/jobs/runs/{Id}", null, HostModule.Jobs, HostAccess.Read),

@@ -88,6 +88,23 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostJsonAsync("/jobs/schedules/nightly/runs", new { run_date = "2025-03-31", idempotency_key = "k2" })).StatusCode);
     }
 
+    // spec: job-schedule-management.txt — a client of the rating engine keeps a daily billing schedule: on every path.
+    [Fact]
+    public async Task Delete_TheLastDailyBillingSchedule_IsRefused_ReplacingItToo_ButASecondOneMayGo()
+    {
+        var ops = _host.As(2000, "other-key"); // a client no other test gives a daily billing schedule
+        Assert.Equal(HttpStatusCode.OK, (await ops.PutJsonAsync("/jobs/schedules/daily", Daily)).StatusCode);
+
+        Assert.Equal(["LAST_DAILY_BILLING_SCHEDULE"], await (await ops.DeleteAsync("/jobs/schedules/daily")).CodesAsync());
+        var replaced = await ops.PutJsonAsync("/jobs/schedules/daily", new { frequency = "month_end", time = "02:00", jobs = new[] { new { name = "Billing", job_type = "billing" } } });
+        Assert.Equal(["LAST_DAILY_BILLING_SCHEDULE"], await replaced.CodesAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await ops.PutJsonAsync("/jobs/schedules/daily-2", Daily)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.DeleteAsync("/jobs/schedules/daily")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.DeleteAsync("/jobs/schedules/daily")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/jobs/schedules/daily/next-runs")).StatusCode);
+    }
+
     // spec: job-schedule-management.txt, Job Schedule Configuration (exception windows); DESIGN §4 Runtime and time.
     [Fact]
     public async Task NextRuns_WindowOverSeveralRuns_EachRunDateKeepsItsRun_StartingWhenTheWindowEnds()

@@ -17,6 +17,7 @@ public static class JobEndpoints
     {
         var jobs = app.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPut("/schedules/{name}", DefineAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
+        jobs.MapDelete("/schedules/{name}", DeleteAsync).RequireAccess(HostModule.Jobs, HostAccess.Delete);
         jobs.MapGet("/schedules/{name}/next-runs", NextRuns).RequireAccess(HostModule.Jobs, HostAccess.Read);
         jobs.MapPost("/schedules/{name}/runs", TriggerAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
         jobs.MapGet("/runs/{id:guid}", RunAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
@@ -26,8 +27,7 @@ public static class JobEndpoints
         jobs.MapGet("/audit", AuditAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
     }
 
-    private static async Task<IResult> DefineAsync(
-        HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, IClock clock)
+    private static async Task<IResult> DefineAsync(HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, ClientTimeZones clientZones)
     {
         if (body is null)
         {
@@ -36,52 +36,62 @@ public static class JobEndpoints
 
         var caller = Caller.Of(http);
         var input = new Input();
-        var schedule = Parse(caller.Client, name, body, zones, http.RequestServices.GetRequiredService<ClientTimeZones>().For(caller.Client), input);
-        if (schedule is null)
+        var definition = Parse(caller.Client, name, body, http.RequestServices.GetRequiredService<IDateTimeZoneProvider>(), input);
+        if (definition is null)
         {
             return ApiErrors.Result(input.Errors);
         }
 
-        var saved = registry.Save(schedule);
+        // The registry saves through the store every node reads, which refuses to leave the client without daily billing.
+        var saved = await registry.SaveAsync(definition, caller.Name, http.RequestAborted);
         if (saved.IsFailure)
         {
             return ApiErrors.Result(saved.Errors);
         }
 
-        // The store is what every node reads: the definition as given, re-read with the same rules by Find.
-        await store.SaveAsync(new StoredSchedule(caller.Client, schedule.Name, JsonSerializer.Serialize(body, Definitions), clock.GetCurrentInstant(), caller.Name), http.RequestAborted);
-        return Results.Ok(new SavedScheduleDto(saved.Value.Name, body.Frequency!, body.Time!, schedule.Calendar.Zone.Id,
-            [.. saved.Value.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
-            [.. saved.Value.Calendar.ExceptionWindows.Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
+        var zone = definition.TimeZoneId ?? clientZones.For(caller.Client).Id;
+        return Results.Ok(new SavedScheduleDto(definition.Name, definition.Frequency.ToString(), body.Time!, zone,
+            [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
+            [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
             [.. saved.Warnings.Select(w => w.Message)]));
     }
 
-    /// <summary>The schedule a definition describes, or null with the reasons in <paramref name="input"/>.</summary>
-    private static JobSchedule? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, DateTimeZone clientZone, Input input)
+    private static async Task<IResult> DeleteAsync(HttpContext http, string name, JobScheduleRegistry registry) =>
+        ApiErrors.Ok(await registry.RemoveAsync(Caller.Of(http).Client, name, http.RequestAborted), d => new { name = d.Name, deleted = true });
+
+    /// <summary>The definition a request describes, or null with the reasons in <paramref name="input"/>.</summary>
+    private static ScheduleDefinition? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, Input input)
     {
         var scheduleName = input.Text(name, "name", 100);
-        var frequency = Frequency(body.Frequency, input);
+        if (!ScheduleFrequency.TryParse(body.Frequency, out var frequency))
+        {
+            input.Add(ApiErrors.InvalidValue,
+                "frequency should be daily, weekly:<weekday>, monthly:<1-31>, month_end, days_before_month_end:<n>, quarter_end, year_end or manual_only.", "frequency");
+        }
+
         var time = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(body.Time ?? "");
         if (!time.Success)
         {
             input.Add(AriaErrorCodes.InvalidDateFormat, "time should be HH:mm.", "time");
         }
 
-        var zone = body.TimeZone is null ? clientZone : zones.GetZoneOrNull(body.TimeZone); // no time_zone: the client's
-        if (zone is null)
+        if (body.TimeZone is not null && zones.GetZoneOrNull(body.TimeZone) is null) // no time_zone: the client's
         {
             input.Add(ApiErrors.InvalidValue, $"time_zone '{body.TimeZone}' is not a tz database id.", "time_zone");
         }
 
-        var definitions = (body.Jobs ?? []).Select(j => new JobDefinition(input.Text(j.Name, "jobs.name", 100), input.Text(j.JobType, "jobs.job_type", 100))).ToArray();
+        var definitions = (body.Jobs ?? []).Select(j => new JobDefinition(input.Text(j?.Name, "jobs.name", 100), input.Text(j?.JobType, "jobs.job_type", 100))).ToArray();
         if (definitions.Length == 0)
         {
             input.Add(AriaErrorCodes.MissingRequiredParameter, "Missing input: jobs is required.", "jobs");
         }
 
         var windows = Windows(body.ExceptionWindows, input);
-        return input.Valid && frequency is not null && zone is not null
-            ? new JobSchedule { Name = scheduleName, Client = client, Calendar = new ScheduleCalendar(frequency.Value, time.Value, zone, windows), Jobs = definitions }
+        return input.Valid
+            ? new ScheduleDefinition
+            {
+                Client = client, Name = scheduleName, Frequency = frequency, Time = time.Value, TimeZoneId = body.TimeZone, Jobs = definitions, ExceptionWindows = windows,
+            }
             : null;
     }
 
@@ -127,9 +137,9 @@ public static class JobEndpoints
     }
 
     private static async Task<IResult> NextRuns(
-        HttpContext http, string name, string? after, int? count, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, IClock clock)
+        HttpContext http, string name, string? after, int? count, JobScheduleRegistry registry, IClock clock)
     {
-        if (await FindAsync(http, name, registry, store, zones) is not { } schedule)
+        if (await registry.ResolveAsync(Caller.Of(http).Client, name, http.RequestAborted) is not { } schedule)
         {
             return ScheduleNotFound(name);
         }
@@ -149,9 +159,9 @@ public static class JobEndpoints
     }
 
     private static async Task<IResult> TriggerAsync(
-        HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones, JobRunner runner, BackgroundWork work)
+        HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, JobRunner runner, BackgroundWork work)
     {
-        if (await FindAsync(http, name, registry, store, zones) is not { } schedule)
+        if (await registry.ResolveAsync(Caller.Of(http).Client, name, http.RequestAborted) is not { } schedule)
         {
             return ScheduleNotFound(name);
         }
@@ -234,55 +244,6 @@ public static class JobEndpoints
         return ApiErrors.Ok(found, p => new { items = p.Items.Select(RunDto.From), total_count = p.TotalCount, continuation_token = p.ContinuationToken });
     }
 
-    /// <summary>
-    /// The client's schedule of that name as the store has it (whichever node defined it), refreshed in this node's
-    /// registry; null when there is none.
-    /// </summary>
-    private static async Task<JobSchedule?> FindAsync(HttpContext http, string name, JobScheduleRegistry registry, IJobScheduleStore store, IDateTimeZoneProvider zones)
-    {
-        var client = Caller.Of(http).Client;
-        if (await store.GetAsync(client, name, http.RequestAborted) is not { } stored
-            || JsonSerializer.Deserialize<ScheduleDto>(stored.Definition, Definitions) is not { } body
-            || Parse(client, name, body, zones, http.RequestServices.GetRequiredService<ClientTimeZones>().For(client), new Input()) is not { } schedule)
-        {
-            return null;
-        }
-
-        var saved = registry.Save(schedule);
-        return saved.IsSuccess ? saved.Value : registry.Find(client, name);
-    }
-
-    /// <summary>How definitions are stored: the request's own JSON.</summary>
-    private static readonly JsonSerializerOptions Definitions = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private static IResult ScheduleNotFound(string name) =>
         ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule named '{(name.Length > 100 ? name[..100] : name)}' for this client.", "name")]);
-
-    private static ScheduleFrequency? Frequency(string? text, Input input)
-    {
-        var parts = (text ?? "").ToLowerInvariant().Split(':', 2);
-        int Number() => parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-        try
-        {
-            return parts[0] switch
-            {
-                "daily" => ScheduleFrequency.Daily,
-                "month_end" => ScheduleFrequency.MonthEnd,
-                "quarter_end" => ScheduleFrequency.QuarterEnd,
-                "year_end" => ScheduleFrequency.YearEnd,
-                "manual_only" => ScheduleFrequency.ManualOnly,
-                "monthly" => ScheduleFrequency.Monthly(Number()),
-                "days_before_month_end" => ScheduleFrequency.DaysBeforeMonthEnd(Number()),
-                "weekly" when parts.Length == 2 && Enum.TryParse<IsoDayOfWeek>(parts[1], ignoreCase: true, out var day) && day != IsoDayOfWeek.None && !char.IsDigit(parts[1][0]) =>
-                    ScheduleFrequency.Weekly(day),
-                _ => throw new ArgumentException("unknown frequency"),
-            };
-        }
-        catch (ArgumentException)
-        {
-            input.Add(ApiErrors.InvalidValue,
-                "frequency should be daily, weekly:<weekday>, monthly:<1-31>, month_end, days_before_month_end:<n>, quarter_end, year_end or manual_only.", "frequency");
-            return null;
-        }
-    }
 }

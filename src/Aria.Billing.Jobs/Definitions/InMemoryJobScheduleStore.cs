@@ -7,15 +7,19 @@ public sealed class InMemoryJobScheduleStore : IJobScheduleStore
     private readonly Dictionary<(ClientNumber, string), StoredSchedule> _schedules = [];
 
     /// <inheritdoc />
-    public Task SaveAsync(StoredSchedule schedule, CancellationToken cancellationToken = default)
+    public Task<ScheduleStoreOutcome> SaveAsync(StoredSchedule schedule, bool keepDailyBilling = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         lock (_gate)
         {
-            _schedules[(schedule.Client, schedule.Name)] = schedule;
-        }
+            if (keepDailyBilling && !schedule.Definition.IsDailyBilling && IsLastDailyBilling(schedule.Client, schedule.Name))
+            {
+                return Task.FromResult(ScheduleStoreOutcome.LastDailyBilling);
+            }
 
-        return Task.CompletedTask;
+            _schedules[(schedule.Client, schedule.Name)] = schedule;
+            return Task.FromResult(ScheduleStoreOutcome.Saved);
+        }
     }
 
     /// <inheritdoc />
@@ -48,11 +52,27 @@ public sealed class InMemoryJobScheduleStore : IJobScheduleStore
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteAsync(ClientNumber client, string name, CancellationToken cancellationToken = default)
+    public Task<ScheduleStoreOutcome> DeleteAsync(ClientNumber client, string name, bool keepDailyBilling = false, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_schedules.Remove((client, name)));
+            if (!_schedules.ContainsKey((client, name)))
+            {
+                return Task.FromResult(ScheduleStoreOutcome.NotFound);
+            }
+
+            if (keepDailyBilling && IsLastDailyBilling(client, name))
+            {
+                return Task.FromResult(ScheduleStoreOutcome.LastDailyBilling);
+            }
+
+            _schedules.Remove((client, name));
+            return Task.FromResult(ScheduleStoreOutcome.Deleted);
         }
     }
+
+    /// <summary>Whether <paramref name="name"/> is the client's only daily billing schedule.</summary>
+    private bool IsLastDailyBilling(ClientNumber client, string name) =>
+        _schedules.TryGetValue((client, name), out var current) && current.Definition.IsDailyBilling
+        && !_schedules.Values.Any(s => s.Client == client && s.Name != name && s.Definition.IsDailyBilling);
 }

@@ -36,7 +36,9 @@ public static class JobsBuilderExtensions
         services.AddOptions<JobRunnerOptions>().ValidateOnStart();
         services.TryAddSingleton<IJobRunStore, InMemoryJobRunStore>();
         services.TryAddSingleton<IJobScheduleStore, InMemoryJobScheduleStore>();
-        services.TryAddSingleton<JobScheduleRegistry>();
+        services.TryAddSingleton(sp => new JobScheduleRegistry(
+            sp.GetRequiredService<IJobScheduleStore>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IDateTimeZoneProvider>(),
+            sp.GetRequiredService<ClientTimeZones>(), sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value));
         services.TryAddSingleton(sp => new JobRunner(
             sp.GetRequiredService<IJobRunStore>(),
             sp.GetServices<JobHandlerRegistration>().ToDictionary(r => r.JobType, r => (IJobHandler)sp.GetRequiredService(r.HandlerType), StringComparer.Ordinal),

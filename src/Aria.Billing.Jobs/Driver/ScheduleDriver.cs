@@ -25,7 +25,7 @@ internal sealed class ScheduleDriver(
         {
             foreach (var stored in await schedules.ListAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (StoredScheduleReader.Read(stored, zones, clients.For(stored.Client)) is not { } schedule)
+                if (stored.Definition.Resolve(zones, clients.For(stored.Client)) is not { } schedule)
                 {
                     JobsLogMessages.UnreadableSchedule(_logger, stored.Name, stored.Client.Value);
                     continue;

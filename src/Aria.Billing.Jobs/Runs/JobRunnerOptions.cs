@@ -23,6 +23,20 @@ public sealed class JobRunnerOptions
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
     /// <summary>The rules of these options, checked by <c>AddJobs</c> when the host starts and by <see cref="JobRunner"/>.</summary>
+    /// <summary>
+    /// Whether every client uses the rating engine, and so must always keep a daily billing schedule
+    /// (job-schedule-management.txt); when <see langword="false"/>, only the clients in <see cref="RatingEngineClients"/> must.
+    /// </summary>
+    /// <value>Default <see langword="true"/>.</value>
+    public bool EveryClientUsesRatingEngine { get; set; } = true;
+
+    /// <summary>The clients flagged as using the rating engine, when <see cref="EveryClientUsesRatingEngine"/> is <see langword="false"/>.</summary>
+    /// <value>Default none.</value>
+    public IList<long> RatingEngineClients { get; set; } = [];
+
+    /// <summary>Whether <paramref name="client"/> must keep a daily billing schedule.</summary>
+    public bool UsesRatingEngine(ClientNumber client) => EveryClientUsesRatingEngine || RatingEngineClients.Contains(client.Value);
+
     internal static OptionRules<JobRunnerOptions> Rules { get; } = new OptionRules<JobRunnerOptions>(SectionName)
         .InRange(nameof(Workers), o => o.Workers, 1, 64)
         .InRange(nameof(ClaimBatch), o => o.ClaimBatch, 1, 10_000)

@@ -21,7 +21,7 @@ public sealed class ScheduleDriverTests
         new(_schedules, _f.Store, runner ?? _f.Runner, _f.Clock, DateTimeZoneProviders.Tzdb, _clients, options ?? new ScheduleDriverOptions());
 
     private Task SaveAsync(string name, string definition, Instant? savedAt = null) =>
-        _schedules.SaveAsync(new StoredSchedule(RunFixture.Client, name, definition, savedAt ?? Instant.FromUtc(2025, 1, 1, 0, 0), "ops"));
+        _schedules.SaveAsync(TestSchedules.Stored(RunFixture.Client, name, definition, savedAt ?? Instant.FromUtc(2025, 1, 1, 0, 0), "ops"));
 
     private async Task<IReadOnlyList<ScheduleRun>> RunsAsync(string schedule = "daily") =>
         [.. (await _f.Store.SearchRunsAsync(new RunSearch(RunFixture.Client, new LocalDate(2000, 1, 1), new LocalDate(2100, 1, 1)))).Where(r => r.Schedule == schedule).OrderBy(r => r.RunDate)];
@@ -137,10 +137,10 @@ public sealed class ScheduleDriverTests
     }
 
     [Fact]
-    public async Task RunOnce_ManualOnlyOrUnreadable_StartsNothing_AndTheOthersStillRun()
+    public async Task RunOnce_ManualOnlyOrInAnUnknownZone_StartsNothing_AndTheOthersStillRun()
     {
         await SaveAsync("manual", DailyDefinition.Replace("\"daily\"", "\"manual_only\"", StringComparison.Ordinal));
-        await SaveAsync("broken", "{\"frequency\":\"hourly\"");
+        await SaveAsync("elsewhere", DailyDefinition.Replace("\"UTC\"", "\"Mars/Olympus_Mons\"", StringComparison.Ordinal));
         await SaveAsync("daily", DailyDefinition);
         _f.Clock.Set(Instant.FromUtc(2025, 4, 27, 4, 0));
 

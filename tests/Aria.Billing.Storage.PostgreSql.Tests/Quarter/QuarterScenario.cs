@@ -175,9 +175,9 @@ internal sealed class QuarterScenario(ITestOutputHelper output, Action<IAriaBill
     {
         var saved = _clock.GetCurrentInstant(); // saved as the quarter begins: nothing before it is back-filled
         var schedules = services.GetRequiredService<IJobScheduleStore>();
-        await schedules.SaveAsync(new StoredSchedule(Client, "daily",
+        await schedules.SaveAsync(TestSchedules.Stored(Client, "daily",
             """{"frequency":"daily","time":"06:00","time_zone":"UTC","jobs":[{"name":"Billing","job_type":"billing"}]}""", saved, "ops"));
-        await schedules.SaveAsync(new StoredSchedule(Client, "month-end",
+        await schedules.SaveAsync(TestSchedules.Stored(Client, "month-end",
             """{"frequency":"month_end","time":"18:00","time_zone":"UTC","jobs":[{"name":"Statements","job_type":"statements"}]}""", saved, "ops"));
 
         // Dated unit changes: each instance gets changes on distinct dates, queued out of date order.
