@@ -17,4 +17,7 @@ public static class JobErrorCodes
 
     /// <summary>AUDIT_RANGE_TOO_LONG: an audit search spans more than 7 days.</summary>
     public static AriaErrorCode AuditRangeTooLong { get; } = AriaErrorCode.Symbolic("AUDIT_RANGE_TOO_LONG");
+
+    /// <summary>An audit search whose end date is before its start date.</summary>
+    public static AriaErrorCode AuditRangeReversed { get; } = AriaErrorCode.Symbolic("AUDIT_RANGE_REVERSED");
 }

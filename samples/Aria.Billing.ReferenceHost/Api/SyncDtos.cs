@@ -22,8 +22,11 @@ public sealed record SyncPageDto(IReadOnlyList<SyncRecordDto> Items, long? Total
 /// <summary>A message to record and process.</summary>
 public sealed record IngestDto(string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload);
 
-/// <summary>Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c>.</summary>
-public sealed record ScopeDto(string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo);
+/// <summary>
+/// Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c> (by
+/// <c>record_id</c>, or by <c>event_id</c>).
+/// </summary>
+public sealed record ScopeDto(string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo, string? EventId = null);
 
 /// <summary>A bulk operation and its progress.</summary>
 public sealed record SyncOperationDto(

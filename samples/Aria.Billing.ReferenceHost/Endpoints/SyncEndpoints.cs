@@ -188,6 +188,11 @@ public static class SyncEndpoints
                 return SyncScope.ErrorSummary(input.Text(s.ObjectName, "object_name"), input.Text(s.ActionName, "action_name"),
                     input.OptionalText(s.ErrorCode, "error_code"), input.OptionalText(s.ErrorMessage, "error_message", 2000), account);
             case "record":
+                if (s.RecordId is null && input.OptionalText(s.EventId, "event_id") is { } eventId)
+                {
+                    return SyncScope.Event(eventId);
+                }
+
                 return input.Positive(s.RecordId ?? 0, "record_id") is { } id ? SyncScope.Record(id) : null;
             default:
                 input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary or record.", "level");

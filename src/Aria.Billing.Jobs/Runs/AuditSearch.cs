@@ -8,11 +8,20 @@ namespace Aria.Billing.Jobs;
 /// </summary>
 internal sealed class AuditSearch(IJobRunStore store)
 {
-    /// <summary>The page of runs <paramref name="search"/> finds, error AuditRangeTooLong for a range that is backwards or longer than 7 days, or error InvalidContinuationToken.</summary>
+    /// <summary>The page of runs <paramref name="search"/> finds, error AuditRangeReversed for an end before the start, AuditRangeTooLong for a range longer than 7 days, or error InvalidContinuationToken.</summary>
     public async Task<AriaResult<Page<ScheduleRun>>> SearchAsync(RunSearch search, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        if (search.To < search.From || Period.DaysBetween(search.From, search.To) + 1 > 7)
+        if (search.To < search.From)
+        {
+            return new AriaError(
+                JobErrorCodes.AuditRangeReversed,
+                $"The end date {search.To:uuuu-MM-dd} is before the start date {search.From:uuuu-MM-dd}.",
+                "start_date",
+                "end_date");
+        }
+
+        if (Period.DaysBetween(search.From, search.To) + 1 > 7)
         {
             return new AriaError(
                 JobErrorCodes.AuditRangeTooLong,

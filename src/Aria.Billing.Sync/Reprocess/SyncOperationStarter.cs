@@ -13,6 +13,23 @@ internal sealed class SyncOperationStarter(ISyncRecordStore records, ISyncOperat
     internal async Task<AriaResult<SyncOperation>> StartAsync(
         ClientNumber client, SyncDomain domain, SyncOperationKind kind, SyncScope scope, string actor, CancellationToken cancellationToken)
     {
+        if (scope is { Level: SyncScopeLevel.Record, RecordId: null, EventId: { } eventId })
+        {
+            var search = new SyncSearch { Client = client, Domain = domain, EventId = eventId, Page = PageRequest.First(1).Value };
+            var found = await records.SearchAsync(search, cancellationToken).ConfigureAwait(false);
+            if (found.Items.Count == 0) // the default search hides DISCARDED records: a discarded one is not "not found"
+            {
+                found = await records.SearchAsync(search with { Status = SyncStatus.Discarded }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (found.Items.Count == 0)
+            {
+                return SyncOperationRefusal.Of(SyncErrorCodes.SyncEventIsNotFound, $"No sync record for the event ID '{eventId}' exists in the {domain} log.");
+            }
+
+            scope = SyncScope.Record(found.Items[0].Id);
+        }
+
         if (scope.Level == SyncScopeLevel.Record)
         {
             var record = await records.GetAsync(client, scope.RecordId!.Value, cancellationToken).ConfigureAwait(false);

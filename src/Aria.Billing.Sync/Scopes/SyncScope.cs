@@ -36,6 +36,9 @@ public sealed record SyncScope
     /// <summary>Narrows the scope to one account.</summary>
     public AccountNumber? AccountNumber { get; private init; }
 
+    /// <summary>The event id of a one-record scope named by event id (<see cref="Event"/>).</summary>
+    public string? EventId { get; private init; }
+
     /// <summary>Every ERROR record of the log.</summary>
     public static SyncScope All(AccountNumber? account = null) => new(SyncScopeLevel.All) { AccountNumber = account };
 
@@ -49,6 +52,17 @@ public sealed record SyncScope
 
     /// <summary>One record.</summary>
     public static SyncScope Record(long id) => new(SyncScopeLevel.Record) { RecordId = id };
+
+    /// <summary>
+    /// One record named by its event id (the manual's SYNC_EVENT_IS_NOT_FOUND is "for the given event ID"); an operation
+    /// started on it takes the record of that event id in the operation's domain.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="eventId"/> is empty.</exception>
+    public static SyncScope Event(string eventId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        return new(SyncScopeLevel.Record) { EventId = eventId };
+    }
 
     /// <summary>One aggregated usage batch.</summary>
     public static SyncScope Batch(NodaTime.Instant start) => new(SyncScopeLevel.Batch) { BatchStart = start };
@@ -84,5 +98,5 @@ public sealed record SyncScope
     }
 
     /// <summary>A key naming the scope; two operations with one key act on the same records.</summary>
-    public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}|{BatchStart}";
+    public string Key => $"{Level}|{ObjectName}|{ActionName}|{ErrorCode}|{ErrorMessage}|{RecordId}|{AccountNumber}|{BatchStart}|{EventId}";
 }

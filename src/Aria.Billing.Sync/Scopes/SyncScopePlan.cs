@@ -26,7 +26,7 @@ internal sealed class SyncScopePlan
     /// <summary>Whether <paramref name="record"/> falls in <paramref name="scope"/> (its status aside).</summary>
     internal static bool Covers(SyncScope scope, SyncRecord record) => scope.Level switch
     {
-        SyncScopeLevel.Record => record.Id == scope.RecordId,
+        SyncScopeLevel.Record => scope.RecordId is { } id ? record.Id == id : record.EventId == scope.EventId,
         SyncScopeLevel.Batch => record.BatchStart == scope.BatchStart,
         SyncScopeLevel.BatchErrorSummary => record.BatchStart == scope.BatchStart && record.ErrorCode == scope.ErrorCode,
         _ => (scope.AccountNumber is null || record.AccountNumber == scope.AccountNumber)

@@ -20,12 +20,13 @@ public sealed record UsageBatch(Instant Start, Instant End, int Total, int Compl
 
     /// <summary>
     /// Counts the records of one batch window: totals by status, and the incomplete records grouped by error code, message
-    /// and status (errors first, then pending).
+    /// and status (errors first, then pending). DISCARDED records are left out of every count, the total included — as every
+    /// store counts them.
     /// </summary>
     public static UsageBatch Summarize(Instant start, Instant end, IEnumerable<(SyncStatus Status, string? ErrorCode, string? ErrorMessage)> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var all = records.ToList();
+        var all = records.Where(static r => r.Status != SyncStatus.Discarded).ToList();
         return new UsageBatch(
             start,
             end,

@@ -33,11 +33,13 @@ public sealed class AuditSearchTests
     }
 
     [Fact]
-    public async Task SearchAsync_EndBeforeStart_IsAuditRangeTooLong()
+    public async Task SearchAsync_EndBeforeStart_IsItsOwnError()
     {
+        // spec: batch-process-audit-log.txt — a search has a start and an end date; an end before the start is not "too long".
         var result = await new AuditSearch(_store).SearchAsync(new RunSearch(RunFixture.Client, Day, Day.PlusDays(-1)), default, default);
 
-        Assert.True(result.HasError(JobErrorCodes.AuditRangeTooLong));
+        Assert.Equal(JobErrorCodes.AuditRangeReversed, Assert.Single(result.Errors).Code);
+        Assert.Equal(["start_date", "end_date"], result.Errors[0].AssociatedInputs);
     }
 
     [Fact]

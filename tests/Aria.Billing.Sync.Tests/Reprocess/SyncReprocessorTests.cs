@@ -86,6 +86,25 @@ public sealed class SyncReprocessorTests
     }
 
     [Fact]
+    public async Task ReprocessEvent_ByEventId_TakesThatRecord_AndAnUnknownEventIdIsNotFound()
+    {
+        // spec: billing-sync-reprocess.txt — SYNC_EVENT_IS_NOT_FOUND: "Sync event is not found for the given event ID".
+        var f = new SyncFixture();
+        var failed = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var other = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+
+        var reprocessed = await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Event(failed.EventId), "ops");
+
+        Assert.Equal(1, reprocessed.Value.Succeeded);
+        Assert.Equal((SyncStatus.Complete, SyncStatus.Error), ((await Get(f, failed)).Status, (await Get(f, other)).Status));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Event(failed.EventId), "ops")).HasError(SyncErrorCodes.SyncEventNotValidForErrorProcess));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.Event("no-such-event"), "ops")).HasError(SyncErrorCodes.SyncEventIsNotFound));
+        Assert.True((await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Catalog, SyncScope.Event(other.EventId), "ops")).HasError(SyncErrorCodes.SyncEventIsNotFound));
+        Assert.True(SyncScope.Event(other.EventId).Contains(other));
+        Assert.False(SyncScope.Event(other.EventId).Contains(failed));
+    }
+
+    [Fact]
     public async Task Discard_IsFinal_AndNeverReprocessed()
     {
         var f = new SyncFixture();

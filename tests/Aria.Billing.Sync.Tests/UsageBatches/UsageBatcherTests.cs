@@ -33,6 +33,24 @@ public sealed class UsageBatcherTests
     }
 
     [Fact]
+    public void Batch_DiscardedRecords_CountNowhere_AsInTheStores()
+    {
+        // A discarded record is final and out of the batch (the stores leave it out of the total too, see the conformance suite).
+        AggregatedUsageRecord[] records =
+        [
+            new(1, At(9, 5), SyncStatus.Complete),
+            new(2, At(9, 10), SyncStatus.Discarded, "ACCOUNT_IS_NOT_FOUND", "Account not found"),
+            new(3, At(10, 10), SyncStatus.Discarded, "ACCOUNT_IS_NOT_FOUND", "Account not found"),
+        ];
+
+        var batch = Assert.Single(UsageBatcher.Batch(records, AggregationFrequency.Hourly));
+
+        Assert.Equal((At(9, 0), 1, 1, 0, 0), (batch.Start, batch.Total, batch.Completed, batch.Errored, batch.Pending));
+        Assert.Empty(batch.Details);
+        Assert.Equal(1, UsageBatch.Summarize(At(9, 0), At(10, 0), records.Select(r => (r.Status, r.ErrorCode, r.ErrorMessage))).Total);
+    }
+
+    [Fact]
     public void WindowOf_CustomFrequencyAndOrigin_BoundariesAreStartInclusive()
     {
         var frequency = AggregationFrequency.Every(Duration.FromMinutes(15), At(0, 5));

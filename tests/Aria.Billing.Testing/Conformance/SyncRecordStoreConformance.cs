@@ -296,6 +296,7 @@ public abstract class SyncRecordStoreConformance
         await store.AddAsync(Usage("U4", first, SyncStatus.Pending));
         await store.AddAsync(Usage("U5", second, SyncStatus.Complete));
         await store.AddAsync(Usage("U6", third, SyncStatus.Error, "BILLABLE_SERVICE_NOT_FOUND"));
+        await store.AddAsync(Usage("U7", first, SyncStatus.Discarded, "PLAN_RATE_SCHEDULE_NOT_FOUND")); // counts nowhere, as in UsageBatcher
 
         var batches = await store.SummarizeBatchesAsync(new UsageBatchFilter(Client));
 
