@@ -3,6 +3,7 @@ using Aria.Billing.Testing.Skipping;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Sync;
 
@@ -102,7 +103,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
     {
         var schema = _schemas.NewSchema();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAriaBilling().AddSync().UsePostgreSql(schema);
+        builder.Services.AddAriaBilling().AddSync().AddInvoicing().UsePostgreSql(schema);
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -112,6 +113,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Same(storage.SyncRecords, host.Services.GetRequiredService<ISyncRecordStore>());
         Assert.Same(storage.SyncOperations, host.Services.GetRequiredService<ISyncOperationStore>());
         Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
+        Assert.Same(storage.InvoiceLedger, host.Services.GetRequiredService<IInvoiceLedgerStore>()); // replacing the in-memory ledger AddInvoicing registered first
         await host.StopAsync();
     }
 
