@@ -1,5 +1,6 @@
 using Npgsql;
 using NodaTime;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -9,7 +10,8 @@ namespace Aria.Billing.Storage.PostgreSql;
 /// <summary>
 /// The PostgreSQL store, for hosts that run several nodes against one database: work items and due plan changes are
 /// claimed in batches with <c>FOR UPDATE SKIP LOCKED</c> under a lease, one run exists per client, schedule and date
-/// (a unique constraint), and every update is compare-and-swap on a version.
+/// (a unique constraint), every update is compare-and-swap on a version, and the invoice ledger's memo and rebill numbers
+/// are taken under a row lock inside each write's transaction, consecutive and unique across nodes.
 /// </summary>
 public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 {
@@ -29,6 +31,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
+        InvoiceLedger = new SqlInvoiceLedgerStore(Database);
     }
 
     /// <summary>
@@ -72,6 +75,12 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 
     /// <summary>Schedule definitions.</summary>
     public IJobScheduleStore JobSchedules { get; }
+
+    /// <summary>
+    /// The invoice ledger: imported invoices, credit memos and rebills, and the client-level numbering of memos and rebills
+    /// (a write is one transaction; numbers are taken in it, so they are consecutive and unique, and a refused write uses none).
+    /// </summary>
+    public IInvoiceLedgerStore InvoiceLedger { get; }
 
     internal PostgreSqlDatabase Database { get; }
 

@@ -1,6 +1,7 @@
 using Aria.Billing.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -8,8 +9,9 @@ using Aria.Billing.Sync;
 namespace Aria.Billing.Storage.Sqlite;
 
 /// <summary>
-/// The embedded SQLite store: sync records, the plan-change queue and job runs in one local file. Safe for many threads of
-/// one process (writers are serialised, readers never wait in WAL mode); for several nodes use the PostgreSQL store.
+/// The embedded SQLite store: sync records, the plan-change queue, job runs and the invoice ledger in one local file. Safe
+/// for many threads of one process (writers are serialised, readers never wait in WAL mode); for several nodes use the
+/// PostgreSQL store.
 /// </summary>
 /// <example>
 /// <code>
@@ -48,6 +50,7 @@ public sealed class SqliteStorage : IRelationalStorage
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
+        InvoiceLedger = new SqlInvoiceLedgerStore(Database);
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
@@ -70,6 +73,12 @@ public sealed class SqliteStorage : IRelationalStorage
 
     /// <summary>Schedule definitions.</summary>
     public IJobScheduleStore JobSchedules { get; }
+
+    /// <summary>
+    /// The invoice ledger: imported invoices, credit memos and rebills, and the client-level numbering of memos and rebills
+    /// (a write is one transaction; numbers are taken in it, so they are consecutive and unique, and a refused write uses none).
+    /// </summary>
+    public IInvoiceLedgerStore InvoiceLedger { get; }
 
     internal SqliteDatabase Database { get; }
 

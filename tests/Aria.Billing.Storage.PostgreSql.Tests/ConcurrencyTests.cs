@@ -343,6 +343,57 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(((long)Instances * PerInstance, (long)failing, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 
+    /// <summary>
+    /// Four nodes save 25 credit memos each, all 100 at once, on ten invoices of one client: every write is saved and the
+    /// memo numbers are exactly start … start + 99, once each, in the ledger as in the answers; the sequence row points past
+    /// the last one.
+    /// </summary>
+    [StoreFact]
+    public async Task FourNodes_HundredConcurrentCreditMemos_ConsecutiveDistinctNumbers()
+    {
+        const int PerNode = 25;
+        const long Start = 1000;
+        var schema = _schemas.NewSchema();
+        var nodes = Enumerable.Range(0, 4).Select(_ => _schemas.NewStorage(schema)).ToArray();
+        var account = new AccountNumber(42);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(await nodes[i % 4].InvoiceLedger.AddInvoiceAsync(new Aria.Billing.Invoicing.Invoice
+            {
+                Client = Client, Account = account, InvoiceNo = 5000 + i, Currency = Currency.USD, BillDate = new LocalDate(2025, 4, 1),
+                PeriodStart = new LocalDate(2025, 4, 1), PeriodEnd = new LocalDate(2025, 5, 1),
+                Lines = [new Aria.Billing.Invoicing.InvoiceLine { LineNo = 1, Amount = Money.Of(100m, Currency.USD) }],
+            }));
+        }
+
+        var numbering = new Aria.Billing.Invoicing.NumberSequence { Affix = "CM-", Digits = 6, Start = Start };
+        var results = await Task.WhenAll(nodes.SelectMany((node, n) => Enumerable.Range(0, PerNode).Select(w => Task.Run(() =>
+            node.InvoiceLedger.SaveAsync(new Aria.Billing.Invoicing.LedgerWrite
+            {
+                Client = Client, CreditMemoNumbering = numbering,
+                NewCreditMemo = new Aria.Billing.Invoicing.CreditMemo
+                {
+                    Id = Guid.NewGuid(), Client = Client, Account = account, InvoiceNo = 5000 + ((n * PerNode + w) % 10), Currency = Currency.USD,
+                    ReasonCode = "CM1", Comment = $"node {n}, write {w}", CreatedAt = Now, CreatedBy = $"node-{n}",
+                    Lines = [new Aria.Billing.Invoicing.CreditMemoLine { LineNo = 1, Amount = Money.Of(1m, Currency.USD), PaymentsRemoved = Money.Zero(Currency.USD), CreditsRemoved = Money.Zero(Currency.USD) }],
+                },
+            })))));
+
+        var expected = Enumerable.Range(0, 4 * PerNode).Select(i => Start + i).ToArray();
+        Assert.All(results, r => Assert.True(r.Saved, r.Conflict.ToString()));
+        Assert.Equal(expected, results.Select(r => r.NewCreditMemo!.Sequence).Order());
+        Assert.Equal(expected.Select(numbering.Format), results.Select(r => r.NewCreditMemo!.Number).Order(StringComparer.Ordinal));
+        await using var connection = new NpgsqlConnection(schema);
+        await connection.OpenAsync();
+        await using var check = new NpgsqlCommand(
+            "SELECT COUNT(*), COUNT(DISTINCT number), MIN(sequence), MAX(sequence), (SELECT next FROM number_sequence WHERE client = @client) FROM credit_memo WHERE client = @client",
+            connection);
+        check.Parameters.AddWithValue("client", Client.Value);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((100L, 100L, Start, Start + 99, Start + 100), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+    }
+
     /// <inheritdoc />
     public void Dispose() => _schemas.Dispose();
 

@@ -1,5 +1,6 @@
 using Aria.Billing.Testing.Conformance;
 using Aria.Billing.Testing.Skipping;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -55,6 +56,23 @@ public sealed class PostgreSqlJobScheduleStoreConformanceTests : JobScheduleStor
     private readonly PostgresSchemas _schemas = new();
 
     protected override IJobScheduleStore CreateStore() => _schemas.NewStorage().JobSchedules;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlInvoiceLedgerStoreConformanceTests : InvoiceLedgerStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IInvoiceLedgerStore CreateStore() => _schemas.NewStorage().InvoiceLedger;
+
+    /// <summary>Several storages on one schema, each its own connection pool: the nodes of a host.</summary>
+    protected override IReadOnlyList<IInvoiceLedgerStore> CreateNodes(int count)
+    {
+        var schema = _schemas.NewSchema();
+        return [.. Enumerable.Range(0, count).Select(_ => _schemas.NewStorage(schema).InvoiceLedger)];
+    }
 
     public void Dispose() => _schemas.Dispose();
 }

@@ -3,6 +3,7 @@ using Aria.Billing.Testing.Skipping;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Sync;
 
@@ -30,7 +31,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
 
         var applied = await Task.WhenAll(nodes.Select(n => n.MigrateAsync()));
 
-        Assert.Equal([1, 2, 3, 4, 5], applied.SelectMany(a => a).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6], applied.SelectMany(a => a).Order());
         Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await nodes[3].GetSchemaVersionAsync());
         foreach (var node in nodes)
         {
@@ -74,7 +75,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         }
 
         var current = _schemas.NewStorage(schema);
-        Assert.Equal([2, 3, 4, 5], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6], await current.MigrateAsync());
         var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
@@ -102,7 +103,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
     {
         var schema = _schemas.NewSchema();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAriaBilling().AddSync().UsePostgreSql(schema);
+        builder.Services.AddAriaBilling().AddSync().AddInvoicing().UsePostgreSql(schema);
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -112,6 +113,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Same(storage.SyncRecords, host.Services.GetRequiredService<ISyncRecordStore>());
         Assert.Same(storage.SyncOperations, host.Services.GetRequiredService<ISyncOperationStore>());
         Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
+        Assert.Same(storage.InvoiceLedger, host.Services.GetRequiredService<IInvoiceLedgerStore>()); // replacing the in-memory ledger AddInvoicing registered first
         await host.StopAsync();
     }
 

@@ -1,3 +1,4 @@
+using Aria.Billing.Invoicing;
 using Aria.Billing.Plans.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ public sealed class SqliteBuilderExtensionsTests : IDisposable
         var path = _files.NewPath();
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<IPlanInstanceDirectory>(_ => throw new NotSupportedException());
-        builder.Services.AddAriaBilling().UseSqlite(o => { o.Path = path; o.MigrateOnStart = true; }).AddSync().AddPlans().AddJobs();
+        builder.Services.AddAriaBilling().UseSqlite(o => { o.Path = path; o.MigrateOnStart = true; }).AddSync().AddPlans().AddJobs().AddInvoicing();
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -29,6 +30,7 @@ public sealed class SqliteBuilderExtensionsTests : IDisposable
         Assert.Same(storage.SyncOperations, host.Services.GetRequiredService<ISyncOperationStore>());
         Assert.Same(storage.PlanChanges, host.Services.GetRequiredService<IPlanChangeStore>());
         Assert.Same(storage.JobRuns, host.Services.GetRequiredService<IJobRunStore>());
+        Assert.Same(storage.InvoiceLedger, host.Services.GetRequiredService<IInvoiceLedgerStore>());
         Assert.Equal(path, storage.DataSource);
         await host.StopAsync();
     }

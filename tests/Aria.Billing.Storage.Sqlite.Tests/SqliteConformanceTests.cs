@@ -1,4 +1,5 @@
 using Aria.Billing.Testing.Conformance;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -48,6 +49,22 @@ public sealed class SqliteJobScheduleStoreConformanceTests : JobScheduleStoreCon
     private readonly TempDatabase _files = new();
 
     protected override IJobScheduleStore CreateStore() => _files.NewStorage().JobSchedules;
+
+    public void Dispose() => _files.Dispose();
+}
+
+public sealed class SqliteInvoiceLedgerStoreConformanceTests : InvoiceLedgerStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IInvoiceLedgerStore CreateStore() => _files.NewStorage().InvoiceLedger;
+
+    /// <summary>Several storages on one file, as several processes of one machine: each its own pool and writer gate, the file's lock between them.</summary>
+    protected override IReadOnlyList<IInvoiceLedgerStore> CreateNodes(int count)
+    {
+        var path = _files.NewPath();
+        return [.. Enumerable.Range(0, count).Select(_ => _files.NewStorage(path).InvoiceLedger)];
+    }
 
     public void Dispose() => _files.Dispose();
 }

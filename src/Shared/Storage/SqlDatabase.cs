@@ -150,10 +150,17 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     }
 
     /// <summary>Runs <paramref name="write"/> in one write transaction and commits it; any exception rolls everything back.</summary>
-    internal async Task<T> TransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    internal Task<T> TransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken) =>
+        TransactionAsync(write, static _ => true, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one write transaction and commits it when <paramref name="commit"/> says so of its
+    /// result, else rolls it back (a write refused half-way leaves nothing behind); any exception rolls everything back.
+    /// </summary>
+    internal async Task<T> TransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, Func<T, bool> commit, CancellationToken cancellationToken)
     {
         await ReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await RetryTransientAsync(() => TransactionNowAsync(write, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await RetryTransientAsync(() => TransactionNowAsync(write, cancellationToken, commit), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -177,7 +184,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         }
     }
 
-    private async Task<T> TransactionNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
+    private async Task<T> TransactionNowAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken, Func<T, bool>? commit = null)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -189,7 +196,15 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
                 await using (transaction.ConfigureAwait(false))
                 {
                     var result = await write(connection, transaction).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    if (commit is null || commit(result))
+                    {
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     return result;
                 }
             }

@@ -149,5 +149,62 @@ internal static class SqlSchema
             CREATE INDEX ix_schedule_run_unfinished ON schedule_run (run_date) WHERE status IN ({{(int)BatchStatus.New}}, {{(int)BatchStatus.Running}}, {{(int)BatchStatus.Incomplete}});
             CREATE INDEX ix_plan_change_instance_queue ON plan_change (client, instance_no, effective_date, queued_at, id) WHERE state = {{(int)PlanChangeState.Queued}};
             """),
+        new(6, "invoice ledger: invoices, credit memos, number sequences", """
+            CREATE TABLE invoice (
+                client {Long} NOT NULL,
+                account_no {Long} NOT NULL,
+                invoice_no {Long} NOT NULL,
+                currency {Text} NOT NULL,
+                minor_units {Int} NOT NULL,
+                bill_date {Int} NOT NULL,
+                invoice_date {Int},
+                due_date {Int},
+                period_start {Int} NOT NULL,
+                period_end {Int} NOT NULL,
+                billing_group {Text},
+                master_plan_instances {Text} NOT NULL,
+                state {Int} NOT NULL,
+                disputed_amount {Decimal} NOT NULL,
+                has_refund_reversal {Int} NOT NULL,
+                is_parent_pay_child {Int} NOT NULL,
+                payment_method {Text},
+                lines {Text} NOT NULL,
+                original_invoice_no {Long},
+                rebill_number {Text},
+                rebill_reason_code {Text},
+                rebilled_by {Long},
+                rebill_voided {Int} NOT NULL,
+                version {Long} NOT NULL,
+                PRIMARY KEY (client, invoice_no));
+            CREATE INDEX ix_invoice_account ON invoice (client, account_no, invoice_no);
+
+            CREATE TABLE credit_memo (
+                id {Guid} PRIMARY KEY,
+                client {Long} NOT NULL,
+                account_no {Long} NOT NULL,
+                invoice_no {Long} NOT NULL,
+                currency {Text} NOT NULL,
+                minor_units {Int} NOT NULL,
+                number {Text} NOT NULL,
+                sequence {Long} NOT NULL,
+                reason_code {Text} NOT NULL,
+                comment {Text} NOT NULL,
+                lines {Text} NOT NULL,
+                created_at {Long} NOT NULL,
+                created_by {Text} NOT NULL,
+                state {Int} NOT NULL,
+                voided_at {Long},
+                voided_by {Text},
+                rebill_invoice_no {Long},
+                version {Long} NOT NULL,
+                UNIQUE (client, number));
+            CREATE INDEX ix_credit_memo_invoice ON credit_memo (client, invoice_no, sequence);
+
+            CREATE TABLE number_sequence (
+                client {Long} NOT NULL,
+                kind {Int} NOT NULL,
+                next {Long} NOT NULL,
+                PRIMARY KEY (client, kind));
+            """),
     ];
 }

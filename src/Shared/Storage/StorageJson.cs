@@ -5,8 +5,9 @@ using NodaTime;
 namespace Aria.Billing.Storage;
 
 /// <summary>
-/// The JSON columns: a sync record's attempt history, a run's jobs and a work item's history. Serialised through a
-/// source-generated context (no reflection) with instants as ticks, so the text is stable across versions.
+/// The JSON columns: a sync record's attempt history, a run's jobs, a work item's history, and the lines of invoices and
+/// credit memos. Serialised through a source-generated context (no reflection) with instants as ticks and every amount
+/// with its currency, so the text is stable across versions.
 /// </summary>
 internal static class StorageJson
 {
@@ -52,6 +53,84 @@ internal static class StorageJson
     internal static string Longs(IReadOnlyCollection<long> values) =>
         JsonSerializer.Serialize(values.ToArray(), StorageJsonContext.Default.Int64Array);
 
+    internal static IReadOnlyList<long> Longs(string json) =>
+        json == EmptyArray ? [] : JsonSerializer.Deserialize(json, StorageJsonContext.Default.Int64Array) ?? [];
+
+    /// <summary>
+    /// An invoice's lines. An applied amount left unset (zero in the line's currency, as <see cref="InvoiceLine"/> reports it)
+    /// is written as absent and read back unset, so a line read equals the line written.
+    /// </summary>
+    internal static string InvoiceLines(IReadOnlyList<InvoiceLine> lines) =>
+        JsonSerializer.Serialize(
+            lines.Select(l => new InvoiceLineRow(
+                l.LineNo, (int)l.Kind, (int)l.ChargeType, l.ServiceNo, l.ServiceName, l.PlanInstance?.Value, l.Units, l.Rate, Row(l.Amount), l.TaxRate,
+                l.TaxedLineNo, Applied(l.PaymentsApplied, l.Amount), Applied(l.CreditsApplied, l.Amount), Applied(l.CreditMemosApplied, l.Amount),
+                l.PurchaseOrder, l.OriginalLineNo, l.RebillExcluded, l.Comment)).ToArray(),
+            StorageJsonContext.Default.InvoiceLineRowArray);
+
+    internal static IReadOnlyList<InvoiceLine> InvoiceLines(string json) =>
+        (JsonSerializer.Deserialize(json, StorageJsonContext.Default.InvoiceLineRowArray) ?? [])
+            .Select(l =>
+            {
+                var line = new InvoiceLine
+                {
+                    LineNo = l.LineNo, Kind = (InvoiceLineKind)l.Kind, ChargeType = (ChargeType)l.ChargeType, ServiceNo = l.ServiceNo, ServiceName = l.ServiceName,
+                    PlanInstance = l.PlanInstance is { } instance ? new PlanInstanceNumber(instance) : null, Units = l.Units, Rate = l.Rate,
+                    Amount = MoneyOf(l.Amount), TaxRate = l.TaxRate, TaxedLineNo = l.TaxedLineNo, PurchaseOrder = l.PurchaseOrder,
+                    OriginalLineNo = l.OriginalLineNo, RebillExcluded = l.RebillExcluded, Comment = l.Comment,
+                };
+                // An init accessor set at all counts as set: only the amounts written are given.
+                line = l.Payments is { } payments ? line with { PaymentsApplied = MoneyOf(payments) } : line;
+                line = l.Credits is { } credits ? line with { CreditsApplied = MoneyOf(credits) } : line;
+                return l.CreditMemos is { } memos ? line with { CreditMemosApplied = MoneyOf(memos) } : line;
+            }).ToArray();
+
+    internal static string CreditMemoLines(IReadOnlyList<CreditMemoLine> lines) =>
+        JsonSerializer.Serialize(
+            lines.Select(l => new CreditMemoLineRow(
+                l.LineNo, Row(l.Amount), [.. l.TaxCredits.Select(t => new AppliedRow(t.LineNo, Row(t.Amount)))], Row(l.PaymentsRemoved), Row(l.CreditsRemoved), l.Comment)).ToArray(),
+            StorageJsonContext.Default.CreditMemoLineRowArray);
+
+    internal static IReadOnlyList<CreditMemoLine> CreditMemoLines(string json) =>
+        (JsonSerializer.Deserialize(json, StorageJsonContext.Default.CreditMemoLineRowArray) ?? [])
+            .Select(l => new CreditMemoLine
+            {
+                LineNo = l.LineNo, Amount = MoneyOf(l.Amount), TaxCredits = [.. (l.TaxCredits ?? []).Select(t => new AppliedAmount(t.LineNo, MoneyOf(t.Amount)))],
+                PaymentsRemoved = MoneyOf(l.PaymentsRemoved), CreditsRemoved = MoneyOf(l.CreditsRemoved), Comment = l.Comment,
+            }).ToArray();
+
+    /// <summary>
+    /// A currency from its stored code and minor units: the ISO 4217 one when it is that, else the custom one (equal either
+    /// way, as a currency is its code and minor units).
+    /// </summary>
+    internal static Currency CurrencyOf(string code, int minorUnits) =>
+        Currency.TryFromCode(code, out var known) && known.MinorUnits == minorUnits ? known : Currency.Custom(code, minorUnits);
+
+    /// <summary>An amount as written: its decimal as is (scale kept), its currency's code, and its minor units when the code alone does not say them.</summary>
+    private static MoneyRow Row(Money money) =>
+        money.Currency.Code is not { } code
+            ? new MoneyRow(money.Amount, null, null)
+            : new MoneyRow(money.Amount, code, Currency.TryFromCode(code, out var known) && known == money.Currency ? null : money.Currency.MinorUnits);
+
+    /// <summary>An applied amount, or null when it is the zero <see cref="InvoiceLine"/> reports for an unset one.</summary>
+    private static MoneyRow? Applied(Money applied, Money lineAmount) =>
+        applied.Amount == 0m && applied.Amount.Scale == 0 && applied.Currency == lineAmount.Currency ? null : Row(applied);
+
+    private static Money MoneyOf(MoneyRow row) =>
+        row.Currency is not { } code
+            ? default
+            : Money.Of(row.Amount, row.MinorUnits is { } minor ? CurrencyOf(code, minor) : Currency.FromCode(code));
+
+    internal sealed record MoneyRow(decimal Amount, string? Currency, int? MinorUnits);
+
+    internal sealed record AppliedRow(int LineNo, MoneyRow Amount);
+
+    internal sealed record InvoiceLineRow(
+        int LineNo, int Kind, int ChargeType, long ServiceNo, string? ServiceName, long? PlanInstance, decimal Units, decimal Rate, MoneyRow Amount, decimal TaxRate,
+        int? TaxedLineNo, MoneyRow? Payments, MoneyRow? Credits, MoneyRow? CreditMemos, string? PurchaseOrder, int? OriginalLineNo, bool RebillExcluded, string? Comment);
+
+    internal sealed record CreditMemoLineRow(int LineNo, MoneyRow Amount, AppliedRow[]? TaxCredits, MoneyRow PaymentsRemoved, MoneyRow CreditsRemoved, string? Comment);
+
     internal sealed record AttemptRow(long At, string Kind, int Status, string? Code, string? Message, string By);
 
     internal sealed record JobRow(int Index, string Name, string JobType, int Status, int Condition, string? Error, long? StartedAt, long? FinishedAt, int Attempts);
@@ -64,4 +143,6 @@ internal static class StorageJson
 [JsonSerializable(typeof(StorageJson.JobRow[]))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(long[]))]
+[JsonSerializable(typeof(StorageJson.InvoiceLineRow[]))]
+[JsonSerializable(typeof(StorageJson.CreditMemoLineRow[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;
