@@ -375,7 +375,7 @@ public sealed class ConcurrencyTests : IDisposable
                 {
                     Id = Guid.NewGuid(), Client = Client, Account = account, InvoiceNo = 5000 + ((n * PerNode + w) % 10), Currency = Currency.USD,
                     ReasonCode = "CM1", Comment = $"node {n}, write {w}", CreatedAt = Now, CreatedBy = $"node-{n}",
-                    Lines = [new Aria.Billing.Invoicing.CreditMemoLine { LineNo = 1, Amount = Money.Of(1m, Currency.USD), PaymentsRemoved = Money.Zero(Currency.USD), CreditsRemoved = Money.Zero(Currency.USD) }],
+                    Lines = [new Aria.Billing.Invoicing.CreditMemoLine { LineNo = 1, Amount = Money.Of(1m, Currency.USD) }],
                 },
             })))));
 

@@ -99,6 +99,21 @@ public sealed class InMemoryInvoiceLedgerStore : IInvoiceLedgerStore
     public Task<LedgerWriteResult> SaveAsync(LedgerWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
+        if (write.NewInvoice is { } added && added.Client != write.Client)
+        {
+            throw new ArgumentException($"The new invoice belongs to client {added.Client}, not to the write's client {write.Client}.", nameof(write));
+        }
+
+        if (write.NewCreditMemo is { } made && made.Client != write.Client)
+        {
+            throw new ArgumentException($"The new credit memo belongs to client {made.Client}, not to the write's client {write.Client}.", nameof(write));
+        }
+
+        if (write.NewCreditMemo is not null)
+        {
+            ArgumentNullException.ThrowIfNull(write.CreditMemoNumbering, nameof(write.CreditMemoNumbering));
+        }
+
         lock (_gate)
         {
             var conflict = Check(write);

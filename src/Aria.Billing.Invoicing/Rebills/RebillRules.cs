@@ -186,6 +186,12 @@ public static class RebillRules
 
         if (change.Exclude)
         {
+            if (line.Creditable < line.Amount)
+            {
+                errors.Add(new AriaError(InvoicingErrorCodes.RebillAmountNotValid,
+                    $"{Capital(at)} cannot be left out: leaving it out credits all of it, and credits and credit memos already cover {line.CreditsApplied + line.CreditMemosApplied} of it.", "exclude"));
+            }
+
             return errors.Count > 0 ? AriaResult.Failure<RebilledLine>(errors) : new RebilledLine(null);
         }
 

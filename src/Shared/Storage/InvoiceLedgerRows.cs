@@ -74,26 +74,31 @@ internal static class InvoiceLedgerRows
         .With("version", i.Version);
 
     /// <summary>The credit memo in the current row.</summary>
-    internal static CreditMemo ReadCreditMemo(DbDataReader r) => new()
+    internal static CreditMemo ReadCreditMemo(DbDataReader r)
     {
-        Id = r.GetGuid((int)M.Id),
-        Client = new ClientNumber(r.GetInt64((int)M.Client)),
-        Account = new AccountNumber(r.GetInt64((int)M.AccountNo)),
-        InvoiceNo = r.GetInt64((int)M.InvoiceNo),
-        Currency = StorageJson.CurrencyOf(r.GetString((int)M.Currency), r.GetInt32((int)M.MinorUnits)),
-        Number = r.GetString((int)M.Number),
-        Sequence = r.GetInt64((int)M.Sequence),
-        ReasonCode = r.GetString((int)M.ReasonCode),
-        Comment = r.GetString((int)M.Comment),
-        Lines = StorageJson.CreditMemoLines(r.GetString((int)M.Lines)),
-        CreatedAt = r.GetInstant((int)M.CreatedAt),
-        CreatedBy = r.GetString((int)M.CreatedBy),
-        State = (CreditMemoState)r.GetInt32((int)M.State),
-        VoidedAt = r.GetInstantOrNull((int)M.VoidedAt),
-        VoidedBy = r.GetStringOrNull((int)M.VoidedBy),
-        RebillInvoiceNo = r.GetInt64OrNull((int)M.RebillInvoiceNo),
-        Version = r.GetInt64((int)M.Version),
-    };
+        var (lines, removed) = StorageJson.CreditMemoBody(r.GetString((int)M.Lines));
+        return new()
+        {
+            Id = r.GetGuid((int)M.Id),
+            Client = new ClientNumber(r.GetInt64((int)M.Client)),
+            Account = new AccountNumber(r.GetInt64((int)M.AccountNo)),
+            InvoiceNo = r.GetInt64((int)M.InvoiceNo),
+            Currency = StorageJson.CurrencyOf(r.GetString((int)M.Currency), r.GetInt32((int)M.MinorUnits)),
+            Number = r.GetString((int)M.Number),
+            Sequence = r.GetInt64((int)M.Sequence),
+            ReasonCode = r.GetString((int)M.ReasonCode),
+            Comment = r.GetString((int)M.Comment),
+            Lines = lines,
+            Removed = removed,
+            CreatedAt = r.GetInstant((int)M.CreatedAt),
+            CreatedBy = r.GetString((int)M.CreatedBy),
+            State = (CreditMemoState)r.GetInt32((int)M.State),
+            VoidedAt = r.GetInstantOrNull((int)M.VoidedAt),
+            VoidedBy = r.GetStringOrNull((int)M.VoidedBy),
+            RebillInvoiceNo = r.GetInt64OrNull((int)M.RebillInvoiceNo),
+            Version = r.GetInt64((int)M.Version),
+        };
+    }
 
     /// <summary>Binds every column of <paramref name="m"/> (the version as given).</summary>
     internal static DbCommand WithCreditMemo(this DbCommand command, CreditMemo m) => command
@@ -107,7 +112,7 @@ internal static class InvoiceLedgerRows
         .With("sequence", m.Sequence)
         .With("reason_code", m.ReasonCode)
         .With("comment", m.Comment)
-        .With("lines", StorageJson.CreditMemoLines(m.Lines))
+        .With("lines", StorageJson.CreditMemoBody(m))
         .With("created_at", SqlCommands.Ticks(m.CreatedAt))
         .With("created_by", m.CreatedBy)
         .With("state", (int)m.State)

@@ -191,8 +191,8 @@ internal sealed class SqlInvoiceLedgerStore(SqlDatabase database) : IInvoiceLedg
         CreditMemo? memo = null;
         if (write.NewCreditMemo is { } newMemo)
         {
-            // The id is the primary key, whichever client holds it.
-            await using var exists = connection.Command("SELECT COUNT(*) FROM credit_memo WHERE id = @id", transaction).With("id", newMemo.Id);
+            // A memo id is unique per client: the same idempotency key from another client is another memo.
+            await using var exists = connection.Command("SELECT COUNT(*) FROM credit_memo WHERE client = @client AND id = @id", transaction).With("client", write.Client.Value).With("id", newMemo.Id);
             if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
             {
                 return LedgerWriteResult.Refused(LedgerConflict.DuplicateCreditMemo);
@@ -237,7 +237,7 @@ internal sealed class SqlInvoiceLedgerStore(SqlDatabase database) : IInvoiceLedg
             // Likewise for a memo another node saved since the check. A number already used by another memo (a sequence
             // reformatted into an earlier number's text) breaks the unique (client, number) and fails the write.
             await using var insert = connection.Command(
-                $"INSERT INTO credit_memo ({MemoColumns}) VALUES ({MemoValues}) ON CONFLICT (id) DO NOTHING RETURNING {MemoColumns}", transaction)
+                $"INSERT INTO credit_memo ({MemoColumns}) VALUES ({MemoValues}) ON CONFLICT (client, id) DO NOTHING RETURNING {MemoColumns}", transaction)
                 .WithCreditMemo(memo);
             memo = await insert.FirstOrDefaultAsync(InvoiceLedgerRows.ReadCreditMemo, cancellationToken).ConfigureAwait(false);
             if (memo is null)

@@ -179,7 +179,7 @@ internal static class SqlSchema
             CREATE INDEX ix_invoice_account ON invoice (client, account_no, invoice_no);
 
             CREATE TABLE credit_memo (
-                id {Guid} PRIMARY KEY,
+                id {Guid} NOT NULL,
                 client {Long} NOT NULL,
                 account_no {Long} NOT NULL,
                 invoice_no {Long} NOT NULL,
@@ -197,6 +197,7 @@ internal static class SqlSchema
                 voided_by {Text},
                 rebill_invoice_no {Long},
                 version {Long} NOT NULL,
+                PRIMARY KEY (client, id),
                 UNIQUE (client, number));
             CREATE INDEX ix_credit_memo_invoice ON credit_memo (client, invoice_no, sequence);
 

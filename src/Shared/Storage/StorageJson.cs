@@ -85,19 +85,25 @@ internal static class StorageJson
                 return l.CreditMemos is { } memos ? line with { CreditMemosApplied = MoneyOf(memos) } : line;
             }).ToArray();
 
-    internal static string CreditMemoLines(IReadOnlyList<CreditMemoLine> lines) =>
+    /// <summary>A credit memo's lines and the payments and credits it removed, as one JSON object.</summary>
+    internal static string CreditMemoBody(CreditMemo memo) =>
         JsonSerializer.Serialize(
-            lines.Select(l => new CreditMemoLineRow(
-                l.LineNo, Row(l.Amount), [.. l.TaxCredits.Select(t => new AppliedRow(t.LineNo, Row(t.Amount)))], Row(l.PaymentsRemoved), Row(l.CreditsRemoved), l.Comment)).ToArray(),
-            StorageJsonContext.Default.CreditMemoLineRowArray);
+            new CreditMemoBodyRow(
+                [.. memo.Lines.Select(l => new CreditMemoLineRow(l.LineNo, Row(l.Amount), [.. l.TaxCredits.Select(t => new AppliedRow(t.LineNo, Row(t.Amount)))], l.Comment))],
+                [.. memo.Removed.Select(r => new RemovedRow(r.LineNo, Row(r.Payments), Row(r.Credits)))]),
+            StorageJsonContext.Default.CreditMemoBodyRow);
 
-    internal static IReadOnlyList<CreditMemoLine> CreditMemoLines(string json) =>
-        (JsonSerializer.Deserialize(json, StorageJsonContext.Default.CreditMemoLineRowArray) ?? [])
-            .Select(l => new CreditMemoLine
-            {
-                LineNo = l.LineNo, Amount = MoneyOf(l.Amount), TaxCredits = [.. (l.TaxCredits ?? []).Select(t => new AppliedAmount(t.LineNo, MoneyOf(t.Amount)))],
-                PaymentsRemoved = MoneyOf(l.PaymentsRemoved), CreditsRemoved = MoneyOf(l.CreditsRemoved), Comment = l.Comment,
-            }).ToArray();
+    /// <summary>What <see cref="CreditMemoBody(CreditMemo)"/> wrote.</summary>
+    internal static (IReadOnlyList<CreditMemoLine> Lines, IReadOnlyList<RemovedApplication> Removed) CreditMemoBody(string json)
+    {
+        var body = JsonSerializer.Deserialize(json, StorageJsonContext.Default.CreditMemoBodyRow);
+        IReadOnlyList<CreditMemoLine> lines = [.. (body?.Lines ?? []).Select(l => new CreditMemoLine
+        {
+            LineNo = l.LineNo, Amount = MoneyOf(l.Amount), TaxCredits = [.. (l.TaxCredits ?? []).Select(t => new AppliedAmount(t.LineNo, MoneyOf(t.Amount)))], Comment = l.Comment,
+        })];
+        IReadOnlyList<RemovedApplication> removed = [.. (body?.Removed ?? []).Select(r => new RemovedApplication(r.LineNo, MoneyOf(r.Payments), MoneyOf(r.Credits)))];
+        return (lines, removed);
+    }
 
     /// <summary>
     /// A currency from its stored code and minor units: the ISO 4217 one when it is that, else the custom one (equal either
@@ -129,7 +135,11 @@ internal static class StorageJson
         int LineNo, int Kind, int ChargeType, long ServiceNo, string? ServiceName, long? PlanInstance, decimal Units, decimal Rate, MoneyRow Amount, decimal TaxRate,
         int? TaxedLineNo, MoneyRow? Payments, MoneyRow? Credits, MoneyRow? CreditMemos, string? PurchaseOrder, int? OriginalLineNo, bool RebillExcluded, string? Comment);
 
-    internal sealed record CreditMemoLineRow(int LineNo, MoneyRow Amount, AppliedRow[]? TaxCredits, MoneyRow PaymentsRemoved, MoneyRow CreditsRemoved, string? Comment);
+    internal sealed record CreditMemoLineRow(int LineNo, MoneyRow Amount, AppliedRow[]? TaxCredits, string? Comment);
+
+    internal sealed record RemovedRow(int LineNo, MoneyRow Payments, MoneyRow Credits);
+
+    internal sealed record CreditMemoBodyRow(CreditMemoLineRow[]? Lines, RemovedRow[]? Removed);
 
     internal sealed record AttemptRow(long At, string Kind, int Status, string? Code, string? Message, string By);
 
@@ -144,5 +154,5 @@ internal static class StorageJson
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(long[]))]
 [JsonSerializable(typeof(StorageJson.InvoiceLineRow[]))]
-[JsonSerializable(typeof(StorageJson.CreditMemoLineRow[]))]
+[JsonSerializable(typeof(StorageJson.CreditMemoBodyRow))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

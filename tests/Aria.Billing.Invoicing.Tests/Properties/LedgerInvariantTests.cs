@@ -83,7 +83,7 @@ public sealed class LedgerInvariantTests
     {
         var done = new int[4];
         Prop.ForAll(HistoryGen.ToArbitrary(), h => RunAsync(h.Invoices, h.Steps, done).GetAwaiter().GetResult())
-            .QuickCheckThrowOnFailure();
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(500));
 
         // The histories are not vacuous: memos, voids and rebills were saved, not only refused.
         Assert.All(done, count => Assert.True(count >= 5, $"saved per kind: [{string.Join(", ", done)}]"));

@@ -178,6 +178,7 @@ public sealed class RebillServiceTests
     {
         await ImportAsync(Invoice(10, Charge(1, 100m, credited: 30m)));
         Assert.True((await Service().RebillAsync(Request(10, new RebillLineRequest { LineNo = 1, Rate = 20m }))).HasError(InvoicingErrorCodes.RebillAmountNotValid));
+        Assert.True((await Service().RebillAsync(Request(10, new RebillLineRequest { LineNo = 1, Exclude = true }))).HasError(InvoicingErrorCodes.RebillAmountNotValid)); // found by the ledger property
         Assert.Equal(70m, (await Service().RebillAsync(Request(10, new RebillLineRequest { LineNo = 1, Rate = 30m }))).Value.CreditMemo!.Amount.Amount);
     }
 

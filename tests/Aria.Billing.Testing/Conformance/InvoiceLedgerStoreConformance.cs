@@ -22,6 +22,7 @@ public abstract class InvoiceLedgerStoreConformance
     private static readonly IReadOnlyList<InvoiceLine> NoLines = [];
     private static readonly IReadOnlyList<PlanInstanceNumber> NoInstances = [];
     private static readonly IReadOnlyList<CreditMemoLine> NoMemoLines = [];
+    private static readonly IReadOnlyList<RemovedApplication> NoRemoved = [];
     private static readonly IReadOnlyList<AppliedAmount> NoTaxCredits = [];
 
     /// <summary>A new, empty store.</summary>
@@ -699,7 +700,7 @@ public abstract class InvoiceLedgerStoreConformance
     {
         Id = Guid.NewGuid(), Client = client ?? Client, Account = Account, InvoiceNo = invoiceNo, Currency = Currency.USD, ReasonCode = "CM1",
         Comment = "goodwill", CreatedAt = Created, CreatedBy = "csr",
-        Lines = [new CreditMemoLine { LineNo = 1, Amount = Usd(1m), PaymentsRemoved = Usd(0m), CreditsRemoved = Usd(0m) }],
+        Lines = [new CreditMemoLine { LineNo = 1, Amount = Usd(1m) }],
     };
 
     /// <summary>A memo with every field set (voided, linked to a rebill), each amount with its currency.</summary>
@@ -716,11 +717,11 @@ public abstract class InvoiceLedgerStoreConformance
             [
                 new CreditMemoLine
                 {
-                    LineNo = 1, Amount = Of(12_345m), TaxCredits = [new AppliedAmount(3, Of(1_019m)), new AppliedAmount(4, Of(1m))],
-                    PaymentsRemoved = Of(1_001m), CreditsRemoved = Of(7m), Comment = "partial",
+                    LineNo = 1, Amount = Of(12_345m), TaxCredits = [new AppliedAmount(3, Of(1_019m)), new AppliedAmount(4, Of(1m))], Comment = "partial",
                 },
-                new CreditMemoLine { LineNo = 2, Amount = Of(3_000m), PaymentsRemoved = Money.Zero(currency), CreditsRemoved = Money.Of(0.000m, currency) },
+                new CreditMemoLine { LineNo = 2, Amount = Of(3_000m) },
             ],
+            Removed = [new RemovedApplication(1, Of(1_001m), Of(7m)), new RemovedApplication(3, Money.Zero(currency), Money.Of(0.000m, currency))],
         };
     }
 
@@ -763,7 +764,8 @@ public abstract class InvoiceLedgerStoreConformance
     private static void AssertMemo(CreditMemo expected, CreditMemo? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(expected with { Lines = NoMemoLines }, actual with { Lines = NoMemoLines });
+        Assert.Equal(expected with { Lines = NoMemoLines, Removed = NoRemoved }, actual with { Lines = NoMemoLines, Removed = NoRemoved });
+        Assert.Equal(expected.Removed, actual.Removed);
         Assert.Equal(expected.Lines.Count, actual.Lines.Count);
         foreach (var (e, a) in expected.Lines.Zip(actual.Lines))
         {
