@@ -1,7 +1,10 @@
 using Aria.Billing;
 using Aria.Billing.Invoicing;
 using Microsoft.Extensions.Configuration;
+using Aria.Billing.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +13,12 @@ public static class InvoicingBuilderExtensions
 {
     /// <summary>
     /// Registers the invoice ledger over an <see cref="IInvoiceLedgerStore"/> (in memory unless a storage provider or the
-    /// app registers one), with validated <see cref="InvoicingOptions"/>. Calling it again registers nothing twice.
+    /// app registers one), with validated <see cref="InvoicingOptions"/>; the <see cref="PaymentTermCatalog"/> over an
+    /// <see cref="IPaymentTermStore"/> (likewise); the <see cref="TaxableAddressResolver"/>; and the
+    /// <see cref="PaymentReminderJob"/> as the handler of the <see cref="InvoicingJobTypes.PaymentReminders"/> job type (used
+    /// once <c>AddJobs()</c> is called), over the host's <see cref="IReminderAccountProvider"/> and
+    /// <see cref="IPaymentReminderSender"/>, resolved when the job first runs (a host without reminders needs neither).
+    /// Calling it again registers nothing twice.
     /// </summary>
     public static IAriaBillingBuilder AddInvoicing(this IAriaBillingBuilder builder, Action<InvoicingOptions>? configure = null)
     {
@@ -30,6 +38,17 @@ public static class InvoicingBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton(InvoicingOptions.Rules.Validator()));
         services.AddOptions<InvoicingOptions>().ValidateOnStart();
         services.TryAddSingleton<IInvoiceLedgerStore, InMemoryInvoiceLedgerStore>();
+        services.TryAddSingleton<IPaymentTermStore, InMemoryPaymentTermStore>();
+        services.TryAddSingleton(sp => new PaymentTermCatalog(sp.GetRequiredService<IPaymentTermStore>()));
+        services.TryAddSingleton(sp => new TaxableAddressResolver(sp.GetRequiredService<IOptions<InvoicingOptions>>().Value));
+        services.TryAddSingleton(sp => new PaymentReminderJob(
+            sp.GetRequiredService<IInvoiceLedgerStore>(),
+            () => sp.GetService<IReminderAccountProvider>() ?? throw new InvalidOperationException(
+                "The payment-reminders job needs an IReminderAccountProvider: register the host's view of its accounts (status, dunning, reminder settings and overrides)."),
+            () => sp.GetService<IPaymentReminderSender>() ?? throw new InvalidOperationException(
+                "The payment-reminders job needs an IPaymentReminderSender: register how the host sends a payment reminder e-mail."),
+            sp.GetService<ILogger<PaymentReminderJob>>()));
+        services.AddSingleton(new JobHandlerRegistration(InvoicingJobTypes.PaymentReminders, typeof(PaymentReminderJob)));
         return builder;
     }
 

@@ -48,6 +48,7 @@ public sealed class PaymentReminderJob : IJobHandler
     {
         ArgumentNullException.ThrowIfNull(run);
         var provider = _accounts();
+        _ = _sender(); // a host without a sender fails the job here, not each of its items
         var keys = new List<string>();
         var accounts = await provider.ListAccountsAsync(run.Client, run.RunDate, cancellationToken).ConfigureAwait(false);
         foreach (var number in accounts.Distinct())

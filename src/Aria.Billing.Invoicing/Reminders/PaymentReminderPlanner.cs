@@ -80,7 +80,7 @@ public static class PaymentReminderPlanner
     /// Row <paramref name="reminderNo"/> in force for an account whose terms or method have <paramref name="settings"/>: the
     /// account's, else the functional account group's, else the terms' or method's; not found when no level has a usable one.
     /// </summary>
-    public static PrecedenceResolution<ReminderLevel, PaymentReminderRow> RowInForce(ReminderAccount account, PaymentReminderSettings settings, int reminderNo)
+    internal static PrecedenceResolution<ReminderLevel, PaymentReminderRow> RowInForce(ReminderAccount account, PaymentReminderSettings settings, int reminderNo)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(settings);
