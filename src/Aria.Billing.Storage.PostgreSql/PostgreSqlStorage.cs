@@ -1,5 +1,6 @@
 using Npgsql;
 using NodaTime;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -29,6 +30,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
+        PaymentTerms = new SqlPaymentTermStore(Database);
     }
 
     /// <summary>
@@ -72,6 +74,9 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
 
     /// <summary>Schedule definitions.</summary>
     public IJobScheduleStore JobSchedules { get; }
+
+    /// <summary>Payment terms.</summary>
+    public IPaymentTermStore PaymentTerms { get; }
 
     internal PostgreSqlDatabase Database { get; }
 

@@ -1,6 +1,7 @@
 using Aria.Billing.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -8,7 +9,7 @@ using Aria.Billing.Sync;
 namespace Aria.Billing.Storage.Sqlite;
 
 /// <summary>
-/// The embedded SQLite store: sync records, the plan-change queue and job runs in one local file. Safe for many threads of
+/// The embedded SQLite store: sync records, the plan-change queue, job runs and payment terms in one local file. Safe for many threads of
 /// one process (writers are serialised, readers never wait in WAL mode); for several nodes use the PostgreSQL store.
 /// </summary>
 /// <example>
@@ -48,6 +49,7 @@ public sealed class SqliteStorage : IRelationalStorage
         PlanChanges = new SqlPlanChangeStore(Database);
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
+        PaymentTerms = new SqlPaymentTermStore(Database);
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
@@ -70,6 +72,9 @@ public sealed class SqliteStorage : IRelationalStorage
 
     /// <summary>Schedule definitions.</summary>
     public IJobScheduleStore JobSchedules { get; }
+
+    /// <summary>Payment terms.</summary>
+    public IPaymentTermStore PaymentTerms { get; }
 
     internal SqliteDatabase Database { get; }
 

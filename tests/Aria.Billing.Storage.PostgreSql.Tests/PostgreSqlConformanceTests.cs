@@ -1,5 +1,6 @@
 using Aria.Billing.Testing.Conformance;
 using Aria.Billing.Testing.Skipping;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -55,6 +56,16 @@ public sealed class PostgreSqlJobScheduleStoreConformanceTests : JobScheduleStor
     private readonly PostgresSchemas _schemas = new();
 
     protected override IJobScheduleStore CreateStore() => _schemas.NewStorage().JobSchedules;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlPaymentTermStoreConformanceTests : PaymentTermStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IPaymentTermStore CreateStore() => _schemas.NewStorage().PaymentTerms;
 
     public void Dispose() => _schemas.Dispose();
 }

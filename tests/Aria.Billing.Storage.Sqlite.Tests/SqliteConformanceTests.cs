@@ -1,4 +1,5 @@
 using Aria.Billing.Testing.Conformance;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -48,6 +49,15 @@ public sealed class SqliteJobScheduleStoreConformanceTests : JobScheduleStoreCon
     private readonly TempDatabase _files = new();
 
     protected override IJobScheduleStore CreateStore() => _files.NewStorage().JobSchedules;
+
+    public void Dispose() => _files.Dispose();
+}
+
+public sealed class SqlitePaymentTermStoreConformanceTests : PaymentTermStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IPaymentTermStore CreateStore() => _files.NewStorage().PaymentTerms;
 
     public void Dispose() => _files.Dispose();
 }

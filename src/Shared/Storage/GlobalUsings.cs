@@ -1,3 +1,4 @@
+global using Aria.Billing.Invoicing;
 global using Aria.Billing.Jobs;
 global using Aria.Billing.Plans;
 global using Aria.Billing.Plans.Queue;

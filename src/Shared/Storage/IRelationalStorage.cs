@@ -1,6 +1,6 @@
 namespace Aria.Billing.Storage;
 
-/// <summary>What both providers' storage classes offer: the five stores over one database.</summary>
+/// <summary>What both providers' storage classes offer: the stores over one database.</summary>
 internal interface IRelationalStorage
 {
     ISyncRecordStore SyncRecords { get; }
@@ -12,6 +12,8 @@ internal interface IRelationalStorage
     IJobRunStore JobRuns { get; }
 
     IJobScheduleStore JobSchedules { get; }
+
+    IPaymentTermStore PaymentTerms { get; }
 
     SqlDatabase Database { get; }
 }

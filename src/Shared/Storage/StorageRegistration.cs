@@ -21,6 +21,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().PlanChanges));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobRuns));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobSchedules));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().PaymentTerms));
         if (!services.Any(d => d.ServiceType == typeof(Registered)))
         {
             services.AddSingleton<Registered>();

@@ -18,7 +18,7 @@ public sealed partial class SharedSqlTests
     [Fact]
     public void ColumnLists_NameEveryColumnOnce()
     {
-        foreach (var list in new[] { SyncRecordRows.Columns, PlanChangeRows.Columns, SqlCommands.ColumnList<ScheduleRunColumn>(), SqlCommands.ColumnList<WorkItemColumn>() })
+        foreach (var list in new[] { SyncRecordRows.Columns, PlanChangeRows.Columns, PaymentTermRows.Columns, SqlCommands.ColumnList<ScheduleRunColumn>(), SqlCommands.ColumnList<WorkItemColumn>() })
         {
             var names = list.Split(", ");
             Assert.Equal(names.Length, names.Distinct(StringComparer.Ordinal).Count());
