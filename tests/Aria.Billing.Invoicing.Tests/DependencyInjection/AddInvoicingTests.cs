@@ -10,6 +10,7 @@ public sealed class AddInvoicingTests
 {
     private static readonly LocalDate Day = new(2025, 4, 15);
 
+    // spec: release-6.50.txt, Enhanced Payment Terms (DEV-7151): the package's engines, registered once however often AddInvoicing is called.
     [Fact]
     public void AddInvoicing_Twice_RegistersNothingTwice()
     {
@@ -64,6 +65,7 @@ public sealed class AddInvoicingTests
         Assert.Equal([new ReminderKey(Client, 1, 1)], host.Sent.Select(r => r.Key));
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), pmt_reminder: reminders need the host's accounts and sender.
     [Fact]
     public async Task AddInvoicing_WithoutTheHostsProvider_StartsAndTheJobFailsNamingWhatToRegister()
     {
@@ -80,6 +82,7 @@ public sealed class AddInvoicingTests
         Assert.Contains(nameof(IReminderAccountProvider), done.Jobs[0].Error, StringComparison.Ordinal);
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), pmt_reminder: reminders need the host's accounts and sender.
     [Fact]
     public async Task AddInvoicing_WithoutTheHostsSender_FailsTheJobNamingWhatToRegister()
     {

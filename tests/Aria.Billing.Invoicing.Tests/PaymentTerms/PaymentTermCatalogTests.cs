@@ -127,6 +127,8 @@ public sealed class PaymentTermCatalogTests
         Assert.True(result.Value.Reminders.ActiveAccountsOnly);
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), pmt_terms_type "0: Net Terms and 1: EAN/GLN", days_until_due_method
+    // "invoice" or "current month".
     [Fact]
     public async Task Create_UndefinedEnums_AreRefusedWithTheirCodes()
     {

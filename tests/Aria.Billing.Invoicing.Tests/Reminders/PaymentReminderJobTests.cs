@@ -123,6 +123,7 @@ public sealed class PaymentReminderJobTests
         Assert.Single(host.Sent);
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), pmt_reminder_row; job-schedule-management.txt, work items of a run.
     [Fact]
     public async Task Process_AKeyThatIsNotAReminderOfTheRunsClient_FailsTheItem()
     {

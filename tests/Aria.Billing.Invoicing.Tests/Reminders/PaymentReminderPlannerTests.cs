@@ -121,6 +121,8 @@ public sealed class PaymentReminderPlannerTests
         Assert.Equal([2L], Due(BillDate.PlusDays(10), account, Invoice(1, BillDate, billingGroup: "bg-eu"), Invoice(2, BillDate, billingGroup: "bg-us")).Select(r => r.Key.InvoiceNo));
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms (DEV-7151): overrides at the Functional Account Group and account levels; Payment
+    // Reminders 01, 02 and 03 with days after the bill date — a row that is none of these is no override.
     [Fact]
     public void DueOn_UnusableOverrideRows_FallToTheNextLevel()
     {
@@ -131,6 +133,7 @@ public sealed class PaymentReminderPlannerTests
         Assert.Equal(("terms-1", ReminderLevel.PaymentTermsOrMethod), (due.Row.Template, due.Source));
     }
 
+    // spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), pmt_reminder_row: one reminder per invoice and row, named by its key.
     [Fact]
     public void ReminderKey_TryParse_ReadsOnlyItsOwnText()
     {

@@ -4,6 +4,8 @@ using Xunit;
 
 namespace Aria.Billing.Testing.Conformance;
 
+// spec: release-6.50.txt, Enhanced Payment Terms - API (DEV-7151), create_payment_terms_m, get_payment_terms_m, delete_payment_terms_m.
+
 /// <summary>
 /// The semantics every <see cref="IPaymentTermStore"/> shares (spec: release-6.50.txt, Enhanced Payment Terms - API, DEV-7151:
 /// <c>create_payment_terms_m</c>, <c>get_payment_terms_m</c>, <c>delete_payment_terms_m</c> "only if the payment terms have never been
