@@ -105,4 +105,72 @@ public static class InvoicingErrorCodes
 
     /// <summary>The ledger kept changing under the adjustment (other writers); try again.</summary>
     public static AriaErrorCode LedgerBusy { get; } = AriaErrorCode.Symbolic("LEDGER_BUSY");
+
+    // Payment terms, payment reminders and the taxable address (spec: release-6.50.txt, Enhanced Payment Terms DEV-7151,
+    // Enhanced Payment Methods DEV-7182, Enhanced Payment Terms - API DEV-7151).
+
+    /// <summary>A payment term's name or client-defined id holds a control character (names are shown and matched as given).</summary>
+    public static AriaErrorCode PaymentTermNameNotValid { get; } = AriaErrorCode.Symbolic("PAYMENT_TERM_NAME_NOT_VALID");
+
+    /// <summary>The client already has payment terms with this name (<c>pmt_terms_name</c>): names identify terms.</summary>
+    public static AriaErrorCode PaymentTermNameTaken { get; } = AriaErrorCode.Symbolic("PAYMENT_TERM_NAME_TAKEN");
+
+    /// <summary>The client already has payment terms with this client-defined id (<c>client_pmt_term_id</c>, by default the name).</summary>
+    public static AriaErrorCode ClientPaymentTermIdTaken { get; } = AriaErrorCode.Symbolic("CLIENT_PAYMENT_TERM_ID_TAKEN");
+
+    /// <summary><c>pmt_terms_type</c> is neither 0 (Net Terms) nor 1 (EAN/GLN).</summary>
+    public static AriaErrorCode InvalidPaymentTermsType { get; } = AriaErrorCode.Symbolic("INVALID_PAYMENT_TERMS_TYPE");
+
+    /// <summary><c>days_until_due_method</c> is neither "invoice" nor "current month".</summary>
+    public static AriaErrorCode InvalidDaysUntilDueMethod { get; } = AriaErrorCode.Symbolic("INVALID_DAYS_UNTIL_DUE_METHOD");
+
+    /// <summary><c>days_until_due</c> is negative.</summary>
+    public static AriaErrorCode DaysUntilDueNegative { get; } = AriaErrorCode.Symbolic("DAYS_UNTIL_DUE_NEGATIVE");
+
+    /// <summary><c>surcharge_applicable</c> is true without a (positive) <c>surcharge_no</c>.</summary>
+    public static AriaErrorCode SurchargeNumberRequired { get; } = AriaErrorCode.Symbolic("SURCHARGE_NUMBER_REQUIRED");
+
+    /// <summary>More than three payment reminder rows (Payment Reminders 01, 02 and 03).</summary>
+    public static AriaErrorCode TooManyPaymentReminders { get; } = AriaErrorCode.Symbolic("TOO_MANY_PAYMENT_REMINDERS");
+
+    /// <summary>A payment reminder row's number (<c>pmt_reminder_tmplt_no</c>) is not 1, 2 or 3.</summary>
+    public static AriaErrorCode PaymentReminderNumberNotValid { get; } = AriaErrorCode.Symbolic("PAYMENT_REMINDER_NUMBER_NOT_VALID");
+
+    /// <summary>Two payment reminder rows have the same number.</summary>
+    public static AriaErrorCode DuplicatePaymentReminder { get; } = AriaErrorCode.Symbolic("DUPLICATE_PAYMENT_REMINDER");
+
+    /// <summary><c>pmt_reminder_days_until_notification</c> is negative (it counts days after the bill date).</summary>
+    public static AriaErrorCode PaymentReminderDaysNegative { get; } = AriaErrorCode.Symbolic("PAYMENT_REMINDER_DAYS_NEGATIVE");
+
+    /// <summary>
+    /// <c>pmt_reminder_notification_list</c> is not one of Default, Administrative, Billing (API: Statement) or All (API: Both).
+    /// </summary>
+    public static AriaErrorCode InvalidReminderRecipients { get; } = AriaErrorCode.Symbolic("INVALID_REMINDER_RECIPIENTS");
+
+    /// <summary>
+    /// A warning, not an error: a payment reminder is sent on or after the days until due, where the manual recommends
+    /// fewer days (a reminder is never sent while the account is in dunning).
+    /// </summary>
+    public static AriaErrorCode PaymentReminderNotBeforeDue { get; } = AriaErrorCode.Symbolic("PAYMENT_REMINDER_NOT_BEFORE_DUE");
+
+    /// <summary>No payment terms of the client have the number, name or client-defined id given.</summary>
+    public static AriaErrorCode PaymentTermNotFound { get; } = AriaErrorCode.Symbolic("PAYMENT_TERM_NOT_FOUND");
+
+    /// <summary>The payment terms were assigned to a billing group at some time: they cannot be deleted (<c>delete_payment_terms_m</c>).</summary>
+    public static AriaErrorCode PaymentTermAssigned { get; } = AriaErrorCode.Symbolic("PAYMENT_TERM_ASSIGNED");
+
+    /// <summary><c>payment_option</c> is neither "Methods" nor "Terms".</summary>
+    public static AriaErrorCode InvalidPaymentOption { get; } = AriaErrorCode.Symbolic("INVALID_PAYMENT_OPTION");
+
+    /// <summary>The billing group pays by EAN/GLN terms without an <c>ean_gln_num</c>.</summary>
+    public static AriaErrorCode EanGlnNumberRequired { get; } = AriaErrorCode.Symbolic("EAN_GLN_NUMBER_REQUIRED");
+
+    /// <summary>The billing group pays by EAN/GLN terms without an <c>ean_gln_requisition_num</c>.</summary>
+    public static AriaErrorCode EanGlnRequisitionNumberRequired { get; } = AriaErrorCode.Symbolic("EAN_GLN_REQUISITION_NUMBER_REQUIRED");
+
+    /// <summary><c>payments_returned</c> is not 1 (terms), 2 (methods) or 3 (both).</summary>
+    public static AriaErrorCode InvalidPaymentsReturned { get; } = AriaErrorCode.Symbolic("INVALID_PAYMENTS_RETURNED");
+
+    /// <summary>None of the contacts in the client's taxable-address order has a valid tax address.</summary>
+    public static AriaErrorCode TaxableAddressNotFound { get; } = AriaErrorCode.Symbolic("TAXABLE_ADDRESS_NOT_FOUND");
 }

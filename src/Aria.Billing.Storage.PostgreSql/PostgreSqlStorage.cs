@@ -32,6 +32,7 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
         InvoiceLedger = new SqlInvoiceLedgerStore(Database);
+        PaymentTerms = new SqlPaymentTermStore(Database);
     }
 
     /// <summary>
@@ -81,6 +82,9 @@ public sealed class PostgreSqlStorage : IAsyncDisposable, IRelationalStorage
     /// (a write is one transaction; numbers are taken in it, so they are consecutive and unique, and a refused write uses none).
     /// </summary>
     public IInvoiceLedgerStore InvoiceLedger { get; }
+
+    /// <summary>Payment terms (an assignment and a delete of the same terms never both succeed).</summary>
+    public IPaymentTermStore PaymentTerms { get; }
 
     internal PostgreSqlDatabase Database { get; }
 

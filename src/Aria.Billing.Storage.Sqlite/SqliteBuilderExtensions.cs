@@ -11,7 +11,7 @@ public static class SqliteBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="SqliteStorage"/> as the <see cref="ISyncRecordStore"/>, <see cref="ISyncOperationStore"/>, <see cref="IPlanChangeStore"/>,
-    /// <see cref="IJobRunStore"/> and <see cref="IJobScheduleStore"/> (replacing the in-memory ones, whichever is called first), and, unless
+    /// <see cref="IJobRunStore"/>, <see cref="IJobScheduleStore"/> and <see cref="Aria.Billing.Invoicing.IPaymentTermStore"/> (replacing the in-memory ones, whichever is called first), and, unless
     /// <see cref="SqliteStorageOptions.MigrateOnStart"/> is off, a hosted service that migrates the schema before any other
     /// hosted service starts. Options are validated on start.
     /// </summary>

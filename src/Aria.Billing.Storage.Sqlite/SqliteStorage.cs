@@ -9,9 +9,9 @@ using Aria.Billing.Sync;
 namespace Aria.Billing.Storage.Sqlite;
 
 /// <summary>
-/// The embedded SQLite store: sync records, the plan-change queue, job runs and the invoice ledger in one local file. Safe
-/// for many threads of one process (writers are serialised, readers never wait in WAL mode); for several nodes use the
-/// PostgreSQL store.
+/// The embedded SQLite store: sync records, the plan-change queue, job schedules and runs, the invoice ledger and payment
+/// terms in one local file. Safe for many threads of one process (writers are serialised, readers never wait in WAL mode);
+/// for several nodes use the PostgreSQL store.
 /// </summary>
 /// <example>
 /// <code>
@@ -51,6 +51,7 @@ public sealed class SqliteStorage : IRelationalStorage
         JobRuns = new SqlJobRunStore(Database);
         JobSchedules = new SqlJobScheduleStore(Database);
         InvoiceLedger = new SqlInvoiceLedgerStore(Database);
+        PaymentTerms = new SqlPaymentTermStore(Database);
     }
 
     /// <summary>The schema version this package brings a database to.</summary>
@@ -79,6 +80,9 @@ public sealed class SqliteStorage : IRelationalStorage
     /// (a write is one transaction; numbers are taken in it, so they are consecutive and unique, and a refused write uses none).
     /// </summary>
     public IInvoiceLedgerStore InvoiceLedger { get; }
+
+    /// <summary>Payment terms (an assignment and a delete of the same terms never both succeed).</summary>
+    public IPaymentTermStore PaymentTerms { get; }
 
     internal SqliteDatabase Database { get; }
 

@@ -76,3 +76,13 @@ public sealed class PostgreSqlInvoiceLedgerStoreConformanceTests : InvoiceLedger
 
     public void Dispose() => _schemas.Dispose();
 }
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlPaymentTermStoreConformanceTests : PaymentTermStoreConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override IPaymentTermStore CreateStore() => _schemas.NewStorage().PaymentTerms;
+
+    public void Dispose() => _schemas.Dispose();
+}

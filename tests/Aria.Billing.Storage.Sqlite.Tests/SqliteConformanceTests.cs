@@ -68,3 +68,12 @@ public sealed class SqliteInvoiceLedgerStoreConformanceTests : InvoiceLedgerStor
 
     public void Dispose() => _files.Dispose();
 }
+
+public sealed class SqlitePaymentTermStoreConformanceTests : PaymentTermStoreConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override IPaymentTermStore CreateStore() => _files.NewStorage().PaymentTerms;
+
+    public void Dispose() => _files.Dispose();
+}

@@ -23,7 +23,7 @@ public sealed class SqliteStorageTests : IDisposable
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
 
         Assert.Equal(0, await storage.GetSchemaVersionAsync());
-        Assert.Equal([1, 2, 3, 4, 5, 6], await storage.MigrateAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], await storage.MigrateAsync());
         Assert.Empty(await storage.MigrateAsync());
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
     }
@@ -45,11 +45,11 @@ public sealed class SqliteStorageTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         var current = _files.NewStorage(path);
-        Assert.Equal([2, 3, 4, 5, 6], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6, 7], await current.MigrateAsync());
 
         Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 

@@ -1,6 +1,6 @@
 namespace Aria.Billing.Storage;
 
-/// <summary>What both providers' storage classes offer: the six stores over one database.</summary>
+/// <summary>What both providers' storage classes offer: the stores over one database.</summary>
 internal interface IRelationalStorage
 {
     ISyncRecordStore SyncRecords { get; }
@@ -14,6 +14,8 @@ internal interface IRelationalStorage
     IJobScheduleStore JobSchedules { get; }
 
     IInvoiceLedgerStore InvoiceLedger { get; }
+
+    IPaymentTermStore PaymentTerms { get; }
 
     SqlDatabase Database { get; }
 }

@@ -207,5 +207,30 @@ internal static class SqlSchema
                 next {Long} NOT NULL,
                 PRIMARY KEY (client, kind));
             """),
+        new(7, "payment terms, names and client-defined ids unique per client, and the last number each client was given (numbers are never reused)", """
+            CREATE TABLE payment_term (
+                client {Long} NOT NULL,
+                term_no {Long} NOT NULL,
+                name {Text} NOT NULL,
+                client_id {Text} NOT NULL,
+                terms_type {Int} NOT NULL,
+                days_until_due {Int} NOT NULL,
+                days_until_due_method {Int} NOT NULL,
+                bill_lag_days {Int},
+                surcharge_no {Long},
+                auto_bill_orders {Int} NOT NULL,
+                reminders_enabled {Int} NOT NULL,
+                reminders_active_only {Int} NOT NULL,
+                reminder_rows {Text} NOT NULL,
+                ever_assigned {Int} NOT NULL,
+                version {Long} NOT NULL,
+                PRIMARY KEY (client, term_no),
+                UNIQUE (client, name),
+                UNIQUE (client, client_id));
+
+            CREATE TABLE payment_term_number (
+                client {Long} NOT NULL PRIMARY KEY,
+                last_no {Long} NOT NULL);
+            """),
     ];
 }

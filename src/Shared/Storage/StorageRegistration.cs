@@ -22,6 +22,7 @@ internal static class StorageRegistration
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobRuns));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().JobSchedules));
         services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().InvoiceLedger));
+        services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<TStorage>().PaymentTerms));
         if (!services.Any(d => d.ServiceType == typeof(Registered)))
         {
             services.AddSingleton<Registered>();

@@ -18,7 +18,7 @@ public sealed partial class SharedSqlTests
     [Fact]
     public void ColumnLists_NameEveryColumnOnce()
     {
-        foreach (var list in new[] { SyncRecordRows.Columns, PlanChangeRows.Columns, SqlCommands.ColumnList<ScheduleRunColumn>(), SqlCommands.ColumnList<WorkItemColumn>(),
+        foreach (var list in new[] { SyncRecordRows.Columns, PlanChangeRows.Columns, PaymentTermRows.Columns, SqlCommands.ColumnList<ScheduleRunColumn>(), SqlCommands.ColumnList<WorkItemColumn>(),
             InvoiceLedgerRows.InvoiceColumns, InvoiceLedgerRows.CreditMemoColumns })
         {
             var names = list.Split(", ");
