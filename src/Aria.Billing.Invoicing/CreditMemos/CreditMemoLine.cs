@@ -6,6 +6,9 @@ public sealed record CreditMemoLine
     /// <summary>The charge line credited.</summary>
     public required int LineNo { get; init; }
 
+    /// <summary>The <c>line_type</c> of the charge line credited (its tax credits are tax lines, type 2).</summary>
+    public LineType LineType { get; init; } = LineType.RecurringCharge;
+
     /// <summary>The amount credited on the line; greater than zero.</summary>
     public required Money Amount { get; init; }
 

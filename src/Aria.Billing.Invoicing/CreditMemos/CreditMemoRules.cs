@@ -213,7 +213,7 @@ public static class CreditMemoRules
                 }
             }
 
-            memoLines.Add(new CreditMemoLine { LineNo = request.LineNo, Amount = amount, TaxCredits = taxCredits, Comment = request.Comment });
+            memoLines.Add(new CreditMemoLine { LineNo = request.LineNo, LineType = line.LineType, Amount = amount, TaxCredits = taxCredits, Comment = request.Comment });
         }
 
         var memo = new CreditMemo

@@ -18,6 +18,12 @@ public enum ChargeType
     /// <summary>An order-based (one-time) charge.</summary>
     Order = 3,
 
-    /// <summary>Any other charge (minimum fee, cancellation fee …).</summary>
+    /// <summary>Any other charge (minimum fee, cancellation fee …); its line type is a recurring charge.</summary>
     Other = 4,
+
+    /// <summary>A recurring charge billed in arrears.</summary>
+    RecurringArrears = 5,
+
+    /// <summary>A surcharge.</summary>
+    Surcharge = 6,
 }

@@ -64,6 +64,17 @@ public sealed record InvoiceLine
     /// <summary>The comment entered on the line of a rebill (<c>rb_line_comments</c>).</summary>
     public string? Comment { get; init; }
 
+    /// <summary>The line's <c>line_type</c>: tax for a tax line, else the charge type's (recurring 1, activation 5, usage 6, recurring arrears 7, order 8, surcharge 9).</summary>
+    public LineType LineType => Kind == InvoiceLineKind.Tax ? LineType.TaxCharge : ChargeType switch
+    {
+        ChargeType.Usage => LineType.UsageCharge,
+        ChargeType.Activation => LineType.ActivationCharge,
+        ChargeType.Order => LineType.OrderCharge,
+        ChargeType.RecurringArrears => LineType.RecurringArrearsCharge,
+        ChargeType.Surcharge => LineType.Surcharge,
+        _ => LineType.RecurringCharge,
+    };
+
     /// <summary>What a credit memo may still credit on the line: its amount less credits and credit memos already applied.</summary>
     public Money Creditable => Amount - CreditsApplied - CreditMemosApplied;
 

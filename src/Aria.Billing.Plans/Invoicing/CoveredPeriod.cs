@@ -11,6 +11,9 @@ public sealed record CoveredPeriod(BillingPeriod Period, LocalDate From, Money? 
     /// <summary>The number of days covered.</summary>
     public int Days => Period.DaysRemainingFrom(From);
 
+    /// <summary>The line the covered period becomes on the invoice: a recurring charge.</summary>
+    public LineType LineType => LineType.RecurringCharge;
+
     /// <summary>Whether the whole period is covered.</summary>
     public bool IsFullPeriod => From == Period.Start;
 

@@ -6,7 +6,8 @@ namespace Aria.Billing.Plans;
 /// <param name="DaysRemaining">Days from the start of the prorated span (inclusive) to the period end (exclusive).</param>
 /// <param name="Amount">FullPeriodAmount × DaysRemaining ÷ Period.Days, rounded once to the minor unit; zero when not prorated.</param>
 /// <param name="Applied">Whether the policy produced this side (a credit under "charges only" is not applied).</param>
-public readonly record struct ProratedAmount(Money FullPeriodAmount, BillingPeriod Period, int DaysRemaining, Money Amount, bool Applied)
+/// <param name="LineType">The line the side becomes: a service credit for the old plan's unused days, a recurring charge for the new plan's.</param>
+public readonly record struct ProratedAmount(Money FullPeriodAmount, BillingPeriod Period, int DaysRemaining, Money Amount, bool Applied, LineType LineType)
 {
     /// <summary>The fraction of the period prorated: DaysRemaining ÷ Period.Days.</summary>
     public decimal Fraction => (decimal)DaysRemaining / Period.Days;

@@ -58,12 +58,12 @@ public readonly record struct ProrationQuote
     /// <summary>The credit for the old plan's unused days.</summary>
     public ProratedAmount Credit => new(
         Money.Of(_oldFull, _currency), _creditPeriod, _creditDays, Money.Of(_credit, _currency),
-        Policy is ProrationPolicy.Full or ProrationPolicy.CreditsOnly);
+        Policy is ProrationPolicy.Full or ProrationPolicy.CreditsOnly, LineType.ServiceCredit);
 
     /// <summary>The charge for the new plan's remaining days.</summary>
     public ProratedAmount Charge => new(
         Money.Of(_newFull, _currency), _chargePeriod, _chargeDays, Money.Of(_charge, _currency),
-        Policy is ProrationPolicy.Full or ProrationPolicy.ChargesOnly);
+        Policy is ProrationPolicy.Full or ProrationPolicy.ChargesOnly, LineType.RecurringCharge);
 
     /// <summary>Charge minus credit: what the account owes for the change (negative when it is owed).</summary>
     public Money Net => Money.Of(_charge - _credit, _currency);

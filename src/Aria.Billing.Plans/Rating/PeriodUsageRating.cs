@@ -7,7 +7,11 @@ namespace Aria.Billing.Plans.Rating;
 /// <param name="Tiers">Units and amount per tier, in tier order (aggregated and per-record rating).</param>
 /// <param name="PreRatedAmount">The total of pre-rated records.</param>
 /// <param name="Amount">The period's amount, unrounded: tier amounts plus pre-rated amounts.</param>
-/// <param name="InvoiceAmount">The charge line for the invoice: the amount rounded once, never negative.</param>
+/// <param name="InvoiceAmount">The usage charge line for the invoice: the amount rounded once, never negative.</param>
+/// <param name="CreditAmount">
+/// What the period's usage nets below zero, rounded once, as a positive amount: the invoice carries no negative charge line,
+/// so it comes back as a service credit (a usage-based alternative to a service or cash credit); zero otherwise.
+/// </param>
 public sealed record PeriodUsageRating(
     RateSchedule Schedule,
     int RecordCount,
@@ -15,4 +19,12 @@ public sealed record PeriodUsageRating(
     IReadOnlyList<TierUsage> Tiers,
     decimal PreRatedAmount,
     decimal Amount,
-    Money InvoiceAmount);
+    Money InvoiceAmount,
+    Money CreditAmount)
+{
+    /// <summary>The line type of <see cref="InvoiceAmount"/>: a usage charge.</summary>
+    public LineType InvoiceLineType => LineType.UsageCharge;
+
+    /// <summary>The line type of <see cref="CreditAmount"/>: a service credit.</summary>
+    public LineType CreditLineType => LineType.ServiceCredit;
+}

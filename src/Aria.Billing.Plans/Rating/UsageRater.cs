@@ -66,16 +66,18 @@ public sealed class UsageRater
 
         var warnings = new List<AriaWarning>();
         var charge = schedule.Currency.Round(amount, _rounding);
+        var credit = 0m;
         if (charge < 0)
         {
             warnings.Add(new AriaWarning(
                 RatingWarningCodes.NegativeChargeNotInvoiced,
-                $"The period's usage rates to {charge.ToString(CultureInfo.InvariantCulture)} {schedule.Currency}: negative charge lines are not permitted, so the invoice charge is 0."));
+                $"The period's usage rates to {charge.ToString(CultureInfo.InvariantCulture)} {schedule.Currency}: negative charge lines are not permitted, so the invoice charge is 0 and {(-charge).ToString(CultureInfo.InvariantCulture)} {schedule.Currency} comes back as a service credit."));
+            credit = -charge;
             charge = 0m;
         }
 
         return AriaResult.Success(
-            new PeriodUsageRating(schedule, records.Length, units, tiers, preRated, amount, Money.Of(charge, schedule.Currency)),
+            new PeriodUsageRating(schedule, records.Length, units, tiers, preRated, amount, Money.Of(charge, schedule.Currency), Money.Of(credit, schedule.Currency)),
             warnings);
     }
 

@@ -89,7 +89,7 @@ internal static class StorageJson
     internal static string CreditMemoBody(CreditMemo memo) =>
         JsonSerializer.Serialize(
             new CreditMemoBodyRow(
-                [.. memo.Lines.Select(l => new CreditMemoLineRow(l.LineNo, Row(l.Amount), [.. l.TaxCredits.Select(t => new AppliedRow(t.LineNo, Row(t.Amount)))], l.Comment))],
+                [.. memo.Lines.Select(l => new CreditMemoLineRow(l.LineNo, Row(l.Amount), [.. l.TaxCredits.Select(t => new AppliedRow(t.LineNo, Row(t.Amount)))], l.Comment, (int)l.LineType))],
                 [.. memo.Removed.Select(r => new RemovedRow(r.LineNo, Row(r.Payments), Row(r.Credits)))]),
             StorageJsonContext.Default.CreditMemoBodyRow);
 
@@ -100,6 +100,7 @@ internal static class StorageJson
         IReadOnlyList<CreditMemoLine> lines = [.. (body?.Lines ?? []).Select(l => new CreditMemoLine
         {
             LineNo = l.LineNo, Amount = MoneyOf(l.Amount), TaxCredits = [.. (l.TaxCredits ?? []).Select(t => new AppliedAmount(t.LineNo, MoneyOf(t.Amount)))], Comment = l.Comment,
+            LineType = (LineType)l.LineType,
         })];
         IReadOnlyList<RemovedApplication> removed = [.. (body?.Removed ?? []).Select(r => new RemovedApplication(r.LineNo, MoneyOf(r.Payments), MoneyOf(r.Credits)))];
         return (lines, removed);
@@ -135,7 +136,7 @@ internal static class StorageJson
         int LineNo, int Kind, int ChargeType, long ServiceNo, string? ServiceName, long? PlanInstance, decimal Units, decimal Rate, MoneyRow Amount, decimal TaxRate,
         int? TaxedLineNo, MoneyRow? Payments, MoneyRow? Credits, MoneyRow? CreditMemos, string? PurchaseOrder, int? OriginalLineNo, bool RebillExcluded, string? Comment);
 
-    internal sealed record CreditMemoLineRow(int LineNo, MoneyRow Amount, AppliedRow[]? TaxCredits, string? Comment);
+    internal sealed record CreditMemoLineRow(int LineNo, MoneyRow Amount, AppliedRow[]? TaxCredits, string? Comment, int LineType = (int)Aria.Billing.LineType.RecurringCharge);
 
     internal sealed record RemovedRow(int LineNo, MoneyRow Payments, MoneyRow Credits);
 

@@ -37,16 +37,35 @@ public sealed class UsageRaterTests
     }
 
     [Fact]
-    public void RatePeriod_NegativeTotal_NeverANegativeChargeLine()
+    public void RatePeriod_NegativeTotal_NeverANegativeChargeLine_TheRestComesBackAsAServiceCredit()
     {
+        // spec: release-6.50.txt, Additional Support for Negative Usage (DEV-7411): negative usage is "a usage-based
+        // alternative to a service or cash credit"; gen_invoice_m permits no negative charge line. The net -4.00 is not
+        // dropped: the usage line is 0.00 (line_type 6) and 4.00 comes back as a service credit (line_type 3).
         var schedule = RateSchedule.Flat(Currency.USD, 0.10m).Value;
 
         var result = _rater.RatePeriod(schedule, [new UsageRecord(10), new UsageRecord(-50, PreRatedRate: 0.10m)]);
 
         Assert.Equal(-4.00m, result.Value.Amount);
         Assert.Equal(Money.Zero(Currency.USD), result.Value.InvoiceAmount);
+        Assert.Equal(Money.Of(4.00m, Currency.USD), result.Value.CreditAmount);
+        Assert.Equal(((int)result.Value.InvoiceLineType, (int)result.Value.CreditLineType), (6, 3));
         Assert.Equal(RatingWarningCodes.NegativeChargeNotInvoiced, Assert.Single(result.Warnings).Code);
+        Assert.Equal(Money.Zero(Currency.USD), _rater.RatePeriod(schedule, [new UsageRecord(10)]).Value.CreditAmount);
     }
+
+    [Fact]
+    public void RatePeriod_ChargeMinusCredit_IsTheRoundedAmount_Always() =>
+        Prop.ForAll(
+            Gen.ListOf(Gen.Choose(-500, 500).Select(u => (decimal)u)).Select(l => l.ToArray()).ToArbitrary(),
+            units =>
+            {
+                var schedule = RateSchedule.Flat(Currency.USD, 0.013m).Value;
+                var rating = _rater.RatePeriod(schedule, [.. units.Select(u => u < 0 ? new UsageRecord(u, PreRatedRate: 0.013m) : new UsageRecord(u))]).Value;
+                Assert.True(rating.InvoiceAmount.Amount >= 0m && rating.CreditAmount.Amount >= 0m);
+                Assert.True(rating.InvoiceAmount.Amount == 0m || rating.CreditAmount.Amount == 0m);
+                Assert.Equal(Currency.USD.Round(rating.Amount), rating.InvoiceAmount.Amount - rating.CreditAmount.Amount);
+            }).QuickCheckThrowOnFailure();
 
     [Fact]
     public void RatePeriod_BadRecord_NamesIt()
