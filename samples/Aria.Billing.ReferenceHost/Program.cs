@@ -53,6 +53,7 @@ builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
 
 var app = builder.Build();
+app.UseStatusCodePages(ApiErrors.WriteBodilessStatusAsync); // a bare 404/405/415 of the framework: coded problem details too
 app.UseMiddleware<RequestLimits>();
 app.UseClientRateLimits();
 app.MapOpenApi();

@@ -1,6 +1,7 @@
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Aria.Billing.ReferenceHost.Api;
@@ -27,6 +28,12 @@ public static class ApiErrors
 
     /// <summary>A request body or record payload over the host's limit.</summary>
     public const string TooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>No endpoint at the path.</summary>
+    public const string RouteNotFound = "ROUTE_NOT_FOUND";
+
+    /// <summary>An endpoint at the path, but not for the method.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
     private static readonly HashSet<AriaErrorCode> NotFound =
     [
@@ -62,6 +69,25 @@ public static class ApiErrors
     /// <summary>400 with one error.</summary>
     public static IResult Bad(string code, string message, params string[] inputs) =>
         Result(StatusCodes.Status400BadRequest, new AriaError(AriaErrorCode.Symbolic(code), message, inputs));
+
+    /// <summary>
+    /// Gives a response the framework ended with an error status and no body (no route, a method the route does not take, a
+    /// body that is not JSON) the same coded problem details as every other refusal.
+    /// </summary>
+    public static Task WriteBodilessStatusAsync(StatusCodeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var error = status switch
+        {
+            StatusCodes.Status404NotFound => new AriaError(AriaErrorCode.Symbolic(RouteNotFound), $"No endpoint at {http.Request.Path}.", "path"),
+            StatusCodes.Status405MethodNotAllowed => new AriaError(AriaErrorCode.Symbolic(MethodNotAllowed), $"{http.Request.Method} is not an operation of {http.Request.Path}.", "method"),
+            StatusCodes.Status415UnsupportedMediaType => new AriaError(AriaErrorCode.Symbolic(InvalidRequest), "The body should be JSON (Content-Type: application/json).", "body"),
+            _ => new AriaError(AriaErrorCode.Symbolic(InvalidRequest), $"The request was refused ({status} {ReasonPhrases.GetReasonPhrase(status)}).", "request"),
+        };
+        return Result(status, error).ExecuteAsync(http);
+    }
 
     /// <summary>Documents in the OpenAPI description that the endpoint answers problem details with <paramref name="statuses"/>, besides 400, 401, 403 and 429.</summary>
     public static RouteHandlerBuilder ProducesErrors(this RouteHandlerBuilder builder, params int[] statuses)
