@@ -61,6 +61,7 @@ app.MapHealthChecks("/health");
 app.MapSyncEndpoints();
 app.MapPlanEndpoints();
 app.MapJobEndpoints();
+app.MapInvoiceEndpoints();
 app.MapOperatorPage();
 app.Run();
 

@@ -1,3 +1,4 @@
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -9,8 +10,8 @@ namespace Aria.Billing.ReferenceHost.Api;
 /// <summary>
 /// How rule violations leave the host: always RFC 9457 problem details (<c>application/problem+json</c>) whose
 /// <c>errors</c> member lists the coded errors, with 400 for bad input, 401/403 for authentication and roles, 404 for what
-/// the client does not have, 409 for an operation the current state refuses (one in progress), 413 for a body too large.
-/// Never a 500 for bad input.
+/// the client does not have, 409 for an operation the current state refuses (one in progress, an invoice with an active
+/// credit memo or already rebilled …), 413 for a body too large. Never a 500 for bad input.
 /// </summary>
 public static class ApiErrors
 {
@@ -39,9 +40,24 @@ public static class ApiErrors
     [
         SyncErrorCodes.SyncEventIsNotFound, SyncErrorCodes.SyncOperationNotFound,
         JobErrorCodes.RunNotFound, JobErrorCodes.ScheduleNotFound, PlanChangeQueueErrorCodes.NotFound,
+        InvoicingErrorCodes.InvoiceNotFound, InvoicingErrorCodes.CreditMemoNotFound,
     ];
 
-    private static readonly HashSet<AriaErrorCode> Conflict = [SyncErrorCodes.SyncOperationInProgress];
+    private static readonly HashSet<AriaErrorCode> Conflict =
+    [
+        SyncErrorCodes.SyncOperationInProgress,
+
+        // The invoice or memo as it is now refuses the adjustment; the request itself may be fine.
+        InvoicingErrorCodes.InvoiceAlreadyExists, InvoicingErrorCodes.InvoicePending, InvoicingErrorCodes.InvoiceVoided,
+        InvoicingErrorCodes.InvoiceFullyPaid, InvoicingErrorCodes.InvoiceHasRefundReversal, InvoicingErrorCodes.InvoiceAlreadyRebilled,
+        InvoicingErrorCodes.InvoiceRebillVoided, InvoicingErrorCodes.InvoiceIsParentPayChild, InvoicingErrorCodes.InvoiceHasNoCreditableLine,
+        InvoicingErrorCodes.InvoiceHasCreditMemo, InvoicingErrorCodes.PlanInstanceLeftBillingGroup, InvoicingErrorCodes.InvoiceInCurrentBillingCycle,
+        InvoicingErrorCodes.CreditMemoAlreadyVoided, InvoicingErrorCodes.CreditMemoBelongsToRebill, InvoicingErrorCodes.SequenceExhausted,
+        InvoicingErrorCodes.LedgerBusy, IdempotencyKeyReused,
+    ];
+
+    /// <summary>An idempotency key already used for another request (a credit memo on another invoice).</summary>
+    public static AriaErrorCode IdempotencyKeyReused { get; } = AriaErrorCode.Symbolic("IDEMPOTENCY_KEY_REUSED");
 
     /// <summary>The response for <paramref name="errors"/> with the status their codes call for: 404 before 409 before 400.</summary>
     public static IResult Result(IReadOnlyList<AriaError> errors) =>
