@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Aria.Billing;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.ReferenceHost.Api;
@@ -31,6 +32,7 @@ var billing = builder.Services
     .AddSync(builder.Configuration.GetSection(SyncOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(Aria.Billing.Plans.PlansOptions.SectionName))
     .AddJobs(builder.Configuration.GetSection(JobRunnerOptions.SectionName))
+    .AddInvoicing(builder.Configuration.GetSection(InvoicingOptions.SectionName))
     .AddJobHandler<DemoBillingSystem>(JobTypes.UsageRating)
     .AddJobHandler<DemoBillingSystem>(JobTypes.SyncTransactions)
     .AddJobHandler<DemoBillingSystem>(JobTypes.Billing); // registers the one DemoBillingSystem the interfaces below share
@@ -46,10 +48,12 @@ else
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
+builder.Services.AddSingleton<IInvoicingDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
 
 var app = builder.Build();
+app.UseStatusCodePages(ApiErrors.WriteBodilessStatusAsync); // a bare 404/405/415 of the framework: coded problem details too
 app.UseMiddleware<RequestLimits>();
 app.UseClientRateLimits();
 app.MapOpenApi();
@@ -57,6 +61,7 @@ app.MapHealthChecks("/health");
 app.MapSyncEndpoints();
 app.MapPlanEndpoints();
 app.MapJobEndpoints();
+app.MapInvoiceEndpoints();
 app.MapOperatorPage();
 app.Run();
 

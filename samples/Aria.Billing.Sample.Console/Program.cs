@@ -1,4 +1,5 @@
 using Aria.Billing;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
@@ -83,6 +84,7 @@ if (fresh)
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Logging.AddFilter("Aria.Billing", LogLevel.None); // the tour prints what happens; raise this to see the packages' log events
+builder.Services.Configure<InvoicingOptions>(o => (o.Defaults.CreditMemoNumbering.Affix, o.Defaults.RebillNumbering.Affix) = ("CM-", "RB-"));
 builder.Services
     .AddAriaBilling(builder.Configuration.GetSection(AriaBillingOptions.SectionName))
     .AddPlans(builder.Configuration.GetSection(PlansOptions.SectionName))
@@ -91,6 +93,7 @@ builder.Services
     .AddJobHandler<SampleJobs>(JobTypes.UsageRating)
     .AddJobHandler<SampleJobs>(JobTypes.SyncTransactions)
     .AddJobHandler<SampleJobs>(JobTypes.Billing)
+    .AddInvoicing(builder.Configuration.GetSection(InvoicingOptions.SectionName))
     .UseSqlite(o => o.Path = database);
 // One node: a stable runner id lets a restarted tour take its unfinished operation back at once (no lease to wait out).
 builder.Services.PostConfigure<SyncOptions>(o => o.RunnerId = $"sample-console@{Environment.MachineName}");
@@ -105,12 +108,21 @@ builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<Sa
 builder.Services.AddSingleton<SampleBillingSystem>();
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<SampleBillingSystem>());
+builder.Services.AddSingleton<IInvoicingDirectory>(sp => sp.GetRequiredService<SampleBillingSystem>());
 
 using var host = builder.Build();
 await host.StartAsync(); // validates the options: a bad AriaBilling:TimeZoneId stops here with a message naming it
 
 var tour = ActivatorUtilities.CreateInstance<Tour>(host.Services);
 await tour.RunAsync(Console.Out);
+var background = await BackgroundTour.RunAsync(Console.Out); // chapter 7, on a host of its own
+
+// Chapter 8 on the tour's host again. The ledger is the storage's when it keeps invoices (UseSqlite then replaces the
+// in-memory store), else in memory for this run.
+var ledger = host.Services.GetRequiredService<IInvoiceLedgerStore>() is InMemoryInvoiceLedgerStore
+    ? "in memory (InMemoryInvoiceLedgerStore), kept for this run only"
+    : $"the tour's SQLite database ({database}), kept across runs";
+var invoiced = await InvoicingTour.RunAsync(ActivatorUtilities.CreateInstance<LocalInvoicing>(host.Services), Console.Out, 8, new ClientNumber(1000), ledger);
 await host.StopAsync();
 
-return await BackgroundTour.RunAsync(Console.Out) ? 0 : 1;
+return background && invoiced ? 0 : 1;

@@ -1,4 +1,5 @@
 using Aria.Billing.Client;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Aria.Billing.Jobs;
 using Aria.Billing.Sync;
@@ -7,9 +8,10 @@ namespace Aria.Billing.Sample;
 
 /// <summary>
 /// The tour through <see cref="AriaBillingClient"/> against a running reference host (<c>--host URL</c>): a proration
-/// preview, a sync log filled and reprocessed in bulk, and a schedule's run triggered and awaited — with progress bars.
+/// preview, a sync log filled and reprocessed in bulk, a schedule's run triggered and awaited — with progress bars — and
+/// the invoicing chapter (a credit memo, a rebill, the history by rb_option) through the host's ledger.
 /// </summary>
-internal sealed class RemoteTour(AriaBillingClient client, IClock clock)
+internal sealed class RemoteTour(AriaBillingClient client, IClock clock, IOptions<AriaBillingClientOptions> options)
 {
     public async Task<int> RunAsync(TextWriter output)
     {
@@ -73,7 +75,9 @@ internal sealed class RemoteTour(AriaBillingClient client, IClock clock)
         var ended = await client.WaitForScheduleRunAsync(triggered.Value.Id, TimeSpan.FromMinutes(5),
             new Bar<ScheduleRunInfo>(output, "run", r => r.Jobs.Count(j => j.Status is not (BatchStatus.New or BatchStatus.Running)), r => string.Join(", ", r.Jobs.Select(j => $"{j.Name} {j.Status}")), r => r.Jobs.Count));
         output.WriteLine($"   run for {date:uuuu-MM-dd}: {ended.Value.Status} (batch_status_cd {(int)ended.Value.Status}) — {(ended.Value.Status == BatchStatus.Ok ? "proceed" : "hold the core batch jobs")}");
-        return 0;
+        output.WriteLine();
+
+        return await InvoicingTour.RunAsync(new RemoteInvoicing(client), output, 4, new ClientNumber(options.Value.ClientNo), "the reference host's (through the typed client)") ? 0 : 1;
 
         async Task<long> PrintSummaryAsync(string title)
         {

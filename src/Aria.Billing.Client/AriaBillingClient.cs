@@ -12,10 +12,11 @@ namespace Aria.Billing.Client;
 
 /// <summary>
 /// The reference host's API, typed. Every call names the configured client and carries its key; a rule violation comes
-/// back as an <see cref="AriaResult{T}"/> failure with the host's coded errors. Calls that are safe to repeat (reads, the
-/// idempotent trigger and ingest) are retried through the resilience pipeline; others are sent once.
+/// back as an <see cref="AriaResult{T}"/> failure with the host's coded errors (read from its problem details). Calls that
+/// are safe to repeat (reads, the idempotent trigger, ingest, invoice import and credit memos, which carry an idempotency
+/// key) are retried through the resilience pipeline; others are sent once.
 /// </summary>
-public sealed class AriaBillingClient
+public sealed partial class AriaBillingClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

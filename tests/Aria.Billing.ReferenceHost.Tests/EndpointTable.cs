@@ -36,6 +36,16 @@ public static class EndpointTable
         (HttpMethod.Post, $"/jobs/runs/{Id}/reset", null, HostModule.Jobs, HostAccess.Edit),
         (HttpMethod.Post, $"/jobs/runs/{Id}/reprocess", null, HostModule.Jobs, HostAccess.Edit),
         (HttpMethod.Get, "/jobs/audit?from=2025-04-01&to=2025-04-05", null, HostModule.Jobs, HostAccess.Read),
+        (HttpMethod.Put, "/invoicing/invoices/1", new { account_no = 1, currency = "USD" }, HostModule.Invoicing, HostAccess.Create),
+        (HttpMethod.Get, "/invoicing/invoices/1", null, HostModule.Invoicing, HostAccess.Read),
+        (HttpMethod.Get, "/invoicing/accounts/1/invoices?rb_option=1", null, HostModule.Invoicing, HostAccess.Read),
+        (HttpMethod.Get, "/invoicing/invoices/1/creditable-lines", null, HostModule.Invoicing, HostAccess.Read),
+        (HttpMethod.Post, "/invoicing/invoices/1/credit-memos", new { reason_code = "CM-ERR", comments = "c", line_items = new[] { new { line_no = 1, line_amount = 1m } } }, HostModule.Invoicing, HostAccess.Create),
+        (HttpMethod.Get, "/invoicing/invoices/1/credit-memos", null, HostModule.Invoicing, HostAccess.Read),
+        (HttpMethod.Get, "/invoicing/credit-memos/CM-1", null, HostModule.Invoicing, HostAccess.Read),
+        (HttpMethod.Post, "/invoicing/credit-memos/CM-1/void", null, HostModule.Invoicing, HostAccess.Delete),
+        (HttpMethod.Post, "/invoicing/invoices/1/void", null, HostModule.Invoicing, HostAccess.Delete),
+        (HttpMethod.Post, "/invoicing/invoices/1/rebills", new { reason_code = "RB-RATE", comments = "c" }, HostModule.Invoicing, HostAccess.Create),
     ];
 
     /// <summary>Sends one row of the table.</summary>

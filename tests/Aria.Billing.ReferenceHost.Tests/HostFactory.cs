@@ -10,7 +10,8 @@ namespace Aria.Billing.ReferenceHost.Tests;
 
 /// <summary>
 /// The reference host in-process over its real HTTP pipeline, on a throw-away SQLite file (or PostgreSQL when given a
-/// connection string), with two clients: 1000 (keys ops, viewer, sync-editor) and 2000 (key other).
+/// connection string), with two clients: 1000 (keys ops, viewer, sync-editor, clerk — Create on Invoicing only) and 2000
+/// (key other).
 /// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
@@ -69,6 +70,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
                     new HostKey { Name = "ops", Key = "ops-key", Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) },
                     new HostKey { Name = "viewer", Key = "viewer-key", Access = All(HostAccess.Read) },
                     new HostKey { Name = "sync-editor", Key = "sync-editor-key", Access = new() { [HostModule.Sync] = HostAccess.Edit } },
+                    new HostKey { Name = "clerk", Key = "clerk-key", Access = new() { [HostModule.Invoicing] = HostAccess.Create } },
                 ],
             },
             new HostClient
@@ -90,7 +92,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     }
 
     private static Dictionary<HostModule, HostAccess> All(HostAccess access) =>
-        new() { [HostModule.Sync] = access, [HostModule.Plans] = access, [HostModule.Jobs] = access };
+        new() { [HostModule.Sync] = access, [HostModule.Plans] = access, [HostModule.Jobs] = access, [HostModule.Invoicing] = access };
 }
 
 /// <summary>Reading the host's JSON.</summary>

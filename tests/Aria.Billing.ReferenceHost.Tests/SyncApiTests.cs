@@ -134,6 +134,12 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(["INVALID_REQUEST"], await malformed.CodesAsync());
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        // RFC 9457: problem details, with the coded errors as an extension member.
+        Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+        var problem = await wrongType.JsonAsync();
+        Assert.Equal(("about:blank", "Bad Request", 400), (problem.GetProperty("type").GetString(), problem.GetProperty("title").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+        Assert.Equal("application/problem+json", (await _host.CreateClient().GetAsync("/sync/account/summary")).Content.Headers.ContentType?.MediaType);
         var openApi = await (await _host.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/jobs/schedules/{name}/runs", out _));
         Assert.Equal("Healthy", await (await _host.CreateClient().GetAsync("/health")).Content.ReadAsStringAsync());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.Sync;
@@ -10,7 +11,8 @@ namespace Aria.Billing.ReferenceHost.Demo;
 /// <summary>
 /// Stands in for the billing system of record and the rating engine, so the reference host runs on its own. Replace it
 /// with your integration: an <see cref="IPlanInstanceDirectory"/> and <see cref="IPlanChangeApplier"/> over the billing
-/// system, an <see cref="ISyncRecordHandler"/> that pushes a record, and an <see cref="IJobHandler"/> per job type.
+/// system, an <see cref="ISyncRecordHandler"/> that pushes a record, an <see cref="IJobHandler"/> per job type, and an
+/// <see cref="IInvoicingDirectory"/> over the billing system's reason codes, billing groups and contacts.
 /// </summary>
 /// <remarks>
 /// Plan instances: any instance is an active master plan billed monthly on day 1 unless a change assigned it otherwise.
@@ -18,8 +20,10 @@ namespace Aria.Billing.ReferenceHost.Demo;
 /// processed if the payload also says <c>"fixed_on_reprocess": true</c> (a cause the operator fixed); others complete.
 /// Jobs: every job produces <c>WorkItemsPerJob</c> items (configuration <c>AriaHost:Demo:WorkItemsPerJob</c>, default 20)
 /// that all succeed.
+/// Invoicing: the reason codes, billing groups (with the master plan instances in each) and account contacts under
+/// <c>AriaHost:Demo:Invoicing</c> (see <see cref="DemoInvoicing"/>), the same for every client.
 /// </remarks>
-public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInstanceDirectory, IPlanChangeApplier, ISyncRecordHandler, IJobHandler
+public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInstanceDirectory, IPlanChangeApplier, ISyncRecordHandler, IJobHandler, IInvoicingDirectory
 {
     private readonly ConcurrentDictionary<(ClientNumber, PlanInstanceNumber), PlanInstanceSnapshot> _instances = new();
 
@@ -77,4 +81,57 @@ public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInsta
     /// <inheritdoc />
     public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<string?>(null);
+
+    /// <inheritdoc />
+    public ValueTask<ReasonCode?> FindReasonCodeAsync(ClientNumber client, string code, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Invoicing().ReasonCodes.TryGetValue(code, out var type) ? new ReasonCode(code, type) : null);
+
+    /// <inheritdoc />
+    public ValueTask<string?> FindBillingGroupOfAsync(ClientNumber client, PlanInstanceNumber masterPlanInstance, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<string?>(Invoicing().BillingGroups.FirstOrDefault(g => g.Value.MasterPlanInstances.Contains(masterPlanInstance.Value)).Key);
+
+    /// <inheritdoc />
+    public ValueTask<BillingGroupSnapshot?> FindBillingGroupAsync(ClientNumber client, AccountNumber account, string billingGroup, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Invoicing().BillingGroups.TryGetValue(billingGroup, out var group)
+            ? new BillingGroupSnapshot { Id = billingGroup, PaymentMethod = group.PaymentMethod, DaysUntilDue = group.DaysUntilDue, DaysUntilDueMethod = group.DaysUntilDueMethod }
+            : null);
+
+    /// <inheritdoc />
+    public ValueTask<AccountContacts?> FindContactsAsync(ClientNumber client, AccountNumber account, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Invoicing().Accounts.GetValueOrDefault(account.Value));
+
+    /// <summary>The demo's invoicing data as configured now.</summary>
+    private DemoInvoicing Invoicing() => configuration.GetSection(DemoInvoicing.SectionName).Get<DemoInvoicing>() ?? new DemoInvoicing();
+}
+
+/// <summary>What the demo billing system holds beside its invoices (configuration <c>AriaHost:Demo:Invoicing</c>).</summary>
+public sealed class DemoInvoicing
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "AriaHost:Demo:Invoicing";
+
+    /// <summary>The reason codes and their types, e.g. <c>{ "CM-ERR": "CreditMemo", "RB-RATE": "Rebill" }</c>.</summary>
+    public Dictionary<string, ReasonCodeType> ReasonCodes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The billing groups by id.</summary>
+    public Dictionary<string, DemoBillingGroup> BillingGroups { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The contacts of each account, by account number.</summary>
+    public Dictionary<long, AccountContacts> Accounts { get; set; } = [];
+}
+
+/// <summary>A billing group of the demo: how it pays now, and the master plan instances billed in it.</summary>
+public sealed class DemoBillingGroup
+{
+    /// <summary>The payment method or terms the group collects by now.</summary>
+    public string? PaymentMethod { get; set; }
+
+    /// <summary>The days until due of its payment method or terms.</summary>
+    public int DaysUntilDue { get; set; }
+
+    /// <summary>How those days are counted.</summary>
+    public DaysUntilDueMethod DaysUntilDueMethod { get; set; }
+
+    /// <summary>The master plan instances in the group now.</summary>
+    public List<long> MasterPlanInstances { get; set; } = [];
 }

@@ -11,4 +11,7 @@ public enum HostModule
 
     /// <summary>Job schedules, runs and the audit log.</summary>
     Jobs,
+
+    /// <summary>The invoice ledger: imported invoices, credit memos, rebills, voids and the invoice history.</summary>
+    Invoicing,
 }

@@ -1,7 +1,9 @@
 using Aria.Billing.Client;
+using Aria.Billing.Invoicing;
 using Aria.Billing.Jobs;
 using Aria.Billing.Sync;
 using Aria.Billing.Testing;
+using Aria.Billing.Testing.Invoicing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -139,6 +141,102 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
 
         Assert.True(missing.HasError(AriaErrorCode.Symbolic("SCHEDULE_NOT_FOUND")));
         Assert.True(unknown.HasError(AriaErrorCode.Symbolic("RUN_NOT_FOUND")));
+    }
+
+    // spec: release-6.50.txt, Credit Memo/Rebills - API. The host's demo billing system matches InvoiceSamples: client 1000,
+    // account 42 (statement contact without e-mail: notices go to billing@example.com), master plan instance 7 in BG-1.
+    [Fact]
+    public async Task Invoicing_ImportCreditVoidRebillHistory_WithThePackagesTypes_AndTheHostsCodes()
+    {
+        var (client, services) = Client(new FaultInjector(_time));
+        await using var _ = services;
+        var disputed = InvoiceSamples.Invoice(810_000, InvoiceSamples.Charge(1, 120m, paid: 20m, taxRate: 0.1m), InvoiceSamples.Tax(2, 12m, 1)) with { DisputedAmount = 30m };
+        var other = InvoiceSamples.Invoice(810_001, InvoiceSamples.Charge(1, 100m, taxRate: 0.1m), InvoiceSamples.Tax(2, 10m, 1));
+
+        var imported = await client.ImportInvoiceAsync(disputed);
+        Assert.True(imported.IsSuccess, imported.ToString());
+        Assert.Equal(disputed with { Version = 1 }, imported.Value with { Lines = disputed.Lines, MasterPlanInstances = disputed.MasterPlanInstances });
+        Assert.Equal(disputed.Lines.Select(l => l.ToString()), imported.Value.Lines.Select(l => l.ToString())); // every property (an unset amount is a zero one)
+        Assert.Equal(2L, (await client.ImportInvoiceAsync(disputed)).Value.Version); // idempotent: a refresh
+
+        var creditable = (await client.GetCreditableLinesAsync(810_000)).Value;
+        Assert.Equal(Money.Of(120m, Currency.USD), Assert.Single(creditable).Maximum);
+
+        var key = Guid.NewGuid();
+        var made = await client.CreateCreditMemoAsync(810_000, "CM-ERR", "billed twice", [new CreditMemoLineRequest(1, 50m, "duplicate")], key);
+        Assert.True(made.IsSuccess, made.ToString());
+        var memo = made.Value.Memo;
+        Assert.Equal((key, Money.Of(50m, Currency.USD), Money.Of(5m, Currency.USD), CreditMemoState.Active), (memo.Id, memo.Amount, memo.Tax, memo.State));
+        Assert.StartsWith("CM-", memo.Number, StringComparison.Ordinal);
+        Assert.Equal((948, ContactRole.Billing, "billing@example.com"), (made.Value.Notice.EventNo, made.Value.Notice.RecipientRole, made.Value.Notice.To));
+        Assert.Equal(memo.Number, (await client.CreateCreditMemoAsync(810_000, "CM-ERR", "billed twice", [new CreditMemoLineRequest(1, 50m)], key)).Value.Memo.Number);
+        Assert.Equal(memo with { Version = 1 }, (await client.GetCreditMemoAsync(memo.Number)).Value with { Lines = memo.Lines, Removed = memo.Removed });
+        Assert.Equal([memo.Number], (await client.GetCreditMemosAsync(810_000)).Value.Select(m => m.Number));
+
+        Assert.True((await client.VoidInvoiceAsync(810_000)).HasError(InvoicingErrorCodes.InvoiceHasCreditMemo));
+        var voided = await client.VoidCreditMemoAsync(memo.Number);
+        Assert.Equal((CreditMemoState.Voided, 949, 0m), (voided.Value.Memo.State, voided.Value.Notice.EventNo, voided.Value.Invoice.FindLine(1)!.CreditMemosApplied.Amount));
+        Assert.True((await client.VoidCreditMemoAsync(memo.Number)).HasError(InvoicingErrorCodes.CreditMemoAlreadyVoided));
+
+        Assert.True((await client.ImportInvoiceAsync(other)).IsSuccess);
+        var rebilled = await client.RebillAsync(810_001, "RB-RATE", "contract rate", [new RebillLineRequest { LineNo = 1, Rate = 80m, Comment = "per contract" }]);
+        Assert.True(rebilled.IsSuccess, rebilled.ToString());
+        var rebill = rebilled.Value.Rebill;
+        Assert.Equal((true, 810_001L, "per contract", Money.Of(80m, Currency.USD)), (rebill.IsRebill, rebill.OriginalInvoiceNo!.Value, rebill.Lines[0].Comment, rebill.Lines[0].Amount));
+        Assert.StartsWith("RB-", rebill.RebillNumber, StringComparison.Ordinal);
+        Assert.Equal((Money.Of(20m, Currency.USD), Money.Of(2m, Currency.USD)), (rebilled.Value.CreditMemo!.Amount, rebilled.Value.CreditMemo.Tax));
+        Assert.Equal((true, rebill.InvoiceNo), (rebilled.Value.Original.IsRebilled, rebilled.Value.Original.RebilledBy!.Value));
+        Assert.Equal([NoticeKind.Rebill, NoticeKind.CreditMemo], rebilled.Value.Notices.Select(n => n.Kind));
+        Assert.True((await client.RebillAsync(810_001, "RB-RATE", "again")).HasError(InvoicingErrorCodes.InvoiceAlreadyRebilled));
+
+        Assert.Equal([810_000L, 810_001L, rebill.InvoiceNo], (await client.GetInvoiceHistoryAsync(42)).Value.Select(i => i.InvoiceNo));
+        Assert.Equal([810_000L, 810_001L], (await client.GetInvoiceHistoryAsync(42, RebillOption.OriginalsOnly)).Value.Select(i => i.InvoiceNo));
+        Assert.Equal([rebill.InvoiceNo], (await client.GetInvoiceHistoryAsync(42, RebillOption.RebillsOnly)).Value.Select(i => i.InvoiceNo));
+        Assert.True((await client.GetInvoiceHistoryAsync(42, (RebillOption)7)).HasError(InvoicingErrorCodes.InvalidRebillOption));
+        Assert.True((await client.GetInvoiceAsync(819_999)).HasError(InvoicingErrorCodes.InvoiceNotFound));
+        Assert.True((await client.GetCreditMemoAsync("CM-NOPE")).HasError(InvoicingErrorCodes.CreditMemoNotFound));
+        Assert.Equal(InvoiceState.Voided, (await client.VoidInvoiceAsync(810_000)).Value.Invoice.State);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ImportInvoiceAsync(disputed with { Client = new ClientNumber(2000) }));
+    }
+
+    [Fact]
+    public async Task CreateCreditMemo_ThroughADroppedResponseAndA503_CreditsExactlyOnce()
+    {
+        await _host.Ops().PutJsonAsync("/invoicing/invoices/820000", new
+        {
+            account_no = 43, currency = "USD", bill_date = "2025-03-01", period_start = "2025-03-01", period_end = "2025-04-01",
+            lines = new[] { new { line_no = 1, amount = 100m } },
+        });
+        static bool Create(HttpRequestMessage r) => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/credit-memos", StringComparison.Ordinal);
+        var faults = new FaultInjector(_time).Then(Create, FaultInjector.Fault.DropAfterForwarding).Then(Create, FaultInjector.Fault.Unavailable);
+        var (client, services) = Client(faults);
+        await using var _ = services;
+
+        var made = await client.CreateCreditMemoAsync(820_000, "CM-ERR", "goodwill", [new CreditMemoLineRequest(1, 10m)]);
+
+        Assert.True(made.IsSuccess, made.ToString());
+        Assert.Equal(3, faults.Seen["POST /invoicing/invoices/820000/credit-memos"]); // dropped (after the host saved it), 503, answered
+        Assert.Equal([made.Value.Memo.Number], (await client.GetCreditMemosAsync(820_000)).Value.Select(m => m.Number));
+        Assert.Equal(90m, (await client.GetInvoiceAsync(820_000)).Value.Balance.Amount);
+    }
+
+    [Fact]
+    public async Task Rebill_IsNotSafeToRepeat_SoA503IsSentOnce_AndComesBackAsAValue()
+    {
+        await _host.Ops().PutJsonAsync("/invoicing/invoices/830000", new
+        {
+            account_no = 43, currency = "USD", bill_date = "2025-03-01", period_start = "2025-03-01", period_end = "2025-04-01",
+            lines = new[] { new { line_no = 1, amount = 100m } },
+        });
+        var faults = new FaultInjector(_time).Then(r => r.Method == HttpMethod.Post, FaultInjector.Fault.Unavailable);
+        var (client, services) = Client(faults);
+        await using var _ = services;
+
+        var rebilled = await client.RebillAsync(830_000, "RB-RATE", "lower rate", [new RebillLineRequest { LineNo = 1, Rate = 90m }]);
+
+        Assert.True(rebilled.HasError(AriaErrorCodes.UnexpectedError));
+        Assert.Equal(1, faults.Seen["POST /invoicing/invoices/830000/rebills"]);
+        Assert.Null((await client.GetInvoiceAsync(830_000)).Value.RebilledBy);
     }
 
     /// <summary>A client of a host that answers 503 to everything, with ten retries and a breaker that opens after four calls.</summary>
