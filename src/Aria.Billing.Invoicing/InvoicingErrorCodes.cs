@@ -100,6 +100,9 @@ public static class InvoicingErrorCodes
     /// <summary>The client's credit memo or rebill sequence has no number left within its digit count.</summary>
     public static AriaErrorCode SequenceExhausted { get; } = AriaErrorCode.Symbolic("SEQUENCE_EXHAUSTED");
 
+    /// <summary>A credit memo's idempotency key was already used for a memo on another invoice.</summary>
+    public static AriaErrorCode IdempotencyKeyReused { get; } = AriaErrorCode.Symbolic("IDEMPOTENCY_KEY_REUSED");
+
     /// <summary><c>rb_option</c> is not 0, 1 or 2.</summary>
     public static AriaErrorCode InvalidRebillOption { get; } = AriaErrorCode.Symbolic("INVALID_RB_OPTION");
 

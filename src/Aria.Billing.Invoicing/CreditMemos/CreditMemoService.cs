@@ -41,6 +41,21 @@ public sealed class CreditMemoService
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>A credit memo by its number, or CREDIT_MEMO_NOT_FOUND.</summary>
+    public async Task<AriaResult<CreditMemo>> GetAsync(ClientNumber client, string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return await _store.FindCreditMemoAsync(client, number, cancellationToken).ConfigureAwait(false) is { } memo
+            ? memo
+            : new AriaError(InvoicingErrorCodes.CreditMemoNotFound, $"There is no credit memo {number}.", "credit_memo_no");
+    }
+
+    /// <summary>The credit memos of an invoice, voided ones included, in number order; or INVOICE_NOT_FOUND.</summary>
+    public async Task<AriaResult<IReadOnlyList<CreditMemo>>> ListAsync(ClientNumber client, long invoiceNo, CancellationToken cancellationToken = default) =>
+        await _store.GetInvoiceAsync(client, invoiceNo, cancellationToken).ConfigureAwait(false) is null
+            ? InvoiceLedger.NotFound(invoiceNo)
+            : AriaResult.Success(await _store.ListCreditMemosAsync(client, invoiceNo, cancellationToken).ConfigureAwait(false));
+
     /// <summary>The charge lines of an invoice a memo may credit, with the most each may take; or why the invoice cannot take a memo.</summary>
     public async Task<AriaResult<IReadOnlyList<CreditableLine>>> GetCreditableLinesAsync(ClientNumber client, long invoiceNo, CancellationToken cancellationToken = default)
     {
@@ -70,7 +85,9 @@ public sealed class CreditMemoService
         {
             if (await ExistingAsync(request.Client, id, ct).ConfigureAwait(false) is { } earlier)
             {
-                return earlier;
+                return earlier.IsSuccess && earlier.Value.Memo.InvoiceNo != request.InvoiceNo
+                    ? new AriaError(InvoicingErrorCodes.IdempotencyKeyReused, $"The idempotency key {id} was used for credit memo {earlier.Value.Memo.Number} on invoice {earlier.Value.Memo.InvoiceNo}, not invoice {request.InvoiceNo}.", "id")
+                    : earlier;
             }
 
             var invoice = await _store.GetInvoiceAsync(request.Client, request.InvoiceNo, ct).ConfigureAwait(false);

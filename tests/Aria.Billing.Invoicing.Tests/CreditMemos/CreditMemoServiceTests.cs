@@ -57,6 +57,12 @@ public sealed class CreditMemoServiceTests
 
         Assert.Equal(first.Memo.Number, again.Memo.Number);
         Assert.Single(await _store.ListCreditMemosAsync(Client, 1));
+        await ImportAsync(Invoice(2, Charge(1, 100m)));
+        Assert.Equal(InvoicingErrorCodes.IdempotencyKeyReused, Assert.Single((await Service().CreateAsync(Request(2, 10m, id))).Errors).Code);
+        Assert.Equal(first.Memo.Number, (await Service().GetAsync(Client, first.Memo.Number)).Value.Number);
+        Assert.Single((await Service().ListAsync(Client, 1)).Value);
+        Assert.True((await Service().ListAsync(Client, 404)).HasError(InvoicingErrorCodes.InvoiceNotFound));
+        Assert.True((await Service().GetAsync(Client, "CM-404")).HasError(InvoicingErrorCodes.CreditMemoNotFound));
         Assert.Equal(90m, (await _store.GetInvoiceAsync(Client, 1))!.Balance.Amount);
     }
 
