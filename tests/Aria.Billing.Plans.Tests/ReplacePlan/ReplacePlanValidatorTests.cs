@@ -577,6 +577,13 @@ public sealed class ReplacePlanValidatorTests
     }
 
     [Fact]
+    public void Validate_MarkupInAnEnumeratedInput_IsItsCode()
+    {
+        Assert.Equal(14077, Assert.Single(_validator.Validate(Valid with { PlanStatus = "<1>" }, Context).Errors).Code.Number);
+        Assert.Equal(5060, Assert.Single(_validator.Validate(Valid with { PlanInstanceFields = [new("<1>", "color", "red")] }, Context).Errors).Code.Number);
+    }
+
+    [Fact]
     public void Validate_EmojiAndAccentsAreLegal()
     {
         Assert.True(_validator.Validate(Valid with { Comments = "café ☕ \ud83d\ude00 & co" }, Context).IsSuccess);

@@ -167,11 +167,7 @@ internal sealed partial class ReplacePlanCheck
             return trimmed;
         }
 
-        if (!IllegalCharacters.In(text))
-        {
-            Add(code, manual, $"{input} {Quote(text)} is not an allowable value: use {allowedText}.", input);
-        }
-
+        Add(code, manual, $"{input} {Quote(text)} is not an allowable value: use {allowedText}.", input);
         return null;
     }
 }
