@@ -1,5 +1,7 @@
 namespace Aria.Billing.Plans.Tests.ReplacePlan;
 
+// spec: replace-acct-plan-m.txt, "Error Codes" (the table the code-table test parses).
+
 /// <summary>The embedded copy of the manual's error-code table is the spec's, whole.</summary>
 public sealed class ReplacePlanManualTests
 {
