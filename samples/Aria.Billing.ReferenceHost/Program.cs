@@ -49,6 +49,7 @@ builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredServic
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<IInvoicingDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
+builder.Services.AddSingleton<Aria.Billing.Plans.IReplacePlanFactsSource, DemoReplacePlanFacts>(); // accounts, instances and catalog for /plans/replace/validate
 builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
 

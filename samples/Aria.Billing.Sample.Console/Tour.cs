@@ -67,13 +67,28 @@ internal sealed class Tour(
         var cycle = BillingCycle.Monthly(15);
         output.WriteLine($"2. Replace plan — account 42, master plan instance 7 (Basic, 30.00 USD/month, bill day 15) → Pro (60.00 USD), as of {today:uuuu-MM-dd}");
 
-        var context = new ReplacePlanContext { PlanKind = PlanKind.Master, Today = today, Interval = cycle.Interval };
+        // What the billing system knows, as one snapshot: the account, its plan instances and the catalog (a host loads it
+        // through its IReplacePlanFactsSource; ReplacePlanService does that and validates).
+        var context = new ReplacePlanContext
+        {
+            Client = new ClientNumber(1000),
+            Today = today,
+            Account = new AccountFacts { Number = new AccountNumber(42), Currency = Currency.USD },
+            PlanInstances = AccountPlanInstances.Create([new PlanInstanceFacts { Number = new PlanInstanceNumber(7), Plan = new PlanNumber(1), Cycle = cycle }]),
+            Catalog = ProductCatalog.Create(
+                plans: [new CatalogPlan { Number = new PlanNumber(1), ClientId = "basic" }, new CatalogPlan { Number = new PlanNumber(9), ClientId = "pro" }],
+                rateSchedules:
+                [
+                    new CatalogRateSchedule { Number = 101, Plan = new PlanNumber(1), Currency = Currency.USD, IsDefault = true },
+                    new CatalogRateSchedule { Number = 109, Plan = new PlanNumber(9), Currency = Currency.USD, IsDefault = true },
+                ]),
+        };
         var request = new ReplacePlanRequest { ClientNo = "1000", AuthKey = "key", AcctNo = "42", PlanInstanceNo = "7", NewPlanNo = "9", AssignmentDirective = "4" };
         var validated = replacePlan.Validate(request, context);
         var directive = validated.Value.Directive;
         output.WriteLine($"   replace_acct_plan_m with assignment_directive 4: valid — takes effect {directive.Directive.Timing}, proration {directive.Proration}");
 
-        var bad = replacePlan.Validate(request with { AssignmentDirective = "12", BillLagDays = "40", EffectiveDate = "2025-02-30", UsageThresholdApplicability = "XX" }, context);
+        var bad = replacePlan.Validate(request with { AssignmentDirective = "12", BillLagDays = "40", EffectiveDate = "2025-02-30", UsageThresholdApplicability = "XX", NewPlanNo = "8", CouponCodes = ["SPRING"] }, context);
         output.WriteLine("   the same request with bad inputs is refused with every coded error, nothing thrown:");
         foreach (var error in bad.Errors)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Aria.Billing.Plans;
 
 /// <summary>The client settings the plan-change rules depend on (Aria's "Configuration > Billing" parameters).</summary>
@@ -26,7 +28,10 @@ public sealed class PlansOptions
     public bool AllowNegativeBillLagBeyondOneCycle { get; set; }
 
     /// <summary>The client-level bill lag days (Configuration > Billing > Bill Lag Days), the last level of precedence.</summary>
-    /// <value>Default 0.</value>
+    /// <value>
+    /// Default 0. Bounded as any bill lag days for the shortest recurring period a plan can have (monthly, 28 days): within
+    /// ±27 (14310); with <see cref="AllowNegativeBillLagBeyondOneCycle"/>, at most 27 and unbounded below (14311).
+    /// </value>
     public int ClientBillLagDays { get; set; }
 
     /// <summary>"Combine Invoices": the client default that <c>combine_invoices</c> = 3 refers to.</summary>
@@ -42,5 +47,27 @@ public sealed class PlansOptions
 
     /// <summary>The rules of these options, checked by <c>AddPlans</c> when the host starts.</summary>
     internal static OptionRules<PlansOptions> Rules { get; } = new OptionRules<PlansOptions>(SectionName)
-        .InRange(nameof(DefaultAssignmentDirective), o => o.DefaultAssignmentDirective, 1, 11);
+        .InRange(nameof(DefaultAssignmentDirective), o => o.DefaultAssignmentDirective, 1, 11)
+        .Must(ClientBillLagDaysProblem);
+
+    /// <summary>
+    /// The client default falls back for every master plan instance, whatever its interval, so it is bounded by the shortest
+    /// one (monthly: 28 days, so ±27), as <see cref="BillLagCalculator.CheckBounds"/> bounds any value (spec: replace-acct-plan-m.txt, bill_lag_days).
+    /// </summary>
+    private static string? ClientBillLagDaysProblem(PlansOptions options)
+    {
+        var limit = BillingInterval.Monthly.MinimumDays - 1;
+        var days = options.ClientBillLagDays;
+        var key = $"{SectionName}:{nameof(ClientBillLagDays)}";
+        if (options.AllowNegativeBillLagBeyondOneCycle)
+        {
+            return days > limit
+                ? string.Create(CultureInfo.InvariantCulture, $"{key} is {days}; it should be at most {limit} (the shortest billing period, monthly, less one day; negative values are unbounded with {nameof(AllowNegativeBillLagBeyondOneCycle)}).")
+                : null;
+        }
+
+        return days < -limit || days > limit
+            ? string.Create(CultureInfo.InvariantCulture, $"{key} is {days}; it should be in range [-{limit}-{limit}] (the shortest billing period, monthly, less one day; set {nameof(AllowNegativeBillLagBeyondOneCycle)} for larger negative values).")
+            : null;
+    }
 }

@@ -50,6 +50,52 @@ public sealed class PlanApiTests : IClassFixture<HostFactory>
         Assert.Contains("1035", await invalid.CodesAsync()); // directive 12 does not exist
     }
 
+    /// <summary>
+    /// spec: replace-acct-plan-m.txt, "Error Codes": the request is checked against the demo billing system's account 42,
+    /// its instances and catalog (appsettings.json, AriaHost:DemoReplacePlan) — what it names resolved, every violation coded.
+    /// </summary>
+    [Fact]
+    public async Task ReplaceValidation_AgainstTheDemoBillingSystem()
+    {
+        var ops = _host.Ops();
+
+        var byClientIds = await ops.PostJsonAsync("/plans/replace/validate?today=2025-04-27", new
+        {
+            client_acct_id = "ACME-42", client_plan_instance_id = "mpi-7", new_client_plan_id = "gold", plan_units = "3", coupon_codes = new[] { "WELCOME" },
+            custom_rates = new[] { new { service_no = "100", seq_no = "1", from_unit = "1", to_unit = (string?)"100", rate_per_unit = "0.08" }, new { service_no = "100", seq_no = "2", from_unit = "101", to_unit = (string?)null, rate_per_unit = "0.04" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, byClientIds.StatusCode);
+        var resolved = await byClientIds.JsonAsync();
+        Assert.Equal((42L, 7L, "Master", 9L, "USD"), (resolved.GetProperty("acct_no").GetInt64(), resolved.GetProperty("plan_instance_no").GetInt64(),
+            resolved.GetProperty("plan_kind").GetString(), resolved.GetProperty("new_plan_no").GetInt64(), resolved.GetProperty("currency").GetString()));
+
+        var toEuro = await (await ops.PostJsonAsync("/plans/replace/validate?today=2025-04-27", new { acct_no = "42", plan_instance_no = "7", new_plan_no = "5", force_currency_change = "true" })).JsonAsync();
+        Assert.Equal(("EUR", true), (toEuro.GetProperty("currency").GetString(), toEuro.GetProperty("changes_currency").GetBoolean()));
+
+        var cases = new (object Body, string[] Codes)[]
+        {
+            (new { acct_no = "43", plan_instance_no = "7", new_plan_no = "9" }, ["1009"]),
+            (new { acct_no = "42", plan_instance_no = "70", new_plan_no = "999" }, ["14046", "14004"]),
+            (new { acct_no = "42", plan_instance_no = "7", new_plan_no = "5" }, ["14013"]),
+            (new { acct_no = "42", plan_instance_no = "7", new_plan_no = "9", bill_lag_days = "-40", coupon_codes = new[] { "OLD" }, comments = "<script>" }, ["25020", "14310", "15002"]),
+            (new { acct_no = "42", plan_instance_no = "11", new_plan_no = "9" }, ["14075"]),
+            (new { acct_no = "42", plan_instance_no = "7", new_plan_no = "9", plan_instance_fields = new[] { new { directive = "1", name = "color", value = "purple" } } }, ["5059"]),
+        };
+        var assign = await ops.PostJsonAsync("/plans/changes", new
+        {
+            account_no = 42, plan_instance_no = 80, parent_plan_instance_no = 7, plan_kind = "supplemental", kind = "assign", new_plan_no = 21, effective_date = "2030-01-10",
+        });
+        Assert.Equal(HttpStatusCode.Created, assign.StatusCode);
+        cases = [.. cases, (new { acct_no = "42", plan_instance_no = "80", new_plan_no = "22" }, ["14112"])]; // the queue's pending assignment
+        foreach (var (body, codes) in cases)
+        {
+            var response = await ops.PostJsonAsync("/plans/replace/validate?today=2025-04-27", body);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(codes, await response.CodesAsync());
+        }
+    }
+
     [Fact]
     public async Task Queue_List_ChangeDate_Execute_Delete_WithHistory()
     {

@@ -30,5 +30,10 @@ public sealed record ProrationPreviewDto(
 /// <summary>The inputs of an invoice-plan preview.</summary>
 public sealed record InvoicePlanPreviewDto(int? BillDay, int? IntervalMonths, string? FirstUninvoicedPeriodStart, string? AsOf, int? BillLagDays, int? CombineInvoices);
 
-/// <summary>The outcome of the replace-plan validation: the directive in force and its effect.</summary>
-public sealed record ReplacePlanDto(int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault);
+/// <summary>
+/// The outcome of the replace-plan validation: the directive in force and its effect, and what the request named, resolved
+/// against the billing system (account, plan instance and its kind, new plan, the account's currency after the change).
+/// </summary>
+public sealed record ReplacePlanDto(
+    int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault,
+    long AcctNo, long PlanInstanceNo, string PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency);

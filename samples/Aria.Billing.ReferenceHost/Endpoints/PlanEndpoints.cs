@@ -21,7 +21,7 @@ public static class PlanEndpoints
         plans.MapDelete("/changes/{id:guid}", DeleteAsync).RequireAccess(HostModule.Plans, HostAccess.Delete);
         plans.MapPost("/proration/preview", ProrationPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
         plans.MapPost("/invoice-plan/preview", InvoicePlanPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
-        plans.MapPost("/replace/validate", ValidateReplace).RequireAccess(HostModule.Plans, HostAccess.Read);
+        plans.MapPost("/replace/validate", ValidateReplaceAsync).RequireAccess(HostModule.Plans, HostAccess.Read);
     }
 
     private static async Task<IResult> QueueAsync(HttpContext http, QueueChangeDto? body, PlanChangeQueue queue, CancellationToken cancellationToken)
@@ -143,7 +143,11 @@ public static class PlanEndpoints
         });
     }
 
-    private static IResult ValidateReplace(HttpContext http, ReplacePlanRequest? body, string? plan_kind, string? today, ReplacePlanValidator validator, ClientTimeZones clients)
+    /// <summary>
+    /// Validates a replace_acct_plan_m request against the billing system's facts (the host's <see cref="IReplacePlanFactsSource"/>,
+    /// here the demo's) for the caller's client, as of its today (or <c>today</c>, for a what-if): every coded error at once.
+    /// </summary>
+    private static async Task<IResult> ValidateReplaceAsync(HttpContext http, ReplacePlanRequest? body, string? today, ReplacePlanService replace, CancellationToken cancellationToken)
     {
         if (body is null)
         {
@@ -151,21 +155,19 @@ public static class PlanEndpoints
         }
 
         var input = new Input();
-        var context = new ReplacePlanContext
-        {
-            PlanKind = input.Choice(plan_kind, "plan_kind", PlanKind.Master),
-            Today = input.OptionalDate(today, "today") ?? clients.Today(Caller.Of(http).Client), // the client's date, in its own zone
-        };
+        var asOf = input.OptionalDate(today, "today");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
         }
 
         var caller = Caller.Of(http);
-        var validated = validator.Validate(body with { ClientNo = caller.Client.ToString(), AuthKey = "verified-by-host" }, context);
+        var request = body with { ClientNo = caller.Client.ToString(), AuthKey = "verified-by-host" }; // the host authenticated the caller
+        var validated = await replace.ValidateAsync(caller.Client, request, asOf, cancellationToken);
         return ApiErrors.Ok(validated, v => new ReplacePlanDto(
             v.Directive.Directive.Code, v.Directive.Directive.Timing.ToString(), v.Directive.Proration.ToString(),
-            v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault));
+            v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault,
+            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind.ToString(), v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency));
     }
 
     private static BillingCycle? Cycle(int? billDay, int? intervalMonths, Input input)

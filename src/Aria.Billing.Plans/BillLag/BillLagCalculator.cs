@@ -44,7 +44,7 @@ public sealed class BillLagCalculator
                 ? days
                 : new AriaError(
                     PlanErrorCodes.BillLagDaysAboveInterval,
-                    $"Enter a Bill Lag days less than/equal to Plan's Billing Interval: {days.ToString(CultureInfo.InvariantCulture)} is above {limit.ToString(CultureInfo.InvariantCulture)} for a {interval} interval.",
+                    $"Enter a Bill Lag days less than/equal to Plan's Billing Interval. {days.ToString(CultureInfo.InvariantCulture)} is above {limit.ToString(CultureInfo.InvariantCulture)} for a {interval} interval.",
                     "bill_lag_days");
         }
 
@@ -52,7 +52,7 @@ public sealed class BillLagCalculator
             ? days
             : new AriaError(
                 PlanErrorCodes.BillLagDaysOutOfRange,
-                $"Enter a Bill Lag days between +/- Plan's Billing Interval: {days.ToString(CultureInfo.InvariantCulture)} is outside [-{limit.ToString(CultureInfo.InvariantCulture)}, {limit.ToString(CultureInfo.InvariantCulture)}] for a {interval} interval.",
+                $"Enter a Bill Lag days between +/- Plan's Billing Interval. {days.ToString(CultureInfo.InvariantCulture)} is outside [-{limit.ToString(CultureInfo.InvariantCulture)}, {limit.ToString(CultureInfo.InvariantCulture)}] for a {interval} interval.",
                 "bill_lag_days");
     }
 

@@ -14,7 +14,8 @@ public static class PlansBuilderExtensions
     /// <summary>
     /// Registers the plan-change engines (<see cref="AssignmentDirectiveValidator"/>, <see cref="ProrationCalculator"/>,
     /// <see cref="BillLagCalculator"/>, <see cref="InvoicePlanner"/>, <see cref="ReplacePlanValidator"/>, <see cref="UsageRater"/>) as singletons built
-    /// from validated <see cref="PlansOptions"/> and the shared rounding, and the <see cref="PlanChangeQueue"/> over an
+    /// from validated <see cref="PlansOptions"/> and the shared rounding, the <see cref="ReplacePlanService"/> over the host's
+    /// <see cref="IReplacePlanFactsSource"/>, and the <see cref="PlanChangeQueue"/> over an
     /// <see cref="IPlanChangeStore"/> (in memory unless a storage provider or the app registers one) and the host's
     /// <see cref="IPlanInstanceDirectory"/> and <see cref="IPlanChangeApplier"/>. Calling it again registers nothing twice.
     /// </summary>
@@ -40,6 +41,12 @@ public static class PlansBuilderExtensions
         services.TryAddSingleton(sp => new BillLagCalculator(Plans(sp)));
         services.TryAddSingleton(sp => new InvoicePlanner(Plans(sp), Rounding(sp)));
         services.TryAddSingleton(sp => new ReplacePlanValidator(Plans(sp)));
+        services.TryAddSingleton(sp => new ReplacePlanService(
+            sp.GetRequiredService<ReplacePlanValidator>(),
+            sp.GetService<IReplacePlanFactsSource>() ?? throw new InvalidOperationException(
+                "ReplacePlanService needs an IReplacePlanFactsSource: register the host's view of accounts, plan instances and the catalog."),
+            sp.GetRequiredService<ClientTimeZones>(),
+            sp.GetService<IPlanChangeStore>()));
         services.TryAddSingleton(sp => new UsageRater(Rounding(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton(PlanChangeQueueOptions.Rules.Validator()));
         services.AddOptions<PlanChangeQueueOptions>().ValidateOnStart();

@@ -48,7 +48,7 @@ public sealed class AssignmentDirectiveValidator
         {
             errors.Add(new AriaError(
                 PlanErrorCodes.CreditOnlyWithChargingMandatoryChild,
-                $"Credit-only proration (directive {code}) is not valid here: a mandatory child supplemental plan will be assigned and charge the account.",
+                ManualText.Compose(ManualText.CreditOnlyWithChargingMandatoryChild, $"Directive {code} prorates credits only."),
                 "assignment_directive"));
         }
 
@@ -58,14 +58,14 @@ public sealed class AssignmentDirectiveValidator
         {
             if (offset <= 0)
             {
-                errors.Add(new AriaError(PlanErrorCodes.OffsetIntervalNotPositive, $"Offset Interval must be greater than zero; got {offset}.", "offset_interval"));
+                errors.Add(new AriaError(PlanErrorCodes.OffsetIntervalNotPositive, ManualText.Compose(ManualText.OffsetIntervalNotPositive, $"got {offset}."), "offset_interval"));
             }
 
             if (directive.Timing != ChangeTiming.Anniversary)
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.OffsetIntervalWithNonAnniversaryDirective,
-                    $"Invalid Offset Interval and Assignment Directive combination: offset_interval applies only to the anniversary directive 1, not {code}.",
+                    $"Invalid Offset Interval and Assignment Directive combination. offset_interval applies only to the anniversary directive 1, not {code}.",
                     "offset_interval",
                     "assignment_directive"));
             }
@@ -75,7 +75,7 @@ public sealed class AssignmentDirectiveValidator
         {
             errors.Add(new AriaError(
                 PlanErrorCodes.PreviewOfAnniversaryChange,
-                "Invalid do_write and assignment directive combination: a preview (do_write=false) cannot be done for a change queued for the anniversary.",
+                "Invalid do_write and assignment directive combination for queuing Plan. A preview (do_write=false) cannot be done for a change queued for the anniversary.",
                 "assignment_directive",
                 "do_write"));
         }
@@ -154,7 +154,7 @@ public sealed class AssignmentDirectiveValidator
         {
             errors.Add(new AriaError(
                 PlanErrorCodes.InvalidEffectiveDate,
-                $"The Effective Date must be in the future: {date:uuuu-MM-dd} is not after today ({today:uuuu-MM-dd}).",
+                ManualText.Compose(ManualText.InvalidEffectiveDate, $"{date:uuuu-MM-dd} is not after today ({today:uuuu-MM-dd})."),
                 "effective_date"));
             return null;
         }

@@ -24,14 +24,20 @@ internal static class InputParser
         error = null;
         if (!LooksLikeIsoDate(text.AsSpan().Trim()))
         {
-            error = new AriaError(AriaErrorCodes.InvalidDateFormat, $"{input} '{Shorten(text)}' is not a date in yyyy-mm-dd format.", input);
+            error = new AriaError(AriaErrorCodes.InvalidDateFormat, ManualText.Compose(ManualText.InvalidDateFormat, $"{input} '{Shorten(text)}' is not a date in yyyy-mm-dd format."), input);
             return false;
         }
 
         var result = IsoDate.Parse(text.Trim());
         if (!result.Success)
         {
-            error = new AriaError(invalidDateCode, $"{input} '{text.Trim()}' is not a valid date.", input);
+            var detail = $"{input} '{text.Trim()}' is not a valid date.";
+            error = new AriaError(
+                invalidDateCode,
+                invalidDateCode == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)
+                    : invalidDateCode == AriaErrorCodes.InvalidDateFormat ? ManualText.Compose(ManualText.InvalidDateFormat, detail)
+                    : detail,
+                input);
             return false;
         }
 
@@ -95,7 +101,7 @@ internal static class InputParser
             return true;
         }
 
-        error = new AriaError(AriaErrorCodes.InvalidBoolean, $"{input} '{Shorten(text)}' is not true or false.", input);
+        error = new AriaError(AriaErrorCodes.InvalidBoolean, ManualText.Compose(ManualText.InvalidBoolean, $"{input} '{Shorten(text)}' is not true or false."), input);
         return false;
     }
 

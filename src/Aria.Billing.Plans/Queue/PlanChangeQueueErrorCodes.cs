@@ -2,7 +2,8 @@ namespace Aria.Billing.Plans.Queue;
 
 /// <summary>
 /// The codes of the queue's rules (spec: release-6.50.txt, "Queuing Restrictions" and "View Queued Plan Changes"). The spec
-/// states these rules without numbers, so the codes are symbolic; 14026 and 14112 are the numeric codes of replace-acct-plan-m.txt.
+/// states most of these rules without numbers, so their codes are symbolic; 14026, 14046 and 14112 are the numeric codes of
+/// replace-acct-plan-m.txt.
 /// </summary>
 public static class PlanChangeQueueErrorCodes
 {
@@ -21,8 +22,8 @@ public static class PlanChangeQueueErrorCodes
     /// <summary>ANNIVERSARY_NOT_AVAILABLE: a master plan cannot be assigned on the anniversary.</summary>
     public static AriaErrorCode AnniversaryNotAvailable { get; } = AriaErrorCode.Symbolic("ANNIVERSARY_NOT_AVAILABLE");
 
-    /// <summary>PLAN_INSTANCE_NOT_FOUND: the plan instance (or parent) does not exist and is not queued for assignment.</summary>
-    public static AriaErrorCode InstanceNotFound { get; } = AriaErrorCode.Symbolic("PLAN_INSTANCE_NOT_FOUND");
+    /// <summary>14046 ("Invalid Plan instance number"): the plan instance (or parent) does not exist and is not queued for assignment.</summary>
+    public static AriaErrorCode InstanceNotFound => PlanErrorCodes.InvalidPlanInstanceNumber;
 
     /// <summary>INSTANCE_STATUS_BLOCKS_QUEUE: a suspended, terminated or cancelled instance cannot be queued for changes.</summary>
     public static AriaErrorCode InstanceStatusBlocksQueue { get; } = AriaErrorCode.Symbolic("INSTANCE_STATUS_BLOCKS_QUEUE");

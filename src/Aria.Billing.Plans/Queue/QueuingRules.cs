@@ -1,3 +1,4 @@
+using Aria.Billing.Plans.Internal;
 using NodaTime;
 
 namespace Aria.Billing.Plans.Queue;
@@ -42,7 +43,7 @@ internal static class QueuingRules
         {
             return Refused(request, new AriaError(
                 PlanChangeQueueErrorCodes.InstanceNotFound,
-                $"Plan instance {request.Instance} does not exist and is not queued for assignment.",
+                ManualText.Compose(ManualText.InvalidPlanInstanceNumber, $"plan instance {request.Instance} does not exist and is not queued for assignment."),
                 "plan_instance_no"));
         }
 
@@ -51,7 +52,7 @@ internal static class QueuingRules
         {
             return Refused(request, new AriaError(
                 PlanChangeQueueErrorCodes.InstanceInQueuedAssignment,
-                $"Plan instance {request.Instance} is still in queued assignment (change {ownAssign.Id} on {ownAssign.EffectiveDate:uuuu-MM-dd}): it cannot be updated, replaced or cancelled until that assignment executes.",
+                ManualText.Compose(ManualText.InstanceInQueuedAssignment, $"plan instance {request.Instance} awaits its assignment (change {ownAssign.Id} on {ownAssign.EffectiveDate:uuuu-MM-dd}); change it once that assignment executes."),
                 "plan_instance_no"));
         }
 
@@ -90,7 +91,7 @@ internal static class QueuingRules
         {
             errors.Add(new AriaError(
                 PlanChangeQueueErrorCodes.InstanceNotFound,
-                $"Parent plan instance {parent} does not exist and is not queued for assignment.",
+                ManualText.Compose(ManualText.InvalidPlanInstanceNumber, $"parent plan instance {parent} does not exist and is not queued for assignment."),
                 "parent_plan_instance_no"));
         }
 

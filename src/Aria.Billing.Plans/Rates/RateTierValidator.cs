@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aria.Billing.Plans.Internal;
 
 namespace Aria.Billing.Plans;
 
@@ -24,7 +25,7 @@ public static class RateTierValidator
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.NegativeRatePerUnit,
-                    $"Rate per unit cannot be negative: tier {Text(tiers[i].Sequence)} has {Text(tiers[i].RatePerUnit)}.",
+                    ManualText.Compose(ManualText.NegativeRatePerUnit, $"Tier {Text(tiers[i].Sequence)} has {Text(tiers[i].RatePerUnit)}."),
                     "custom_rate_per_unit"));
             }
 
@@ -32,7 +33,7 @@ public static class RateTierValidator
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.InvalidRateSequence,
-                    $"Invalid rate sequence: tier {Text(i + 1)} has rate_seq_no {Text(tiers[i].Sequence)}; sequence numbers run 1, 2, 3 … in order.",
+                    ManualText.Compose(ManualText.InvalidRateSequence, $"tier {Text(i + 1)} has rate_seq_no {Text(tiers[i].Sequence)}; sequence numbers run 1, 2, 3 … in order."),
                     "custom_rate_seq_no"));
             }
         }
@@ -44,7 +45,7 @@ public static class RateTierValidator
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.TiersNotSupportedForService,
-                    "The custom rates for services other than usage and recurring types can have only one tier with rate_seq_no 1, from_unit 1 and to_unit empty.",
+                    ManualText.TiersNotSupportedForService,
                     "custom_rate_from_unit",
                     "custom_rate_to_unit"));
             }
@@ -57,7 +58,7 @@ public static class RateTierValidator
         {
             errors.Add(new AriaError(
                 PlanErrorCodes.LastTierNotUnbounded,
-                $"The end units of final rate tier is not infinity: tier {Text(tiers[^1].Sequence)} ends at {Text(tiers[^1].ToUnit!.Value)}; leave its to_unit empty.",
+                ManualText.Compose(ManualText.LastTierNotUnbounded, $"tier {Text(tiers[^1].Sequence)} ends at {Text(tiers[^1].ToUnit!.Value)}; leave its to_unit empty."),
                 "custom_rate_to_unit"));
         }
 
@@ -73,7 +74,7 @@ public static class RateTierValidator
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.RateTiersNotContinuous,
-                    $"Invalid rate tier structure: tier {Text(tier.Sequence)} runs from {Text(tier.FromUnit)} to {(tier.ToUnit is { } t ? Text(t) : "infinity")}; from_unit must be at least 0 and not above to_unit.",
+                    ManualText.Compose(ManualText.InvalidRateTierStructure, $"tier {Text(tier.Sequence)} runs from {Text(tier.FromUnit)} to {(tier.ToUnit is { } t ? Text(t) : "infinity")}; from_unit must be at least 0 and not above to_unit."),
                     "custom_rate_from_unit",
                     "custom_rate_to_unit"));
             }
@@ -88,15 +89,15 @@ public static class RateTierValidator
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.RateTiersNotContinuous,
-                    $"When entering custom rates, only the final tier may be unbounded: tier {Text(previous.Sequence)} has no to_unit but tier {Text(tier.Sequence)} follows it.",
+                    ManualText.Compose(ManualText.InvalidRateTierStructure, $"only the final tier may be unbounded: tier {Text(previous.Sequence)} has no to_unit but tier {Text(tier.Sequence)} follows it."),
                     "custom_rate_to_unit",
                     "custom_rate_seq_no"));
             }
-            else if (tier.FromUnit != end + 1)
+            else if (end == decimal.MaxValue || tier.FromUnit != end + 1)
             {
                 errors.Add(new AriaError(
                     PlanErrorCodes.RateTiersNotContinuous,
-                    $"When entering custom rates, the end of one tier must immediately precede the start of the next: tier {Text(previous.Sequence)} ends at {Text(end)}, tier {Text(tier.Sequence)} starts at {Text(tier.FromUnit)} (expected {Text(end + 1)}).",
+                    ManualText.Compose(ManualText.RateTiersNotContinuous, $"Tier {Text(previous.Sequence)} ends at {Text(end)}, tier {Text(tier.Sequence)} starts at {Text(tier.FromUnit)} (expected {(end == decimal.MaxValue ? "none: the previous tier ends at the largest number" : Text(end + 1))})."),
                     "custom_rate_to_unit",
                     "custom_rate_seq_no"));
             }

@@ -1,13 +1,13 @@
 namespace Aria.Billing.Plans;
 
-/// <summary>One <c>custom_rates</c> row of a replace-plan request, as text.</summary>
+/// <summary>One <c>custom_rates</c> row of a replace-plan request, as text. The service's type comes from the catalog.</summary>
 public sealed record CustomRateInput
 {
-    /// <summary><c>custom_rate_service_no</c>.</summary>
+    /// <summary><c>custom_rate_service_no</c>; this or <see cref="ClientServiceId"/> names the service.</summary>
     public string? ServiceNo { get; init; }
 
-    /// <summary>The type of the service the row prices (from the catalog); usage and recurring services may have tiers.</summary>
-    public ServiceType ServiceType { get; init; }
+    /// <summary><c>custom_rate_client_service_id</c>; this or <see cref="ServiceNo"/> names the service.</summary>
+    public string? ClientServiceId { get; init; }
 
     /// <summary><c>custom_rate_seq_no</c>.</summary>
     public string? SeqNo { get; init; }

@@ -2,18 +2,43 @@ using NodaTime;
 
 namespace Aria.Billing.Plans;
 
-/// <summary>What the validator needs to know about the plan instance being replaced.</summary>
+/// <summary>
+/// Everything <see cref="ReplacePlanValidator"/> checks a request against: who asks, the client's today, and a snapshot
+/// of the account, its plan instances, the product catalog and the client's parameters. Immutable; build it with
+/// <see cref="From"/> over what an <see cref="IReplacePlanFactsSource"/> returned, or directly in tests.
+/// </summary>
 public sealed record ReplacePlanContext
 {
-    /// <summary>Whether the instance replaced is a master or a supplemental plan instance.</summary>
-    public PlanKind PlanKind { get; init; }
+    /// <summary>The client the request is made for (<c>client_no</c> must name it: 1004).</summary>
+    public required ClientNumber Client { get; init; }
 
-    /// <summary>Today in the client's time zone (effective dates must be after it).</summary>
+    /// <summary>Today in the client's time zone (effective dates must be after it; coupons expire relative to it).</summary>
     public required LocalDate Today { get; init; }
 
-    /// <summary>The billing interval of the master plan instance (bounds bill lag days).</summary>
-    public BillingInterval Interval { get; init; } = BillingInterval.Monthly;
+    /// <summary>The account, or <see langword="null"/> when it does not exist (1009).</summary>
+    public AccountFacts? Account { get; init; }
 
-    /// <summary>Whether a mandatory child supplemental plan will be assigned with charges.</summary>
-    public bool AssignsChargingMandatoryChild { get; init; }
+    /// <summary>All of the account's plan instances, and those in queued assignment.</summary>
+    public AccountPlanInstances PlanInstances { get; init; } = AccountPlanInstances.Empty;
+
+    /// <summary>The product catalog (the part the request touches).</summary>
+    public ProductCatalog Catalog { get; init; } = ProductCatalog.Empty;
+
+    /// <summary>The client's parameters.</summary>
+    public ClientParameters ClientParameters { get; init; } = ClientParameters.Default;
+
+    /// <summary>The context of a request for <paramref name="client"/> on <paramref name="today"/> over <paramref name="facts"/>.</summary>
+    public static ReplacePlanContext From(ClientNumber client, LocalDate today, ReplacePlanFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return new ReplacePlanContext
+        {
+            Client = client,
+            Today = today,
+            Account = facts.Account,
+            PlanInstances = facts.PlanInstances,
+            Catalog = facts.Catalog,
+            ClientParameters = facts.ClientParameters,
+        };
+    }
 }

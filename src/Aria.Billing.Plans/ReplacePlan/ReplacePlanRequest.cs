@@ -108,4 +108,49 @@ public sealed record ReplacePlanRequest
 
     /// <summary><c>custom_rates</c> rows.</summary>
     public IReadOnlyList<CustomRateInput> CustomRates { get; init; } = [];
+
+    /// <summary><c>new_client_plan_instance_id</c>: the client-defined id the instance takes (unique on the account).</summary>
+    public string? NewClientPlanInstanceId { get; init; }
+
+    /// <summary><c>client_alt_rate_schedule_id</c>: the alternate rate schedule by its client-defined id.</summary>
+    public string? ClientAltRateScheduleId { get; init; }
+
+    /// <summary><c>promo_cd</c>: a promotion code, or <c>~</c> to remove the instance's.</summary>
+    public string? PromoCd { get; init; }
+
+    /// <summary><c>coupon_codes</c>: coupons to apply to the master plan instance.</summary>
+    public IReadOnlyList<string> CouponCodes { get; init; } = [];
+
+    /// <summary><c>mp_surcharges</c> rows: surcharges to apply to or remove from the master plan instance.</summary>
+    public IReadOnlyList<SurchargeInput> Surcharges { get; init; } = [];
+
+    /// <summary><c>offset_months</c>: months to offset the new plan's billing, 0 or more.</summary>
+    public string? OffsetMonths { get; init; }
+
+    /// <summary><c>svc_location_no</c>: the service location of the instance.</summary>
+    public string? SvcLocationNo { get; init; }
+
+    /// <summary><c>client_svc_location_id</c>: the service location by its client-defined id.</summary>
+    public string? ClientSvcLocationId { get; init; }
+
+    /// <summary><c>dest_contact_no</c>: the account contact the instance ships to.</summary>
+    public string? DestContactNo { get; init; }
+
+    /// <summary><c>alt_client_acct_group_id</c>: the collection account group, by its client-defined id.</summary>
+    public string? AltClientAcctGroupId { get; init; }
+
+    /// <summary><c>plan_instance_description</c>.</summary>
+    public string? PlanInstanceDescription { get; init; }
+
+    /// <summary><c>comments</c>.</summary>
+    public string? Comments { get; init; }
+
+    /// <summary><c>client_receipt_id</c>.</summary>
+    public string? ClientReceiptId { get; init; }
+
+    /// <summary><c>po_num</c>.</summary>
+    public string? PoNum { get; init; }
+
+    /// <summary><c>alt_caller_id</c>.</summary>
+    public string? AltCallerId { get; init; }
 }

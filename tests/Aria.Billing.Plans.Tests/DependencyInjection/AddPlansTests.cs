@@ -56,6 +56,37 @@ public sealed class AddPlansTests
         Assert.Equal(["AriaBilling:Plans:DefaultAssignmentDirective is 12; it should be in range [1-11]."], ex.Failures);
     }
 
+    /// <summary>spec: replace-acct-plan-m.txt, bill_lag_days: the client default is bounded as any value, by the shortest (monthly) period.</summary>
+    [Theory]
+    [InlineData(28, false, "AriaBilling:Plans:ClientBillLagDays is 28; it should be in range [-27-27]")]
+    [InlineData(-28, false, "AriaBilling:Plans:ClientBillLagDays is -28; it should be in range [-27-27]")]
+    [InlineData(28, true, "AriaBilling:Plans:ClientBillLagDays is 28; it should be at most 27")]
+    public void ValidateOnStart_ClientBillLagDaysOutOfBounds_FailsNamingTheValue(int days, bool negativeBeyondOneCycle, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddPlans(o => (o.ClientBillLagDays, o.AllowNegativeBillLagBeyondOneCycle) = (days, negativeBeyondOneCycle));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith(expected, Assert.Single(ex.Failures), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new BillLagCalculator(new PlansOptions { ClientBillLagDays = days, AllowNegativeBillLagBeyondOneCycle = negativeBeyondOneCycle }));
+    }
+
+    [Theory]
+    [InlineData(27, false)]
+    [InlineData(-27, false)]
+    [InlineData(-400, true)]
+    public void ValidateOnStart_ClientBillLagDaysWithinBounds_Starts(int days, bool negativeBeyondOneCycle)
+    {
+        var services = new ServiceCollection();
+        services.AddAriaBilling().AddPlans(o => (o.ClientBillLagDays, o.AllowNegativeBillLagBeyondOneCycle) = (days, negativeBeyondOneCycle));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(days, provider.GetRequiredService<BillLagCalculator>().Resolve(default).Days);
+    }
+
     [Fact]
     public void ValidateOnStart_BadQueueBatchSize_FailsNamingTheOption()
     {
