@@ -53,11 +53,8 @@ public static class ApiErrors
         InvoicingErrorCodes.InvoiceRebillVoided, InvoicingErrorCodes.InvoiceIsParentPayChild, InvoicingErrorCodes.InvoiceHasNoCreditableLine,
         InvoicingErrorCodes.InvoiceHasCreditMemo, InvoicingErrorCodes.PlanInstanceLeftBillingGroup, InvoicingErrorCodes.InvoiceInCurrentBillingCycle,
         InvoicingErrorCodes.CreditMemoAlreadyVoided, InvoicingErrorCodes.CreditMemoBelongsToRebill, InvoicingErrorCodes.SequenceExhausted,
-        InvoicingErrorCodes.LedgerBusy, IdempotencyKeyReused,
+        InvoicingErrorCodes.LedgerBusy, InvoicingErrorCodes.IdempotencyKeyReused,
     ];
-
-    /// <summary>An idempotency key already used for another request (a credit memo on another invoice).</summary>
-    public static AriaErrorCode IdempotencyKeyReused { get; } = AriaErrorCode.Symbolic("IDEMPOTENCY_KEY_REUSED");
 
     /// <summary>The response for <paramref name="errors"/> with the status their codes call for: 404 before 409 before 400.</summary>
     public static IResult Result(IReadOnlyList<AriaError> errors) =>

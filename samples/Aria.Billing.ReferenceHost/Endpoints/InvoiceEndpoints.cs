@@ -157,12 +157,6 @@ public static class InvoiceEndpoints
             return ApiErrors.Result(made.Errors);
         }
 
-        if (made.Value.Memo.InvoiceNo != invoiceNo)
-        {
-            return ApiErrors.Result(StatusCodes.Status409Conflict, new AriaError(ApiErrors.IdempotencyKeyReused,
-                $"The idempotency key was used for credit memo {made.Value.Memo.Number} on invoice {made.Value.Memo.InvoiceNo}; use a new key for invoice {invoiceNo}.", "idempotency_key"));
-        }
-
         return Results.Created($"/invoicing/credit-memos/{Uri.EscapeDataString(made.Value.Memo.Number)}", CreditMemoReceiptDto.From(made.Value));
     }
 
