@@ -67,7 +67,11 @@ public sealed class ProrationCalculator
             return Refusals.DateOutOfRange();
         }
 
-        var period = request.LastInvoicedPeriod ?? request.Cycle.PeriodContaining(request.EffectiveDate);
+        // The range rules (3017, 14306) are those of alt_proration_start_date: an ordinary change is quoted on the period
+        // containing its effective date, even when a later period is already invoiced (negative bill lag).
+        var period = request.AltProrationStartDate is null
+            ? request.Cycle.PeriodContaining(request.EffectiveDate)
+            : request.LastInvoicedPeriod ?? request.Cycle.PeriodContaining(request.EffectiveDate);
         var sameInterval = request.NewCycle is not { } newCycle || newCycle.Interval == request.Cycle.Interval;
         var spanStart = request.AltProrationStartDate ?? request.EffectiveDate;
         var periodDays = period.Days;

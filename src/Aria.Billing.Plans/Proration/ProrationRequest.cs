@@ -33,8 +33,9 @@ public readonly record struct ProrationRequest
     public LocalDate? AltProrationStartDate { get; init; }
 
     /// <summary>
-    /// The recurring period last invoiced; by default the period of <see cref="Cycle"/> that contains the effective date
-    /// (recurring fees bill in advance).
+    /// The recurring period last invoiced, which bounds <see cref="AltProrationStartDate"/> (3017, 14306); by default the
+    /// period of <see cref="Cycle"/> that contains the effective date (recurring fees bill in advance). An ordinary change
+    /// (no alternate start) is quoted on the period containing its effective date whatever was invoiced since.
     /// </summary>
     public BillingPeriod? LastInvoicedPeriod { get; init; }
 

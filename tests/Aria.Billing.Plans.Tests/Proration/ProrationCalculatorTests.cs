@@ -107,6 +107,22 @@ public sealed class ProrationCalculatorTests
     }
 
     [Fact]
+    public void Quote_OrdinaryChangeUnderNegativeBillLag_NextPeriodAlreadyInvoiced_IsQuotedNot3017()
+    {
+        // spec: replace-acct-plan-m.txt, alt_proration_start_date (its range is that input's rule) and release-6.50.txt,
+        // Invoicing Interactions (negative bill lag). Bill day 15: [May 15, Jun 15) is already invoiced on Apr 27; a change
+        // dated Apr 27 is still quoted on [Apr 15, May 15): 18 of 30 days, credit 18.00, charge 36.00.
+        var invoicedAhead = new BillingPeriod(new LocalDate(2025, 5, 15), new LocalDate(2025, 6, 15));
+        var quote = _calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with { LastInvoicedPeriod = invoicedAhead }).Value;
+
+        Assert.Equal((18, 18.00m, 36.00m), (quote.Credit.DaysRemaining, quote.Credit.Amount.Amount, quote.Charge.Amount.Amount));
+        Assert.Equal(3017, Assert.Single(_calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with
+        {
+            LastInvoicedPeriod = invoicedAhead, AltProrationStartDate = new LocalDate(2025, 4, 27),
+        }).Errors).Code.Number);
+    }
+
+    [Fact]
     public void Quote_SameInterval_AltStartMustBeInsideTheLastInvoicedPeriod()
     {
         var onNextBillDay = Replace30With60(new LocalDate(2025, 4, 27)) with { AltProrationStartDate = new LocalDate(2025, 5, 15) };
