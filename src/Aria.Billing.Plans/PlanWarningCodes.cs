@@ -11,4 +11,10 @@ public static class PlanWarningCodes
 
     /// <summary>The client default asked for a combined invoice, which a pending change rules out: short cycle was used.</summary>
     public static AriaErrorCode LongCycleFellBackToShortCycle { get; } = AriaErrorCode.Symbolic("LONG_CYCLE_FELL_BACK_TO_SHORT_CYCLE");
+
+    /// <summary>
+    /// A retroactive supplemental start combines its catch-up invoices while a plan rollover is pending: the manual says to
+    /// avoid that until a future release supports it (release-6.50.txt, Combine Invoices on One Bill).
+    /// </summary>
+    public static AriaErrorCode RetroactiveStartWithPendingRollover { get; } = AriaErrorCode.Symbolic("RETROACTIVE_START_WITH_PENDING_ROLLOVER");
 }

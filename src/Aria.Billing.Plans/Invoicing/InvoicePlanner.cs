@@ -171,7 +171,12 @@ public sealed class InvoicePlanner
         // The start is at most the current bill-through date, so the regular invoice covers the current period from
         // the later of its start and the plan's start.
         var regular = start > current.Start ? start : current.Start;
-        return new RetroactiveStartPlan(start, current, catchUp, Cover(current, regular, full));
+        var plan = new RetroactiveStartPlan(start, current, catchUp, Cover(current, regular, full));
+        return retroactive && option == InvoicingOption.Consolidated && request.HasPendingRollover
+            ? AriaResult.Success(plan, [new AriaWarning(
+                PlanWarningCodes.RetroactiveStartWithPendingRollover,
+                "Combining invoices when a retroactive start date is used together with a plan rollover is not yet supported by the billing system and should be avoided: consider invoicing_option 2 (individual bills).")])
+            : plan;
     }
 
     private CoveredPeriod Cover(BillingPeriod period, LocalDate from, Money? full) =>

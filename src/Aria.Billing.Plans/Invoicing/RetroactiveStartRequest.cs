@@ -23,6 +23,12 @@ public sealed record RetroactiveStartRequest
     /// <summary>The <c>invoicing_option</c> input (1 consolidated, 2 individual); required for a start in a previous cycle.</summary>
     public int? InvoicingOption { get; init; }
 
+    /// <summary>
+    /// Whether the parent master plan instance has a pending plan rollover: the manual cautions against combining the
+    /// catch-up invoices of a retroactive start with a rollover (a warning, the plan is still made).
+    /// </summary>
+    public bool HasPendingRollover { get; init; }
+
     /// <summary>The supplemental plan's recurring rate per unit, to price the catch-up; optional.</summary>
     public Money? RatePerUnit { get; init; }
 

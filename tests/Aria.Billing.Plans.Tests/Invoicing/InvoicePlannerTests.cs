@@ -162,6 +162,25 @@ public sealed class InvoicePlannerTests
     }
 
     [Fact]
+    public void PlanRetroactiveStart_ConsolidatedWithAPendingRollover_GetsTheManualsCaution()
+    {
+        // spec: release-6.50.txt, Combine Invoices on One Bill (DEV-7038): "combining invoices when BOTH 1) a retroactive
+        // start date is used and is 2) combined with a plan rollover ... should be avoided if possible until then."
+        var planner = new InvoicePlanner(new PlansOptions { AllowRetroactiveSupplementalStart = true });
+        var request = new RetroactiveStartRequest
+        {
+            Cycle = Bill15, ParentStartDate = D(2025, 1, 15), AltProrationStartDate = D(2025, 3, 5), Today = D(2025, 4, 27),
+            InvoicingOption = 1, RatePerUnit = Money.Of(28m, Currency.USD), HasPendingRollover = true,
+        };
+
+        var combined = planner.PlanRetroactiveStart(request);
+        Assert.True(combined.IsSuccess);
+        Assert.Equal(PlanWarningCodes.RetroactiveStartWithPendingRollover, Assert.Single(combined.Warnings).Code);
+        Assert.Empty(planner.PlanRetroactiveStart(request with { InvoicingOption = 2 }).Warnings);
+        Assert.Empty(planner.PlanRetroactiveStart(request with { HasPendingRollover = false }).Warnings);
+    }
+
+    [Fact]
     public void PlanRetroactiveStart_BeforeParentStart_IsRefused()
     {
         var planner = new InvoicePlanner(new PlansOptions { AllowRetroactiveSupplementalStart = true });
