@@ -119,11 +119,7 @@ internal sealed class DueChangeProcessor
             }
         }
 
-        var groups = executed
-            .Where(c => c.BillingGroup is not null)
-            .GroupBy(c => c.BillingGroup!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(c => c.Id).ToArray(), StringComparer.Ordinal);
-        return new ProcessDueReport(executed, failed, deleted, groups, adjustments);
+        return new ProcessDueReport(executed, failed, deleted, await InvoicesAsync(executed, cancellationToken).ConfigureAwait(false), adjustments);
     }
 
     /// <summary>
@@ -168,6 +164,36 @@ internal sealed class DueChangeProcessor
 
         var (applied, error) = await _executor.ApplyAsync(change, SystemActor, keepLeaseOnFailure: true, cancellationToken).ConfigureAwait(false);
         return (false, applied is null ? null : new ProcessedChange(applied, error));
+    }
+
+    /// <summary>
+    /// The invoice after the executed changes of each billing group, by group name: each master plan instance prorated from
+    /// its earliest change date to the end of its own billing period (status changes do not prorate).
+    /// </summary>
+    private async Task<IReadOnlyList<BillingGroupInvoice>> InvoicesAsync(IReadOnlyList<PlanChange> executed, CancellationToken cancellationToken)
+    {
+        var invoices = new List<BillingGroupInvoice>();
+        foreach (var group in executed.Where(c => c.BillingGroup is not null).GroupBy(c => c.BillingGroup!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var spans = new Dictionary<PlanInstanceNumber, ProratedSpan>();
+            foreach (var change in group.Where(c => c.Kind != PlanChangeKind.Status))
+            {
+                if (await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is not { Cycle: { } cycle } master)
+                {
+                    continue;
+                }
+
+                var span = new ProratedSpan(master.Instance, cycle.PeriodContaining(change.EffectiveDate), change.EffectiveDate);
+                if (!spans.TryGetValue(master.Instance, out var earlier) || span.From < earlier.From)
+                {
+                    spans[master.Instance] = span;
+                }
+            }
+
+            invoices.Add(new BillingGroupInvoice(group.Key, [.. group.Select(c => c.Id)], [.. spans.Values.OrderBy(s => s.Instance.Value)]));
+        }
+
+        return invoices;
     }
 
     private async Task<IReadOnlyList<InvoiceAdjustment>> AdjustmentsAsync(PlanChange change, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ public sealed class DueChangeProcessorTests
         Assert.Empty(report.Executed);
         Assert.Empty(report.Failed);
         Assert.Empty(report.Deleted);
-        Assert.Empty(report.InvoiceGroups);
+        Assert.Empty(report.Invoices);
         Assert.Empty(report.InvoiceAdjustments);
         Assert.Empty(f.Applier.Applied);
     }

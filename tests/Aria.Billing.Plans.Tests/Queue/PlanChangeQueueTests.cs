@@ -239,10 +239,40 @@ public sealed class PlanChangeQueueTests
 
         var report = await f.Queue.ProcessDueAsync(QueueFixture.Client, D(2, 20));
 
-        Assert.Equal(new[] { a.Id, b.Id }.Order(), report.InvoiceGroups["BG-7"].Order());
+        var invoice = Assert.Single(report.Invoices);
+        Assert.Equal("BG-7", invoice.BillingGroup);
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), invoice.Changes.Order());
         var adjustment = Assert.Single(report.InvoiceAdjustments);
         Assert.Equal(new BillingPeriod(D(2, 15), D(3, 15)), adjustment.VoidInvoiceOf);
         Assert.Equal((D(2, 20), D(3, 15)), (adjustment.ProrateFrom, adjustment.ProrateTo));
+    }
+
+    [Fact]
+    public async Task ProcessDue_OneBillingGroupWithTwoAnniversaries_ProratesEachMasterOnItsOwnPeriod_ThenTheRestInOrder()
+    {
+        // spec: release-6.50.txt, Invoicing Interactions: "all queued changes executed for all plan instances associated with
+        // the same billing group ... appear on the same invoice"; "If queue requests exist for multiple plan instances with
+        // different anniversaries within one billing group, the invoice generated after the changes execute is prorated for
+        // each master plan instance"; "Discounts, surcharges, credits, tax and payment surcharges are applied after plan
+        // changes execute."
+        var f = new QueueFixture(D(2, 1));
+        f.AddMaster(10, new LocalDate(2024, 6, 15), group: "BG-9");
+        f.AddMaster(20, new LocalDate(2024, 6, 1), group: "BG-9");
+        f.AddSupplemental(21, 20, new LocalDate(2024, 6, 1));
+        var a = (await f.QueueAsync(10, PlanChangeKind.Units, D(2, 20))).Value;
+        var b = (await f.QueueAsync(21, PlanChangeKind.Units, D(2, 20))).Value;
+
+        var report = await f.Queue.ProcessDueAsync(QueueFixture.Client, D(2, 20));
+
+        var invoice = Assert.Single(report.Invoices);
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), invoice.Changes.Order());
+        Assert.Equal(
+            [(10L, D(2, 15), D(3, 15), 23), (20L, D(2, 1), D(3, 1), 9)],
+            invoice.Spans.Select(s => (s.Instance.Value, s.Period.Start, s.Period.End, s.Days)));
+        Assert.Equal(23m / 28m, invoice.Spans[0].Fraction);
+        Assert.Equal(
+            [InvoiceStep.PlanChanges, InvoiceStep.Discounts, InvoiceStep.Surcharges, InvoiceStep.Credits, InvoiceStep.Tax, InvoiceStep.PaymentSurcharges],
+            BillingGroupInvoice.Steps);
     }
 
     [Fact]
