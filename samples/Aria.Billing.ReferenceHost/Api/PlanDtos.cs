@@ -32,8 +32,13 @@ public sealed record InvoicePlanPreviewDto(int? BillDay, int? IntervalMonths, st
 
 /// <summary>
 /// The outcome of the replace-plan validation: the directive in force and its effect, and what the request named, resolved
-/// against the billing system (account, plan instance and its kind, new plan, the account's currency after the change).
+/// against the billing system (account, plan instance and its kind, new plan, the account's currency after the change), and
+/// the lines the replaced plan's cancellation invoices whatever the directive.
 /// </summary>
 public sealed record ReplacePlanDto(
     int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault,
-    long AcctNo, long PlanInstanceNo, string PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency);
+    long AcctNo, long PlanInstanceNo, string PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency,
+    IReadOnlyList<CancellationChargeDto> InvoicedAtCancellation);
+
+/// <summary>A charge invoiced at the replaced plan's cancellation: usage or recurring in arrears, or the cancellation fee, with its <c>line_type</c>.</summary>
+public sealed record CancellationChargeDto(string Kind, long? ServiceNo, int LineType);

@@ -167,7 +167,8 @@ public static class PlanEndpoints
         return ApiErrors.Ok(validated, v => new ReplacePlanDto(
             v.Directive.Directive.Code, v.Directive.Directive.Timing.ToString(), v.Directive.Proration.ToString(),
             v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault,
-            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind.ToString(), v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency));
+            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind.ToString(), v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency,
+            [.. v.InvoicedAtCancellation.Select(c => new CancellationChargeDto(c.Kind.ToString(), c.ServiceNo, (int)c.LineType))]));
     }
 
     private static BillingCycle? Cycle(int? billDay, int? intervalMonths, Input input)

@@ -64,4 +64,10 @@ public sealed record ValidReplacePlan
 
     /// <summary>The coupons to apply to the master plan instance.</summary>
     public IReadOnlyList<string> CouponCodes { get; init; } = [];
+
+    /// <summary>
+    /// What the replaced plan's cancellation invoices whatever the directive: its usage, its recurring charges billed in
+    /// arrears, its cancellation fee (spec: replace-acct-plan-m.txt, <c>assignment_directive</c>).
+    /// </summary>
+    public IReadOnlyList<CancellationCharge> InvoicedAtCancellation { get; init; } = [];
 }

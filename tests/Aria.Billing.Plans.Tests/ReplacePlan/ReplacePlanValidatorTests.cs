@@ -382,6 +382,28 @@ public sealed class ReplacePlanValidatorTests
     }
 
     [Fact]
+    public void Validate_ChargesInvoicedAtCancellation_AreTheSameWhateverTheDirective()
+    {
+        // spec: replace-acct-plan-m.txt, assignment_directive: "Usage-arrears charges, recurring-in-arrears charges, and any
+        // plan cancellation fees (if applicable) will be invoiced during plan cancellation, as these charges are independent
+        // of assignment directive." The replaced plan 3 has a usage service (100), a recurring one billed in arrears (101) and
+        // a cancellation fee.
+        var c = Context.Catalog!;
+        var catalog = ProductCatalog.Create(
+            [.. c.Plans.Values, c.Plans[new PlanNumber(3)] with { Services = [100, 101], HasCancellationFee = true }],
+            c.RateSchedules.Values, [.. c.Services.Values, c.Services[101] with { BilledInArrears = true }], c.PlanInstanceFields.Values, c.PromoCodes,
+            c.Coupons.Values, c.Surcharges.Values, c.ServiceLocations.Values, c.AccountGroups, c.SupplementalExclusionGroups);
+        var context = Context with { Catalog = catalog };
+
+        var lists = new[] { "1", "2", "3", "4" }.Select(d => _validator.Validate(Valid with { AssignmentDirective = d }, context))
+            .Select(r => r.Value.InvoicedAtCancellation.Select(x => (x.Kind, x.ServiceNo, (int)x.LineType)).ToArray()).ToArray();
+
+        Assert.All(lists, l => Assert.Equal(
+            [(CancellationChargeKind.UsageInArrears, (long?)100, 6), (CancellationChargeKind.RecurringInArrears, 101, 7), (CancellationChargeKind.CancellationFee, null, 8)], l));
+        Assert.Equal([(CancellationChargeKind.UsageInArrears, (long?)100)], _validator.Validate(Valid, Context).Value.InvoicedAtCancellation.Select(x => (x.Kind, x.ServiceNo)));
+    }
+
+    [Fact]
     public void Validate_CustomRates_ByClientServiceId()
     {
         var result = _validator.Validate(Valid with { CustomRates = [new() { ClientServiceId = "svc-recurring", SeqNo = "1", FromUnit = "1", RatePerUnit = "25" }] }, Context);

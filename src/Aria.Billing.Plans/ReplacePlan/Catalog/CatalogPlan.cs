@@ -41,4 +41,7 @@ public sealed record CatalogPlan
 
     /// <summary>The plan the instance rolls over to, if any (it needs a rate schedule in the account's currency: 14317).</summary>
     public PlanNumber? RolloverPlan { get; init; }
+
+    /// <summary>Whether cancelling an instance of the plan charges a cancellation fee.</summary>
+    public bool HasCancellationFee { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record CatalogService
 
     /// <summary>The kind of service: only usage and recurring services take several tiers (14015).</summary>
     public ServiceType Type { get; init; }
+
+    /// <summary>Whether a recurring service is billed in arrears (a usage service always is): its charge is invoiced when its plan is cancelled.</summary>
+    public bool BilledInArrears { get; init; }
 }

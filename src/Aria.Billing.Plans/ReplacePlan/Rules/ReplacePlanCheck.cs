@@ -112,8 +112,41 @@ internal sealed partial class ReplacePlanCheck
                 CustomRates = _customRates,
                 PromoCode = Clean(_request.PromoCd),
                 CouponCodes = [.. (_request.CouponCodes ?? []).Select(Clean).OfType<string>()],
+                InvoicedAtCancellation = CancellationCharges(_currentPlan),
             },
             _warnings);
+    }
+
+    /// <summary>The charges the replaced plan's cancellation invoices whatever the directive: usage and arrears services, then the fee.</summary>
+    private IReadOnlyList<CancellationCharge> CancellationCharges(CatalogPlan? plan)
+    {
+        if (plan is null)
+        {
+            return [];
+        }
+
+        var charges = new List<CancellationCharge>();
+        foreach (var number in plan.Services.Order())
+        {
+            if (Catalog.Services.TryGetValue(number, out var service))
+            {
+                if (service.Type == ServiceType.Usage)
+                {
+                    charges.Add(new CancellationCharge(CancellationChargeKind.UsageInArrears, number));
+                }
+                else if (service.Type == ServiceType.Recurring && service.BilledInArrears)
+                {
+                    charges.Add(new CancellationCharge(CancellationChargeKind.RecurringInArrears, number));
+                }
+            }
+        }
+
+        if (plan.HasCancellationFee)
+        {
+            charges.Add(new CancellationCharge(CancellationChargeKind.CancellationFee, null));
+        }
+
+        return charges;
     }
 
     private void Add(AriaErrorCode code, string manual, string detail, params string[] inputs) =>
