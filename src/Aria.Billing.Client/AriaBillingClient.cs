@@ -76,6 +76,36 @@ public sealed partial class AriaBillingClient
             repeatable: true, s => s.Warnings, cancellationToken);
     }
 
+    /// <summary>
+    /// Defines (or redefines) a schedule from the Jobs package's own definition (its frequency written in the one grammar of
+    /// <see cref="Aria.Billing.Jobs.ScheduleFrequency"/>; no time zone: the client's). Returns the rules' warnings.
+    /// </summary>
+    public Task<AriaResult<IReadOnlyList<string>>> DefineScheduleAsync(Aria.Billing.Jobs.ScheduleDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return SendAsync<ScheduleWire, IReadOnlyList<string>>(
+            HttpMethod.Put, $"jobs/schedules/{Uri.EscapeDataString(definition.Name)}",
+            new
+            {
+                frequency = definition.Frequency.ToString(),
+                time = definition.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                time_zone = definition.TimeZoneId,
+                jobs = definition.Jobs.Select(j => new { name = j.Name, job_type = j.JobType }),
+                exception_windows = definition.ExceptionWindows.Select(w => new
+                {
+                    start = NodaTime.Text.InstantPattern.ExtendedIso.Format(w.Start), end = NodaTime.Text.InstantPattern.ExtendedIso.Format(w.End),
+                }),
+            },
+            repeatable: true, s => s.Warnings, cancellationToken);
+    }
+
+    /// <summary>Removes a schedule; the host refuses (LAST_DAILY_BILLING_SCHEDULE) to remove a client's last daily billing schedule.</summary>
+    public Task<AriaResult<bool>> DeleteScheduleAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return SendAsync<System.Text.Json.JsonElement, bool>(HttpMethod.Delete, $"jobs/schedules/{Uri.EscapeDataString(name)}", null, repeatable: false, _ => true, cancellationToken);
+    }
+
     /// <summary>The proration of replacing a plan on <paramref name="effectiveDate"/> (full proration both ways).</summary>
     public Task<AriaResult<ProrationPreview>> PreviewProrationAsync(
         int billDay, Money oldRate, Money newRate, LocalDate effectiveDate, CancellationToken cancellationToken = default) =>

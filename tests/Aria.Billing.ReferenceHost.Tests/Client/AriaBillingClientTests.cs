@@ -45,6 +45,26 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
     }
 
     [Fact]
+    public async Task DefineSchedule_FromTheJobsPackagesDefinition_AndDelete_KeepsTheLastDailyBilling()
+    {
+        // spec: job-schedule-management.txt — the client writes frequencies in the Jobs package's one grammar; a client of
+        // the rating engine keeps a daily billing schedule.
+        var (client, services) = Client(new FaultInjector(_time));
+        await using var _ = services;
+        var weekly = new ScheduleDefinition
+        {
+            Client = new ClientNumber(1000), Name = "client-weekly", Frequency = ScheduleFrequency.Weekly(IsoDayOfWeek.Friday), Time = new LocalTime(22, 30),
+            TimeZoneId = "Europe/Paris", Jobs = [new JobDefinition("Billing", JobTypes.Billing)],
+        };
+
+        Assert.True((await client.DefineScheduleAsync(weekly)).IsSuccess);
+        var stored = await _host.Services.GetRequiredService<JobScheduleRegistry>().FindAsync(new ClientNumber(1000), "client-weekly");
+        Assert.Equal((ScheduleFrequency.Weekly(IsoDayOfWeek.Friday), new LocalTime(22, 30), "Europe/Paris"), (stored!.Frequency, stored.Time, stored.TimeZoneId));
+        Assert.True((await client.DeleteScheduleAsync("client-weekly")).IsSuccess);
+        Assert.True((await client.DeleteScheduleAsync("client-weekly")).HasError(JobErrorCodes.ScheduleNotFound));
+    }
+
+    [Fact]
     public async Task TriggerAndPoll_ThroughDropsTimeoutsAnd503s_CreatesExactlyOneRun()
     {
         await _host.Ops().PutJsonAsync("/jobs/schedules/resilient", new
