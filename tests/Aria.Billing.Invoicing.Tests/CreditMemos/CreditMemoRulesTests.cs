@@ -106,6 +106,18 @@ public sealed class CreditMemoRulesTests
     }
 
     [Fact]
+    public void Lines_CarryTheLineTypeOfWhatTheyBill()
+    {
+        // spec: replace-acct-plan-m.txt, Output Fields, line_type 1–9; a memo line has the type of the line it credits.
+        var invoice = Invoice(1, Charge(1, 10m), Charge(2, 10m, type: ChargeType.Usage), Charge(3, 10m, type: ChargeType.Activation),
+            Charge(4, 10m, type: ChargeType.RecurringArrears), Charge(5, 10m, type: ChargeType.Order), Charge(6, 10m, type: ChargeType.Surcharge), Tax(7, 1m, 1));
+        Assert.Equal([1, 6, 5, 7, 8, 9, 2], invoice.Lines.Select(l => (int)l.LineType));
+
+        var memo = Plan(invoice, Request(new CreditMemoLineRequest(2, 5m), new CreditMemoLineRequest(6, 5m))).Value.Memo;
+        Assert.Equal([6, 9], memo.Lines.Select(l => (int)l.LineType));
+    }
+
+    [Fact]
     public void Plan_LineWithoutPayments_RemovesNothing()
     {
         var plan = Plan(Invoice(1, Charge(1, 100m)), Request(new CreditMemoLineRequest(1, 40m))).Value;

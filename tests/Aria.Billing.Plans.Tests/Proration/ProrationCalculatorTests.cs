@@ -86,6 +86,16 @@ public sealed class ProrationCalculatorTests
     }
 
     [Fact]
+    public void Quote_Lines_CarryTheirLineType()
+    {
+        // spec: replace-acct-plan-m.txt, Output Fields, line_type: 1 recurring charge, 3 service credit.
+        var quote = _calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27))).Value;
+
+        Assert.Equal((3, 1), ((int)quote.Credit.LineType, (int)quote.Charge.LineType));
+        Assert.Equal(1, (int)new CoveredPeriod(new BillingPeriod(new LocalDate(2025, 4, 15), new LocalDate(2025, 5, 15)), new LocalDate(2025, 4, 15), null).LineType);
+    }
+
+    [Fact]
     public void Quote_AltProrationStartDate_ReplacesTheEffectiveDateAsSpanStart()
     {
         var quote = _calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with { AltProrationStartDate = new LocalDate(2025, 4, 20) }).Value;

@@ -719,7 +719,7 @@ public abstract class InvoiceLedgerStoreConformance
                 {
                     LineNo = 1, Amount = Of(12_345m), TaxCredits = [new AppliedAmount(3, Of(1_019m)), new AppliedAmount(4, Of(1m))], Comment = "partial",
                 },
-                new CreditMemoLine { LineNo = 2, Amount = Of(3_000m) },
+                new CreditMemoLine { LineNo = 2, LineType = LineType.UsageCharge, Amount = Of(3_000m) },
             ],
             Removed = [new RemovedApplication(1, Of(1_001m), Of(7m)), new RemovedApplication(3, Money.Zero(currency), Money.Of(0.000m, currency))],
         };
