@@ -27,7 +27,10 @@ public sealed class SyncLog
     public async Task<SyncRecord> IngestAsync(SyncRecord message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var (record, created) = await _store.AddAsync(message with { Status = SyncStatus.Pending, Attempts = [] }, cancellationToken).ConfigureAwait(false);
+        var (record, created) = await _store.AddAsync(message with
+        {
+            Status = SyncStatus.Pending, Attempts = [], ErrorCode = SyncText.Code(message.ErrorCode), ErrorMessage = SyncText.Message(message.ErrorMessage),
+        }, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
             return record;

@@ -312,4 +312,46 @@ public abstract class SyncRecordStoreConformance
         var kiritimati = DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"];
         Assert.Equal([first, third], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, StartDate: new LocalDate(2025, 4, 28), Zone: kiritimati))).Select(b => b.Start));
     }
+
+    /// <summary>
+    /// Hostile error codes and messages from a handler (NUL, 10 KB, emoji, CJK, unpaired surrogates) are stored as the Sync
+    /// package made them storable — NUL removed, unpaired surrogates as U+FFFD, cut to the documented UTF-8 maximum with the
+    /// marker — and read back, summarized and kept in the history identically on every store.
+    /// </summary>
+    [StoreFact]
+    public async Task HostileErrorTexts_RoundTripNormalisedAndBounded()
+    {
+        var store = CreateStore();
+        const string marker = SyncOutcome.TruncationMarker;
+        var cases = new (string Code, string Message, string StoredCode, string StoredMessage)[]
+        {
+            ("NUL\0CODE", "before\0after", "NULCODE", "beforeafter"),
+            ("LONG_" + new string('X', 10_000), new string('m', 10_000), "LONG_" + new string('X', 200 - 14 - 5) + marker, new string('m', 2000 - 14) + marker),
+            ("EMOJI", string.Concat(Enumerable.Repeat("\U0001F600", 2_500)), "EMOJI", string.Concat(Enumerable.Repeat("\U0001F600", (2000 - 14) / 4)) + marker),
+            ("CJK", new string('\u6F22', 5_000), "CJK", new string('\u6F22', (2000 - 14) / 3) + marker),
+            ("LONE\uD800", "high \uD800 low \uDC00 pair \U0001F600 end", "LONE\uFFFD", "high \uFFFD low \uFFFD pair \U0001F600 end"),
+        };
+        var log = new SyncLog(store, new FixedOutcomes(cases.Select(c => SyncOutcome.Error(c.Code, c.Message)).ToArray()), new Aria.Billing.Testing.FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var ingested = await log.IngestAsync(Record($"H{i}", "Account", SyncStatus.Pending, code: null));
+            var stored = (await store.GetAsync(Client, ingested.Id))!;
+
+            Assert.Equal((SyncStatus.Error, cases[i].StoredCode, cases[i].StoredMessage), (stored.Status, stored.ErrorCode, stored.ErrorMessage));
+            Assert.Equal((cases[i].StoredCode, cases[i].StoredMessage), (stored.Attempts[^1].ErrorCode, stored.Attempts[^1].ErrorMessage));
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stored.ErrorMessage!) <= SyncOutcome.ErrorMessageMaxBytes);
+        }
+
+        var rows = await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account", "Create");
+        Assert.Equal(cases.Select(c => (c.StoredCode, c.StoredMessage)).Order(), rows.Select(r => (r.ErrorCode!, r.ErrorMessage!)).Order());
+    }
+
+    private sealed class FixedOutcomes(IReadOnlyList<SyncOutcome> outcomes) : ISyncRecordHandler
+    {
+        private int _next;
+
+        public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(outcomes[_next++]);
+    }
 }
