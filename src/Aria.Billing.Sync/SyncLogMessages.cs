@@ -25,4 +25,7 @@ internal static partial class SyncLogMessages
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sync operations left running are not resumed in the background: no ISyncRecordHandler is registered")]
     public static partial void RecoveryUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Count} sync records left PENDING by a crash between storing and processing were processed by the recovery pass")]
+    public static partial void PendingRecovered(ILogger logger, int count);
 }
