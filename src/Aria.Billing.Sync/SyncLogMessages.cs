@@ -20,9 +20,12 @@ internal static partial class SyncLogMessages
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Sync operation {OperationId} of client {Client} left running was resumed and ended {State} ({Processed} processed)")]
     public static partial void OperationRecovered(ILogger logger, Guid operationId, long client, SyncOperationState state, long processed);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Resuming the sync operations left running failed; it is tried again at the next tick")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "The sync recovery pass (records left PENDING, operations left running) failed; it is tried again at the next tick")]
     public static partial void RecoveryFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sync operations left running are not resumed in the background: no ISyncRecordHandler is registered")]
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sync operations left running are not resumed, nor records left PENDING processed, in the background: no ISyncRecordHandler is registered")]
     public static partial void RecoveryUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Count} sync records left PENDING by a crash between storing and processing were processed by the recovery pass")]
+    public static partial void PendingRecovered(ILogger logger, int count);
 }

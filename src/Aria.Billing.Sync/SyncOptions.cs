@@ -46,19 +46,29 @@ public sealed class SyncOptions
 
     /// <summary>
     /// Whether every node resumes, in the background, the bulk operations a crash left running (each taken over only once
-    /// its runner's lease has expired).
+    /// its runner's lease has expired) and processes the records a crash left PENDING (once <see cref="PendingLease"/> has
+    /// passed).
     /// </summary>
     /// <value>Default <see langword="true"/>.</value>
     public bool RecoverOperations { get; set; } = true;
 
-    /// <summary>How often each node looks for operations left running.</summary>
+    /// <summary>How often each node looks for operations left running and records left PENDING.</summary>
     /// <value>Default 30 seconds; 1 second to 1 hour.</value>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a record may stay PENDING — stored, its handler not yet done — before it counts as left by a crash between
+    /// storing and processing: the recovery pass then claims it and processes it again, and so does an ingest of the same
+    /// event id. A claim starts the lease again, so it must be longer than the slowest handler call.
+    /// </summary>
+    /// <value>Default 5 minutes; 1 second to 1 day.</value>
+    public TimeSpan PendingLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The rules of these options, checked by <c>AddSync</c> when the host starts and by <see cref="SyncReprocessor"/>.</summary>
     internal static OptionRules<SyncOptions> Rules { get; } = new OptionRules<SyncOptions>(SectionName)
         .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
         .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
         .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+        .InRange(nameof(PendingLease), o => o.PendingLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
         .InRange(nameof(RecoveryInterval), o => o.RecoveryInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 }

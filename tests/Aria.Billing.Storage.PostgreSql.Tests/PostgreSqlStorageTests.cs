@@ -31,7 +31,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
 
         var applied = await Task.WhenAll(nodes.Select(n => n.MigrateAsync()));
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], applied.SelectMany(a => a).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], applied.SelectMany(a => a).Order());
         Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await nodes[3].GetSchemaVersionAsync());
         foreach (var node in nodes)
         {
@@ -57,6 +57,18 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
     }
 
+    /// <summary>A record as an older package wrote it at schema version 1 (the store of today writes later columns too).</summary>
+    private static Task<long> InsertVersionOneRecord(SqlDatabase database, string eventId) => database.WriteAsync(async connection =>
+    {
+        await using var command = connection.Command(
+            "INSERT INTO sync_record (client, domain, event_id, event_time, object_type, object_name, object_name_key, action_name, action_name_key, " +
+            "status, error_code, error_message, payload, attempts, version) VALUES (@client, @domain, @event_id, @event_time, 0, 'Account', 'account', " +
+            "'Create', 'create', @status, 'ACCOUNT_IS_NOT_FOUND', 'Account is not found', '{}', '[]', 1) RETURNING id")
+            .With("client", Client.Value).With("domain", (int)SyncDomain.Account).With("event_id", eventId)
+            .With("event_time", Instant.FromUtc(2025, 4, 27, 0, 0).ToUnixTimeTicks()).With("status", (int)SyncStatus.Error);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }, CancellationToken.None);
+
     /// <summary>A database left at version 1 migrates forward with its data.</summary>
     [StoreFact]
     public async Task MigrateAsync_FromVersionOne_KeepsTheData()
@@ -66,7 +78,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         await using (var old = new PostgreSqlStorage(new PostgreSqlStorageOptions { ConnectionString = schema, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0))))
         {
             Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
-            await old.SyncRecords.AddAsync(Record("E1"));
+            await InsertVersionOneRecord(old.Database, "E1");
             Assert.True(await old.SyncOperations.TryStartOperationAsync(new SyncOperation
             {
                 Id = running, Client = Client, Domain = SyncDomain.Account, Kind = SyncOperationKind.Reprocess, Scope = SyncScope.All(),
@@ -75,7 +87,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
         }
 
         var current = _schemas.NewStorage(schema);
-        Assert.Equal([2, 3, 4, 5, 6, 7], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8], await current.MigrateAsync());
         var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed

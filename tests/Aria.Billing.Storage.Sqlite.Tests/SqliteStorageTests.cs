@@ -23,10 +23,22 @@ public sealed class SqliteStorageTests : IDisposable
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
 
         Assert.Equal(0, await storage.GetSchemaVersionAsync());
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], await storage.MigrateAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], await storage.MigrateAsync());
         Assert.Empty(await storage.MigrateAsync());
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
     }
+
+    /// <summary>A record as an older package wrote it at schema version 1 (the store of today writes later columns too).</summary>
+    private static Task<long> InsertVersionOneRecord(SqlDatabase database, string eventId) => database.WriteAsync(async connection =>
+    {
+        await using var command = connection.Command(
+            "INSERT INTO sync_record (client, domain, event_id, event_time, object_type, object_name, object_name_key, action_name, action_name_key, " +
+            "status, error_code, error_message, payload, attempts, version) VALUES (@client, @domain, @event_id, @event_time, 0, 'Account', 'account', " +
+            "'Create', 'create', @status, 'ACCOUNT_IS_NOT_FOUND', 'Account is not found', '{}', '[]', 1) RETURNING id")
+            .With("client", Client.Value).With("domain", (int)SyncDomain.Account).With("event_id", eventId)
+            .With("event_time", Instant.FromUtc(2025, 4, 27, 0, 0).ToUnixTimeTicks()).With("status", (int)SyncStatus.Error);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }, CancellationToken.None);
 
     /// <summary>A database left at version 1 by an older package migrates forward with its data, gaining the later steps.</summary>
     [Fact]
@@ -35,7 +47,7 @@ public sealed class SqliteStorageTests : IDisposable
         var path = _files.NewPath();
         var old = new SqliteStorage(new SqliteStorageOptions { Path = path, MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2024, 1, 1, 0, 0)));
         Assert.Equal([1], await old.Database.MigrateAsync(1, CancellationToken.None));
-        var (written, _) = await old.SyncRecords.AddAsync(Record("E1"));
+        var writtenId = await InsertVersionOneRecord(old.Database, "E1");
         var running = Guid.NewGuid();
         Assert.True(await old.SyncOperations.TryStartOperationAsync(new SyncOperation
         {
@@ -45,11 +57,12 @@ public sealed class SqliteStorageTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         var current = _files.NewStorage(path);
-        Assert.Equal([2, 3, 4, 5, 6, 7], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8], await current.MigrateAsync());
 
-        Assert.Equal(written, await current.SyncRecords.GetAsync(Client, written.Id));
+        var read = (await current.SyncRecords.GetAsync(Client, writtenId))!;
+        Assert.Equal(("E1", SyncStatus.Error, "Account is not found", (Instant?)null), (read.EventId, read.Status, read.ErrorMessage, read.PendingSince));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 

@@ -15,7 +15,7 @@ internal sealed class SyncFixture
 
     public SyncFixture(SyncOptions? options = null)
     {
-        Log = new SyncLog(Store, Handler, Clock);
+        Log = new SyncLog(Store, Handler, Clock, options);
         Reprocessor = new SyncReprocessor(Store, Operations, Handler, Clock, options);
     }
 

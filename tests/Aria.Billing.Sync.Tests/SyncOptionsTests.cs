@@ -24,6 +24,18 @@ public sealed class SyncOptionsTests
     }
 
     [Fact]
+    public void Check_PendingLease_IsRefusedOutsideOneSecondToOneDay()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), new SyncOptions().PendingLease);
+        Assert.Equal(
+            ["AriaBilling:Sync:PendingLease is 00:00:00.5000000; it should be in range [00:00:01-1.00:00:00]."],
+            SyncOptions.Rules.Check(new SyncOptions { PendingLease = TimeSpan.FromMilliseconds(500) }));
+        Assert.Single(SyncOptions.Rules.Check(new SyncOptions { PendingLease = TimeSpan.FromDays(2) }));
+        Assert.Throws<ArgumentException>(() => new SyncLog(
+            new InMemorySyncRecordStore(), new SyncHandlerMap(), new Aria.Billing.Testing.FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)), new SyncOptions { PendingLease = TimeSpan.Zero }));
+    }
+
+    [Fact]
     public void Constructor_BadOptions_ThrowsWithTheSameWords()
     {
         var store = new InMemorySyncRecordStore();

@@ -35,11 +35,11 @@ public static class SyncBuilderExtensions
         services.AddOptions<SyncOptions>().ValidateOnStart();
         services.TryAddSingleton<ISyncRecordStore, InMemorySyncRecordStore>();
         services.TryAddSingleton<ISyncOperationStore, InMemorySyncOperationStore>();
-        services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new SyncLog(sp.GetRequiredService<ISyncRecordStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value));
         services.TryAddSingleton(sp => new SyncReprocessor(
             sp.GetRequiredService<ISyncRecordStore>(), sp.GetRequiredService<ISyncOperationStore>(), Handler(sp), sp.GetRequiredService<IClock>(), sp.GetRequiredService<IOptions<SyncOptions>>().Value,
             sp.GetService<ILogger<SyncReprocessor>>()));
-        services.TryAddSingleton(sp => new SyncRecovery(sp.GetRequiredService<ISyncOperationStore>(), sp.GetRequiredService<SyncReprocessor>(), sp.GetService<ILogger<SyncRecovery>>()));
+        services.TryAddSingleton(sp => new SyncRecovery(sp.GetRequiredService<ISyncOperationStore>(), sp.GetRequiredService<SyncReprocessor>(), sp.GetRequiredService<SyncLog>(), sp.GetService<ILogger<SyncRecovery>>()));
         services.AddHostedService(sp => new SyncRecoveryService(
             sp, sp.GetRequiredService<IOptions<SyncOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILogger<SyncRecoveryService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<SyncRecoveryService>.Instance));

@@ -11,31 +11,89 @@ public sealed class SyncLog
     private readonly ISyncRecordStore _store;
     private readonly ISyncRecordHandler _handler;
     private readonly IClock _clock;
+    private readonly SyncOptions _options;
 
-    /// <summary>A log over a store, with the host's handler and a clock.</summary>
+    /// <summary>A log over a store, with the host's handler and a clock, and default <see cref="SyncOptions"/>.</summary>
     public SyncLog(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock)
+        : this(store, handler, clock, null)
+    {
+    }
+
+    /// <summary>A log over a store, with the host's handler, a clock and options (<see cref="SyncOptions.PendingLease"/>).</summary>
+    public SyncLog(ISyncRecordStore store, ISyncRecordHandler handler, IClock clock, SyncOptions? options)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _handler = handler ?? throw new ArgumentNullException(nameof(handler));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? new SyncOptions();
+        SyncOptions.Rules.ThrowIfInvalid(_options, nameof(options));
     }
 
     /// <summary>
-    /// Records a new message and processes it with the handler. The same event id recorded again returns the existing record,
-    /// untouched and unprocessed.
+    /// Records a new message and processes it with the handler. The same event id recorded again returns the existing record
+    /// untouched and unprocessed — unless it is PENDING for longer than <see cref="SyncOptions.PendingLease"/> (a crash came
+    /// between storing and processing it): then this call claims it (compare-and-swap on its version, so only one caller
+    /// does) and processes it.
     /// </summary>
     public async Task<SyncRecord> IngestAsync(SyncRecord message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var (record, created) = await _store.AddAsync(message with { Status = SyncStatus.Pending, Attempts = [] }, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var (record, created) = await _store.AddAsync(message with
+        {
+            Status = SyncStatus.Pending, Attempts = [], ErrorCode = SyncText.Code(message.ErrorCode), ErrorMessage = SyncText.Message(message.ErrorMessage),
+            InFlightOperation = null, PendingSince = now,
+        }, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
-            return record;
+            if (!IsStalePending(record, now)
+                || await _store.UpdateAsync(record with { PendingSince = now }, record.Version, cancellationToken).ConfigureAwait(false) is not { } claimed)
+            {
+                return record;
+            }
+
+            record = claimed;
         }
 
+        return await ProcessAsync(record, "ingest", "ingest", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims (in the store, so no two nodes take the same record) the records of every client and domain left PENDING for
+    /// longer than <see cref="SyncOptions.PendingLease"/>, in batches of <see cref="SyncOptions.BatchSize"/>, and processes
+    /// each one; returns the records as processed.
+    /// </summary>
+    internal async Task<IReadOnlyList<SyncRecord>> RecoverPendingAsync(CancellationToken cancellationToken)
+    {
+        var recovered = new List<SyncRecord>();
+        while (true)
+        {
+            var now = _clock.GetCurrentInstant();
+            var claimed = await _store.ClaimStalePendingAsync(now - Duration.FromTimeSpan(_options.PendingLease), now, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var record in claimed)
+            {
+                recovered.Add(await ProcessAsync(record, "recover", "recovery", cancellationToken).ConfigureAwait(false));
+            }
+
+            if (claimed.Count < _options.BatchSize)
+            {
+                return recovered;
+            }
+        }
+    }
+
+    private bool IsStalePending(SyncRecord record, Instant now) =>
+        record is { Status: SyncStatus.Pending, InFlightOperation: null }
+        && (record.PendingSince is not { } since || since < now - Duration.FromTimeSpan(_options.PendingLease));
+
+    /// <summary>Runs the handler on a record this caller holds (its version) and stores the outcome if it still holds it.</summary>
+    private async Task<SyncRecord> ProcessAsync(SyncRecord record, string kind, string by, CancellationToken cancellationToken)
+    {
         var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
-        var processed = SyncOutcomes.Apply(record, outcome, "ingest", "ingest", _clock.GetCurrentInstant());
-        return await _store.UpdateAsync(processed, record.Version, cancellationToken).ConfigureAwait(false) ?? record;
+        var processed = SyncOutcomes.Apply(record, outcome, kind, by, _clock.GetCurrentInstant());
+        return await _store.UpdateAsync(processed, record.Version, cancellationToken).ConfigureAwait(false)
+            ?? await _store.GetAsync(record.Client, record.Id, cancellationToken).ConfigureAwait(false)
+            ?? record;
     }
 
     /// <summary>One page of the activity log.</summary>
@@ -61,6 +119,19 @@ public sealed class SyncLog
     /// <summary>The summary level: ERROR records by object name and action name (one account's, when given).</summary>
     public Task<IReadOnlyList<SyncSummaryRow>> SummaryAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
         _store.SummarizeAsync(client, domain, account, cancellationToken);
+
+    /// <summary>
+    /// How many records are PENDING — stored, their processing not yet done — of the client and domain (one account's, when
+    /// given). The summary levels count ERROR records only; this count sits beside them, so PENDING records a crash left are
+    /// visible until <see cref="SyncOptions.PendingLease"/> passes and the recovery pass processes them.
+    /// </summary>
+    public async Task<long> PendingCountAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default)
+    {
+        var page = await _store.SearchAsync(
+            new SyncSearch { Client = client, Domain = domain, Status = SyncStatus.Pending, AccountNumber = account, Page = PageRequest.First(1).Value },
+            cancellationToken).ConfigureAwait(false);
+        return page.TotalCount ?? page.Items.Count;
+    }
 
     /// <summary>The error-summary level under one summary row.</summary>
     public Task<IReadOnlyList<SyncErrorSummaryRow>> ErrorSummaryAsync(

@@ -11,6 +11,19 @@ public readonly record struct SyncOutcome
         ErrorNumber = errorNumber;
     }
 
+    /// <summary>
+    /// The most UTF-8 bytes of an error code as stored: a longer code is cut and ends with <see cref="TruncationMarker"/>.
+    /// Before it is stored, every error code and message (of an outcome, or of an ingested message) also loses its NUL
+    /// characters (U+0000), and each unpaired surrogate becomes U+FFFD, the same on every store.
+    /// </summary>
+    public const int ErrorCodeMaxBytes = 200;
+
+    /// <summary>The most UTF-8 bytes of an error message as stored: a longer message is cut and ends with <see cref="TruncationMarker"/>.</summary>
+    public const int ErrorMessageMaxBytes = 2000;
+
+    /// <summary>What ends an error code or message cut to its maximum length.</summary>
+    public const string TruncationMarker = "…[truncated]";
+
     /// <summary>COMPLETE, IGNORED or ERROR.</summary>
     public SyncStatus Status { get; }
 

@@ -17,13 +17,19 @@ internal static class SyncOutcomes
         }
     }
 
-    public static SyncRecord Apply(SyncRecord record, SyncOutcome outcome, string kind, string by, Instant at) => record with
+    /// <summary>The record after <paramref name="outcome"/>, its error code and message made storable by <see cref="SyncText"/>.</summary>
+    public static SyncRecord Apply(SyncRecord record, SyncOutcome outcome, string kind, string by, Instant at)
     {
-        Status = outcome.Status,
-        ErrorCode = outcome.ErrorCode,
-        ErrorMessage = outcome.ErrorMessage,
-        ErrorNumber = outcome.ErrorNumber,
-        InFlightOperation = null,
-        Attempts = [.. record.Attempts, new SyncAttempt(at, kind, outcome.Status, outcome.ErrorCode, outcome.ErrorMessage, by)],
-    };
+        var code = SyncText.Code(outcome.ErrorCode);
+        var message = SyncText.Message(outcome.ErrorMessage);
+        return record with
+        {
+            Status = outcome.Status,
+            ErrorCode = code,
+            ErrorMessage = message,
+            ErrorNumber = outcome.ErrorNumber,
+            InFlightOperation = null,
+            Attempts = [.. record.Attempts, new SyncAttempt(at, kind, outcome.Status, code, message, by)],
+        };
+    }
 }

@@ -75,6 +75,14 @@ public sealed record SyncRecord
     /// <summary>The bulk operation that has taken the record and not yet recorded its outcome.</summary>
     public Guid? InFlightOperation { get; init; }
 
+    /// <summary>
+    /// When the record was stored PENDING, or last claimed to be processed again: a PENDING record whose time is older than
+    /// <see cref="SyncOptions.PendingLease"/> was left by a crash between storing and processing, and is processed again (by
+    /// the recovery pass, or by an ingest of the same event id). <see langword="null"/> on records stored before this was
+    /// kept: such a PENDING record counts as left long ago.
+    /// </summary>
+    public Instant? PendingSince { get; init; }
+
     /// <summary>Incremented by the store on every update.</summary>
     public long Version { get; init; }
 }

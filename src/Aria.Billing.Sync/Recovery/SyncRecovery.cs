@@ -5,15 +5,25 @@ namespace Aria.Billing.Sync;
 
 /// <summary>
 /// One pass of the Sync package's background duty: every bulk operation left running, on any client and domain, is resumed
-/// (the reprocessor takes one over only once its runner's lease has expired, so a live node keeps its own).
+/// (the reprocessor takes one over only once its runner's lease has expired, so a live node keeps its own); and, with a
+/// log, every record a crash left PENDING for longer than <see cref="SyncOptions.PendingLease"/> is claimed and processed.
 /// </summary>
-internal sealed class SyncRecovery(ISyncOperationStore operations, SyncReprocessor reprocessor, ILogger? logger = null)
+internal sealed class SyncRecovery(ISyncOperationStore operations, SyncReprocessor reprocessor, SyncLog? log = null, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
 
-    /// <summary>Resumes what is left running; returns the operations that ended in this pass.</summary>
+    /// <summary>Processes the records left PENDING and resumes what is left running; returns the operations that ended in this pass.</summary>
     public async Task<IReadOnlyList<SyncOperation>> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (log is not null)
+        {
+            var recovered = await log.RecoverPendingAsync(cancellationToken).ConfigureAwait(false);
+            if (recovered.Count > 0)
+            {
+                SyncLogMessages.PendingRecovered(_logger, recovered.Count);
+            }
+        }
+
         var ended = new List<SyncOperation>();
         var running = await operations.ListAllRunningOperationsAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (client, domain) in running.Select(o => (o.Client, o.Domain)).Distinct())

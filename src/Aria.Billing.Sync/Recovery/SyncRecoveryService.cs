@@ -5,7 +5,8 @@ namespace Aria.Billing.Sync;
 
 /// <summary>
 /// The hosted service that runs a <see cref="SyncRecovery"/> pass at start and then every interval, on the injected time.
-/// Resuming needs the host's <see cref="ISyncRecordHandler"/>: without one the service says so once and does nothing.
+/// Resuming operations and processing the records a crash left PENDING need the host's <see cref="ISyncRecordHandler"/>:
+/// without one the service says so once and does nothing.
 /// </summary>
 internal sealed class SyncRecoveryService(IServiceProvider services, SyncOptions options, TimeProvider time, ILogger<SyncRecoveryService> logger)
     : PeriodicDuty(options.RecoveryInterval, time)

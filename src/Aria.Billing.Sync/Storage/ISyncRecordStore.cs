@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Aria.Billing.Sync;
 
 /// <summary>
@@ -35,6 +37,15 @@ public interface ISyncRecordStore
 
     /// <summary>Replaces the record if its stored version is <paramref name="expectedVersion"/>; the stored record, or <see langword="null"/>.</summary>
     Task<SyncRecord?> UpdateAsync(SyncRecord updated, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims, as one set-based update, at most <paramref name="max"/> PENDING records of any client and domain, not in flight,
+    /// whose <see cref="SyncRecord.PendingSince"/> is before <paramref name="staleBefore"/> or unknown (lowest id first): each
+    /// one's <see cref="SyncRecord.PendingSince"/> becomes <paramref name="claimedAt"/> and its version goes up by one, so no
+    /// other claim (on any node) takes it again until that lease has passed, and an update with an older version fails.
+    /// </summary>
+    /// <returns>The records claimed now, as stored, by id.</returns>
+    Task<IReadOnlyList<SyncRecord>> ClaimStalePendingAsync(Instant staleBefore, Instant claimedAt, int max, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Discards, as one set-based update, those of <paramref name="ids"/> that are ERROR records of the client and domain and

@@ -152,6 +152,26 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord>> ClaimStalePendingAsync(NodaTime.Instant staleBefore, NodaTime.Instant claimedAt, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var claimed = new List<SyncRecord>();
+            for (var i = 0; i < _byId.Count && claimed.Count < max; i++)
+            {
+                if (_byId[i] is { Status: SyncStatus.Pending, InFlightOperation: null } current && (current.PendingSince is null || current.PendingSince < staleBefore))
+                {
+                    var stored = current with { PendingSince = claimedAt, Version = current.Version + 1 };
+                    _byId[i] = stored;
+                    claimed.Add(stored);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<SyncRecord>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<long>> DiscardAsync(
         ClientNumber client, SyncDomain domain, IReadOnlyList<long> ids, SyncAttempt attempt, CancellationToken cancellationToken = default)
     {

@@ -232,5 +232,9 @@ internal static class SqlSchema
                 client {Long} NOT NULL PRIMARY KEY,
                 last_no {Long} NOT NULL);
             """),
+        new(8, "when a sync record was stored PENDING or last claimed (null on older rows: left long ago), so recovery finds the records a crash left PENDING", $$"""
+            ALTER TABLE sync_record ADD COLUMN pending_since {Long};
+            CREATE INDEX ix_sync_record_pending ON sync_record (id) WHERE status = {{(int)SyncStatus.Pending}};
+            """),
     ];
 }

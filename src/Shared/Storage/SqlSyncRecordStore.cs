@@ -14,11 +14,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
 {
     private const string InsertColumns =
         "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
-        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, version";
+        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, pending_since, version";
 
     private const string InsertValues =
         "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
-        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, 1";
+        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, @pending_since, 1";
 
     /// <summary>The ordinal of the <c>sort_key</c> column a sorted search adds after the record's columns.</summary>
     private const int SortKeyOrdinal = (int)SyncRecordColumn.Version + 1;
@@ -299,6 +299,31 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 .With("id", updated.Id).With("expected", expectedVersion).With("client", updated.Client.Value).With("domain", (int)updated.Domain)
                 .With("event_id", updated.EventId).WithFields(updated);
             return await command.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims in one UPDATE: the lowest ids among the stale PENDING records, chosen once in a CTE (a LIMIT subquery in the
+    /// WHERE clause may run again per row), locked and skipping rows another node holds (PostgreSQL), the condition checked
+    /// again on each row as it is updated.
+    /// </summary>
+    public Task<IReadOnlyList<SyncRecord>> ClaimStalePendingAsync(Instant staleBefore, Instant claimedAt, int max, CancellationToken cancellationToken = default)
+    {
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord>>([]);
+        }
+
+        return database.WriteAsync<IReadOnlyList<SyncRecord>>(async connection =>
+        {
+            var stale = $"status = {Pending} AND in_flight IS NULL AND (pending_since IS NULL OR pending_since < @stale)";
+            await using var command = connection.Command(
+                $"WITH target AS (SELECT id FROM sync_record WHERE {stale} ORDER BY id LIMIT @max{database.SkipLocked}) " +
+                $"UPDATE sync_record SET pending_since = @claimed, version = version + 1 WHERE id IN (SELECT id FROM target) AND {stale} RETURNING {SyncRecordRows.Columns}")
+                .With("stale", SqlCommands.Ticks(staleBefore)).With("claimed", SqlCommands.Ticks(claimedAt)).With("max", max);
+            var claimed = await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+            claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+            return claimed;
         }, cancellationToken);
     }
 

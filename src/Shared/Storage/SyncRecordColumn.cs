@@ -25,5 +25,6 @@ internal enum SyncRecordColumn
     BatchEnd,
     Attempts,
     InFlight,
+    PendingSince,
     Version,
 }

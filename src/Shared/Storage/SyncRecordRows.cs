@@ -36,6 +36,7 @@ internal static class SyncRecordRows
         BatchEnd = r.GetInstantOrNull((int)C.BatchEnd),
         Attempts = StorageJson.Attempts(r.GetString((int)C.Attempts)),
         InFlightOperation = r.GetGuidOrNull((int)C.InFlight),
+        PendingSince = r.GetInstantOrNull((int)C.PendingSince),
         Version = r.GetInt64((int)C.Version),
     };
 
@@ -59,14 +60,15 @@ internal static class SyncRecordRows
         .With("batch_start", SqlCommands.Ticks(record.BatchStart))
         .With("batch_end", SqlCommands.Ticks(record.BatchEnd))
         .With("attempts", StorageJson.Attempts(record.Attempts))
-        .With("in_flight", record.InFlightOperation);
+        .With("in_flight", record.InFlightOperation)
+        .With("pending_since", SqlCommands.Ticks(record.PendingSince));
 
     /// <summary>The assignments of the update statement for the fields <see cref="WithFields"/> binds.</summary>
     internal const string Assignments =
         "aria_sync_id = @aria_sync_id, event_time = @event_time, object_type = @object_type, object_name = @object_name, object_name_key = @object_name_key, " +
         "action = @action, action_name = @action_name, action_name_key = @action_name_key, status = @status, error_code = @error_code, " +
         "error_message = @error_message, error_number = @error_number, scn_number = @scn_number, payload = @payload, audit_header = @audit_header, " +
-        "batch_start = @batch_start, batch_end = @batch_end, attempts = @attempts, in_flight = @in_flight";
+        "batch_start = @batch_start, batch_end = @batch_end, attempts = @attempts, in_flight = @in_flight, pending_since = @pending_since";
 
     /// <summary>The columns of the operation table, in the order <see cref="ReadOperation"/> expects.</summary>
     internal static readonly string OperationColumns = SqlCommands.ColumnList<SyncOperationColumn>();

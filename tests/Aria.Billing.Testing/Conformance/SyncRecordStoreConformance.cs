@@ -312,4 +312,108 @@ public abstract class SyncRecordStoreConformance
         var kiritimati = DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"];
         Assert.Equal([first, third], (await store.SummarizeBatchesAsync(new UsageBatchFilter(Client, StartDate: new LocalDate(2025, 4, 28), Zone: kiritimati))).Select(b => b.Start));
     }
+
+    /// <summary>
+    /// A claim takes the PENDING records, of any client and domain, whose time is older than the lease or unknown, lowest id
+    /// first and at most <c>max</c>; it starts their lease again and moves their version, so neither a second claim nor an
+    /// update with the version read before the claim takes them.
+    /// </summary>
+    [StoreFact]
+    public async Task ClaimStalePending_TakesStaleRecordsOnce_UntilTheirLeasePassesAgain()
+    {
+        var store = CreateStore();
+        var t0 = Instant.FromUtc(2025, 4, 27, 0, 0);
+        var lease = Duration.FromMinutes(5);
+        var (old, _) = await store.AddAsync(Record("P1", "Account", SyncStatus.Pending) with { PendingSince = t0 });
+        var (legacy, _) = await store.AddAsync(Record("P2", "Account", SyncStatus.Pending)); // no time: stored before it was kept
+        var (fresh, _) = await store.AddAsync(Record("P3", "Account", SyncStatus.Pending) with { PendingSince = t0 + Duration.FromMinutes(4) });
+        await store.AddAsync(Record("C1", "Account", SyncStatus.Complete) with { PendingSince = t0 });
+        await store.AddAsync(Record("X1", "Account", SyncStatus.Error) with { PendingSince = t0 });
+        var (catalog, _) = await store.AddAsync(Record("P4", "Plan", SyncStatus.Pending, domain: SyncDomain.Catalog) with { PendingSince = t0 });
+        var now = t0 + Duration.FromMinutes(8);
+
+        var one = await store.ClaimStalePendingAsync(now - lease, now, 1);
+        var rest = await store.ClaimStalePendingAsync(now - lease, now, 10);
+        var none = await store.ClaimStalePendingAsync(now - lease, now, 10);
+
+        Assert.Equal([old.Id], one.Select(r => r.Id));
+        Assert.Equal([legacy.Id, catalog.Id], rest.Select(r => r.Id));
+        Assert.Empty(none);
+        Assert.All(one.Concat(rest), r => Assert.Equal((SyncStatus.Pending, now), (r.Status, r.PendingSince)));
+        Assert.Equal(old.Version + 1, one[0].Version);
+        Assert.Equal(now, (await store.GetAsync(Client, old.Id))!.PendingSince);
+        Assert.Null(await store.UpdateAsync(old with { Status = SyncStatus.Complete }, old.Version));
+        Assert.Equal(SyncStatus.Complete, (await store.UpdateAsync(one[0] with { Status = SyncStatus.Complete }, one[0].Version))!.Status);
+        var later = now + Duration.FromMinutes(6);
+        Assert.Equal([legacy.Id, fresh.Id, catalog.Id], (await store.ClaimStalePendingAsync(later - lease, later, 10)).Select(r => r.Id));
+    }
+
+    /// <summary>Claims running at the same time (several nodes) never take one record twice, and together take them all.</summary>
+    [StoreFact]
+    public async Task ClaimStalePending_Concurrently_NeverTakesARecordTwice()
+    {
+        var store = CreateStore();
+        for (var i = 0; i < 40; i++)
+        {
+            await store.AddAsync(Record($"P{i}", "Account", SyncStatus.Pending));
+        }
+
+        var now = Instant.FromUtc(2025, 4, 27, 1, 0);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var ids = new List<long>();
+            while (await store.ClaimStalePendingAsync(now, now, 3) is { Count: > 0 } claimed)
+            {
+                ids.AddRange(claimed.Select(r => r.Id));
+            }
+
+            return ids;
+        })));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(40, all.Count);
+        Assert.Equal(40, all.Distinct().Count());
+    }
+
+    /// <summary>
+    /// Hostile error codes and messages from a handler (NUL, 10 KB, emoji, CJK, unpaired surrogates) are stored as the Sync
+    /// package made them storable — NUL removed, unpaired surrogates as U+FFFD, cut to the documented UTF-8 maximum with the
+    /// marker — and read back, summarized and kept in the history identically on every store.
+    /// </summary>
+    [StoreFact]
+    public async Task HostileErrorTexts_RoundTripNormalisedAndBounded()
+    {
+        var store = CreateStore();
+        const string marker = SyncOutcome.TruncationMarker;
+        var cases = new (string Code, string Message, string StoredCode, string StoredMessage)[]
+        {
+            ("NUL\0CODE", "before\0after", "NULCODE", "beforeafter"),
+            ("LONG_" + new string('X', 10_000), new string('m', 10_000), "LONG_" + new string('X', 200 - 14 - 5) + marker, new string('m', 2000 - 14) + marker),
+            ("EMOJI", string.Concat(Enumerable.Repeat("\U0001F600", 2_500)), "EMOJI", string.Concat(Enumerable.Repeat("\U0001F600", (2000 - 14) / 4)) + marker),
+            ("CJK", new string('\u6F22', 5_000), "CJK", new string('\u6F22', (2000 - 14) / 3) + marker),
+            ("LONE\uD800", "high \uD800 low \uDC00 pair \U0001F600 end", "LONE\uFFFD", "high \uFFFD low \uFFFD pair \U0001F600 end"),
+        };
+        var log = new SyncLog(store, new FixedOutcomes(cases.Select(c => SyncOutcome.Error(c.Code, c.Message)).ToArray()), new Aria.Billing.Testing.FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var ingested = await log.IngestAsync(Record($"H{i}", "Account", SyncStatus.Pending, code: null));
+            var stored = (await store.GetAsync(Client, ingested.Id))!;
+
+            Assert.Equal((SyncStatus.Error, cases[i].StoredCode, cases[i].StoredMessage), (stored.Status, stored.ErrorCode, stored.ErrorMessage));
+            Assert.Equal((cases[i].StoredCode, cases[i].StoredMessage), (stored.Attempts[^1].ErrorCode, stored.Attempts[^1].ErrorMessage));
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stored.ErrorMessage!) <= SyncOutcome.ErrorMessageMaxBytes);
+        }
+
+        var rows = await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account", "Create");
+        Assert.Equal(cases.Select(c => (c.StoredCode, c.StoredMessage)).Order(), rows.Select(r => (r.ErrorCode!, r.ErrorMessage!)).Order());
+    }
+
+    private sealed class FixedOutcomes(IReadOnlyList<SyncOutcome> outcomes) : ISyncRecordHandler
+    {
+        private int _next;
+
+        public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(outcomes[_next++]);
+    }
 }
