@@ -42,6 +42,7 @@ public sealed class SyncLog
         var (record, created) = await _store.AddAsync(message with
         {
             Status = SyncStatus.Pending, Attempts = [], ErrorCode = SyncText.Code(message.ErrorCode), ErrorMessage = SyncText.Message(message.ErrorMessage),
+            ObjectName = SyncText.Name(message.ObjectName), ActionName = SyncText.Name(message.ActionName),
             InFlightOperation = null, PendingSince = now,
         }, cancellationToken).ConfigureAwait(false);
         if (!created)

@@ -16,6 +16,9 @@ internal static class SyncText
     /// <summary>An error code as it is stored.</summary>
     public static string? Code(string? code) => Bound(code, SyncOutcome.ErrorCodeMaxBytes);
 
+    /// <summary>An object or action name as it is stored: bounded like a code, since it is part of the error-summary index too.</summary>
+    public static string Name(string name) => Bound(name, SyncOutcome.ErrorCodeMaxBytes)!;
+
     /// <summary>An error message as it is stored.</summary>
     public static string? Message(string? message) => Bound(message, SyncOutcome.ErrorMessageMaxBytes);
 

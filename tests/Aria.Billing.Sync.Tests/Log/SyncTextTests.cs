@@ -41,6 +41,25 @@ public sealed class SyncTextTests
     }
 
     [Fact]
+    public async Task Ingest_HostileObjectAndActionNames_AreBoundedLikeCodes_SinceTheyAreIndexedWithThem()
+    {
+        // Issue #15 item 2: the error-summary index holds object name, action name, code and message; all four are bounded.
+        var clock = FakeClock.AtUtc(new LocalDate(2025, 4, 27));
+        var store = new InMemorySyncRecordStore();
+        var log = new SyncLog(store, new Seeing([]), clock);
+
+        var record = await log.IngestAsync(new SyncRecord
+        {
+            Client = SyncFixture.Client, Domain = SyncDomain.Account, EventId = "E2", EventTime = clock.GetCurrentInstant(),
+            ObjectName = "Obj\0" + new string('o', 3_000), ActionName = "Create",
+        });
+
+        Assert.Equal(SyncOutcome.ErrorCodeMaxBytes, Encoding.UTF8.GetByteCount(record.ObjectName));
+        Assert.EndsWith(SyncOutcome.TruncationMarker, record.ObjectName, StringComparison.Ordinal);
+        Assert.Equal("Create", record.ActionName);
+    }
+
+    [Fact]
     public async Task HandlerError_HostileText_IsNormalisedInTheRecordAndItsHistory()
     {
         var f = new SyncFixture();
