@@ -311,4 +311,7 @@ public static class PlanErrorCodes
 
     /// <summary>INVALID_NUMBER: an input that takes a number holds something else.</summary>
     public static AriaErrorCode InvalidNumber { get; } = AriaErrorCode.Symbolic("INVALID_NUMBER");
+
+    /// <summary>An amount the inputs lead to is beyond what a decimal holds (units or rates too large): refused rather than thrown.</summary>
+    public static AriaErrorCode AmountOutOfRange { get; } = AriaErrorCode.Symbolic("AMOUNT_OUT_OF_RANGE");
 }

@@ -46,6 +46,18 @@ public sealed class ProrationCalculator
     /// <summary>Quotes <paramref name="request"/>, or returns the errors that prevent it (3017, 14013, 14129 …).</summary>
     public AriaResult<ProrationQuote> Quote(in ProrationRequest request)
     {
+        try
+        {
+            return QuoteChecked(request);
+        }
+        catch (OverflowException)
+        {
+            return Refusals.AmountOutOfRange();
+        }
+    }
+
+    private AriaResult<ProrationQuote> QuoteChecked(in ProrationRequest request)
+    {
         var currency = request.OldRatePerUnit.Currency;
         if (currency != request.NewRatePerUnit.Currency)
         {
@@ -117,6 +129,10 @@ public sealed class ProrationCalculator
             PlanErrorCodes.NewPlanCurrencyMismatch,
             $"The new plan's rate is in {@new}, the old plan's in {old}: a proration quote needs one currency.",
             "new_plan_no");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static AriaError AmountOutOfRange() =>
+            new(PlanErrorCodes.AmountOutOfRange, "Rate per unit times units is beyond what can be prorated (over 7.9e28).", "rate_per_unit", "units");
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeRate() =>

@@ -19,6 +19,18 @@ public sealed class UsageRater
     public AriaResult<PeriodUsageRating> RatePeriod(RateSchedule schedule, ReadOnlySpan<UsageRecord> records)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        try
+        {
+            return Rate(schedule, records);
+        }
+        catch (OverflowException)
+        {
+            return new AriaError(PlanErrorCodes.AmountOutOfRange, "The period's units or amounts are beyond what can be rated (over 7.9e28); nothing was rated.", "units");
+        }
+    }
+
+    private AriaResult<PeriodUsageRating> Rate(RateSchedule schedule, ReadOnlySpan<UsageRecord> records)
+    {
         var errors = new List<AriaError>();
         decimal units = 0m, preRated = 0m;
         var perTier = new decimal[schedule.TierCount];

@@ -85,6 +85,18 @@ public sealed class ProrationCalculatorTests
         Assert.Equal(0.02m, new ProrationCalculator(new PlansOptions(), MidpointRounding.ToEven).Quote(request).Value.Credit.Amount.Amount);
     }
 
+    [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("1e28")]
+    public void Quote_UnitsBeyondADecimal_IsACodedRefusal_NotAnException(string units)
+    {
+        // Issue #15 item 3: old_units 79228162514264337593543950335 or 1e28 gave a 500 through the host.
+        var value = decimal.Parse(units, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        var result = _calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with { OldUnits = value });
+
+        Assert.Equal(PlanErrorCodes.AmountOutOfRange, Assert.Single(result.Errors).Code);
+    }
+
     [Fact]
     public void Quote_Lines_CarryTheirLineType()
     {

@@ -68,6 +68,17 @@ public sealed class UsageRaterTests
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void RatePeriod_UnitsBeyondADecimal_IsACodedRefusal_NotAnException()
+    {
+        // Issue #15 item 3: decimal overflow in rating inputs gave a 500 through the host.
+        var schedule = RateSchedule.Flat(Currency.USD, 3m).Value;
+
+        var result = _rater.RatePeriod(schedule, [new UsageRecord(decimal.MaxValue), new UsageRecord(decimal.MaxValue)]);
+
+        Assert.Equal(PlanErrorCodes.AmountOutOfRange, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
     public void RatePeriod_BadRecord_NamesIt()
     {
         var schedule = RateSchedule.Flat(Currency.USD, 0.10m).Value;
