@@ -30,6 +30,9 @@ public static class ApiErrors
     /// <summary>A request body or record payload over the host's limit.</summary>
     public const string TooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>A discard whose scope now holds more ERROR records than the count the operator saw (issue #15 item 7): 409.</summary>
+    public const string DiscardCountChanged = "DISCARD_COUNT_CHANGED";
+
     /// <summary>No endpoint at the path.</summary>
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
 
