@@ -8,6 +8,12 @@ public sealed class HostSecurityOptions
 
     /// <summary>The clients.</summary>
     public List<HostClient> Clients { get; set; } = [];
+
+    /// <summary>
+    /// Whether a key may come in the query string (<c>auth_key</c>), as the spec's API allows. Off by default (issue #15 item
+    /// 8): a URL ends up in logs, proxies and browser history, so a key there is refused and belongs in <c>X-Aria-Auth-Key</c>.
+    /// </summary>
+    public bool AllowKeysInQuery { get; set; }
 }
 
 /// <summary>A client and its authorization keys.</summary>
