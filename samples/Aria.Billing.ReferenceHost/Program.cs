@@ -14,13 +14,20 @@ using Aria.Billing.Sync;
 
 // The reference host: the packages over HTTP, wired only through AddAriaBilling(). SQLite by default;
 // AriaHost:Storage=PostgreSql with AriaHost:PostgreSql:ConnectionString for several nodes.
+if (args is ["hash-key", ..])
+{
+    HostKeyHash.Run(args, Console.Out); // the hash a new key is configured by (AriaHost:Clients:…:KeyHash)
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o =>
 {
     o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
     o.AddServerHeader = false; // issue #15 item 8: no Server header telling what runs here
 });
-builder.Services.Configure<HostSecurityOptions>(builder.Configuration.GetSection(HostSecurityOptions.SectionName));
+builder.Services.AddOptions<HostSecurityOptions>().Bind(builder.Configuration.GetSection(HostSecurityOptions.SectionName)).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HostSecurityOptions>, HostSecurityOptionsValidator>(); // hashes only; sample keys in Development only
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
+using Aria.Billing.ReferenceHost.Security;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aria.Billing.ReferenceHost.Tests;
 
@@ -97,6 +98,54 @@ public sealed class HardeningTests : IClassFixture<HostFactory>
 
         var small = await ops.PostAsync("/sync/account/records", Chunked("""{"event_id":"chunked-1","object_name":"Account","action_name":"Create"}"""));
         Assert.Equal(HttpStatusCode.Created, small.StatusCode);
+    }
+
+    // Issue #15 item 8: keys are stored as hashes — the configured SHA-256 authenticates its key, while the hash itself, sent as
+    // a key, does not; hash-key prints the hash to configure.
+    [Fact]
+    public async Task Keys_AreStoredAsHashes_AndHashKeyPrintsOne()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _host.Ops().GetAsync("/sync/account/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.As(1000, HostKeyHash.Of("ops-key")).GetAsync("/sync/account/summary")).StatusCode);
+        Assert.Matches("^[0-9a-f]{64}$", HostKeyHash.Of("ops-key"));
+
+        var startInfo = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(Program).Assembly.Location, "hash-key", "ops-key" })
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(startInfo)!;
+        var printed = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(HostKeyHash.Of("ops-key"), printed.Trim());
+    }
+
+    // Issue #15 item 8: the sample keys of appsettings.json are refused outside Development (the host does not start and says
+    // why), and a plain key where its hash belongs is refused everywhere.
+    [Fact]
+    public void SampleKeys_OutsideDevelopment_AndPlainKeys_StopTheHost()
+    {
+        static HostKey Key(string hash) => new() { Name = "sample", KeyHash = hash, Access = new() { [HostModule.Sync] = HostAccess.Read } };
+        var sample = HostKeyHash.Of("change-me-ops-key");
+
+        var production = Assert.ThrowsAny<Exception>(() => Start("Production", sample));
+        Assert.Contains("sample key", Messages(production), StringComparison.Ordinal);
+        Assert.Contains("Production", Messages(production), StringComparison.Ordinal);
+        var plain = Assert.ThrowsAny<Exception>(() => Start("Development", "change-me-ops-key"));
+        Assert.Contains("hash-key", Messages(plain), StringComparison.Ordinal);
+        Start("Development", sample); // the sample keys are fine where they belong
+        Start("Production", HostKeyHash.Of(HostKeyHash.NewKey())); // and a real key anywhere
+
+        void Start(string environment, string hash)
+        {
+            using var factory = _host.WithWebHostBuilder(b => b.UseEnvironment(environment)
+                .ConfigureServices(services => services.PostConfigure<HostSecurityOptions>(o => o.Clients[0].Keys.Add(Key(hash)))));
+            using var client = factory.CreateClient();
+        }
+
+        static string Messages(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Messages(e.InnerException);
     }
 
     private static StreamContent Chunked(string json)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Aria.Billing.ReferenceHost.Api;
 using Microsoft.Extensions.Options;
 
@@ -57,8 +55,7 @@ public static class Authentication
         }
 
         var client = options.Clients.FirstOrDefault(c => c.ClientNo == clientNo);
-        var presented = Encoding.UTF8.GetBytes(key);
-        var match = client?.Keys.FirstOrDefault(k => k.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presented));
+        var match = client?.Keys.FirstOrDefault(k => HostKeyHash.Matches(key, k.KeyHash));
         return match is null ? null : new Caller(new ClientNumber(clientNo), match.Name, match.Access);
     }
 }

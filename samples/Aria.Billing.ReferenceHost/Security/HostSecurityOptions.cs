@@ -32,8 +32,8 @@ public sealed class HostKey
     /// <summary>Who holds the key (recorded as the actor of what it changes).</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>The secret.</summary>
-    public string Key { get; set; } = "";
+    /// <summary>The SHA-256 of the key, 64 hex digits (<see cref="HostKeyHash"/>): the host never holds the key itself.</summary>
+    public string KeyHash { get; set; } = "";
 
     /// <summary>Access per module, e.g. <c>{ "Sync": "Read, Edit", "Jobs": "Read" }</c>; a module not named is denied.</summary>
     public Dictionary<HostModule, HostAccess> Access { get; set; } = [];
