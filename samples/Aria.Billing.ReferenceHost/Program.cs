@@ -14,13 +14,25 @@ using Aria.Billing.Sync;
 
 // The reference host: the packages over HTTP, wired only through AddAriaBilling(). SQLite by default;
 // AriaHost:Storage=PostgreSql with AriaHost:PostgreSql:ConnectionString for several nodes.
+if (args is ["hash-key", ..])
+{
+    HostKeyHash.Run(args, Console.Out); // the hash a new key is configured by (AriaHost:Clients:…:KeyHash)
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
-builder.Services.Configure<HostSecurityOptions>(builder.Configuration.GetSection(HostSecurityOptions.SectionName));
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    o.AddServerHeader = false; // issue #15 item 8: no Server header telling what runs here
+});
+builder.Services.AddOptions<HostSecurityOptions>().Bind(builder.Configuration.GetSection(HostSecurityOptions.SectionName)).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HostSecurityOptions>, HostSecurityOptionsValidator>(); // hashes only; sample keys in Development only
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    o.SerializerOptions.AllowDuplicateProperties = false; // issue #15 item 8: {"level":"record","level":"all"} is a coded 400, not the last one winning
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable input → coded 400 (RequestLimits)
 builder.Services.AddOpenApi();
@@ -54,6 +66,7 @@ builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
 
 var app = builder.Build();
+app.UseMiddleware<ResponseHeaders>();
 app.UseStatusCodePages(ApiErrors.WriteBodilessStatusAsync); // a bare 404/405/415 of the framework: coded problem details too
 app.UseMiddleware<RequestLimits>();
 app.UseClientRateLimits();

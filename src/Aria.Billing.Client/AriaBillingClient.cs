@@ -137,6 +137,21 @@ public sealed partial class AriaBillingClient
         SendAsync<OperationWire, SyncOperationInfo>(
             HttpMethod.Post, $"sync/{domain}/reprocess", new { level, object_name = objectName, action_name = actionName }, repeatable: false, o => o.ToInfo(), cancellationToken);
 
+    /// <summary>
+    /// Starts discarding — for good — the ERROR records of a scope the caller names (<c>all</c>, <c>summary</c>,
+    /// <c>error_summary</c>, <c>record</c>: there is no default), carrying <paramref name="expectedCount"/>, the ERROR records the
+    /// caller saw in it: when the scope now holds more, the host refuses with DISCARD_COUNT_CHANGED (409). Sent once.
+    /// </summary>
+    public Task<AriaResult<SyncOperationInfo>> DiscardAsync(
+        SyncDomain domain, string level, long expectedCount, string? objectName = null, string? actionName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(level);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedCount);
+        return SendAsync<OperationWire, SyncOperationInfo>(
+            HttpMethod.Post, $"sync/{domain}/discard", new { level, object_name = objectName, action_name = actionName, expected_count = expectedCount },
+            repeatable: false, o => o.ToInfo(), cancellationToken);
+    }
+
     /// <summary>Polls a bulk operation until it is no longer running, reporting progress.</summary>
     public Task<AriaResult<SyncOperationInfo>> WaitForSyncOperationAsync(
         Guid operationId, TimeSpan timeout, IProgress<SyncOperationInfo>? progress = null, CancellationToken cancellationToken = default) =>

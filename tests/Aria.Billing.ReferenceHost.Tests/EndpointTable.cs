@@ -17,7 +17,7 @@ public static class EndpointTable
         (HttpMethod.Get, "/sync/account/summary/errors?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Get, "/sync/account/summary/records?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Post, "/sync/account/reprocess", new { level = "all" }, HostModule.Sync, HostAccess.Edit),
-        (HttpMethod.Post, "/sync/account/discard", new { level = "all" }, HostModule.Sync, HostAccess.Delete),
+        (HttpMethod.Post, "/sync/account/discard", new { level = "all", expected_count = 0 }, HostModule.Sync, HostAccess.Delete),
         (HttpMethod.Get, $"/sync/operations/{Id}", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Post, "/plans/changes", new { account_no = 1, plan_instance_no = 1, kind = "units", units = 2, effective_date = "2030-01-01" }, HostModule.Plans, HostAccess.Create),
         (HttpMethod.Get, "/plans/accounts/1/changes", null, HostModule.Plans, HostAccess.Read),

@@ -67,16 +67,16 @@ public sealed class HostFactory : WebApplicationFactory<Program>
                 ClientNo = 1000,
                 Keys =
                 [
-                    new HostKey { Name = "ops", Key = "ops-key", Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) },
-                    new HostKey { Name = "viewer", Key = "viewer-key", Access = All(HostAccess.Read) },
-                    new HostKey { Name = "sync-editor", Key = "sync-editor-key", Access = new() { [HostModule.Sync] = HostAccess.Edit } },
-                    new HostKey { Name = "clerk", Key = "clerk-key", Access = new() { [HostModule.Invoicing] = HostAccess.Create } },
+                    new HostKey { Name = "ops", KeyHash = HostKeyHash.Of("ops-key"), Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) },
+                    new HostKey { Name = "viewer", KeyHash = HostKeyHash.Of("viewer-key"), Access = All(HostAccess.Read) },
+                    new HostKey { Name = "sync-editor", KeyHash = HostKeyHash.Of("sync-editor-key"), Access = new() { [HostModule.Sync] = HostAccess.Edit } },
+                    new HostKey { Name = "clerk", KeyHash = HostKeyHash.Of("clerk-key"), Access = new() { [HostModule.Invoicing] = HostAccess.Create } },
                 ],
             },
             new HostClient
             {
                 ClientNo = 2000,
-                Keys = [new HostKey { Name = "other", Key = "other-key", Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) }],
+                Keys = [new HostKey { Name = "other", KeyHash = HostKeyHash.Of("other-key"), Access = All(HostAccess.Read | HostAccess.Create | HostAccess.Edit | HostAccess.Delete) }],
             },
         ]));
     }

@@ -62,6 +62,14 @@ public sealed class OperatorPageTests
         await Assertions.Expect(errorRows).ToContainTextAsync("BILLING_STATUS_CODE_IS_NOT_MAPPED");
         await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("2 ok");
 
+        // Issue #15 item 7: a discard asks first, showing the count the operator sees, and sends it (expected_count).
+        string? asked = null;
+        page.Dialog += async (_, dialog) => { asked = dialog.Message; await dialog.AcceptAsync(); };
+        await errorRows.Locator("[data-testid=discard]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("discard: 1 processed");
+        Assert.Contains("Discard 1 ERROR record for good", asked, StringComparison.Ordinal);
+        await Assertions.Expect(errorRows).ToHaveCountAsync(0);
+
         await page.FillAsync("[data-testid=run-date]", "2025-02-28");
         await page.ClickAsync("[data-testid=show-run]");
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToContainTextAsync("ok (batch_status_cd 2)");

@@ -33,8 +33,6 @@ public sealed class SecurityTests : IClassFixture<HostFactory>
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal(["1004"], await response.CodesAsync());
         }
-
-        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().GetAsync("/sync/account/summary?client_no=1000&auth_key=ops-key")).StatusCode);
     }
 
     [Fact]

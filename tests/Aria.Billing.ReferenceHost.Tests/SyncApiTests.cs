@@ -52,7 +52,7 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         var operation = await WaitAsync(ops, reprocess.Headers.Location!.ToString());
         Assert.Equal(("completed", 1L), (operation.GetProperty("state").GetString(), operation.GetProperty("failed").GetInt64()));
 
-        var discard = await ops.PostJsonAsync("/sync/catalog/discard", new { level = "summary", object_name = $"Plan {prefix}", action_name = "Create" });
+        var discard = await ops.PostJsonAsync("/sync/catalog/discard", new { level = "summary", object_name = $"Plan {prefix}", action_name = "Create", expected_count = 2 });
         Assert.Equal(HttpStatusCode.Accepted, discard.StatusCode);
         Assert.Equal(2L, (await WaitAsync(ops, discard.Headers.Location!.ToString())).GetProperty("succeeded").GetInt64());
         Assert.DoesNotContain((await (await ops.GetAsync("/sync/catalog/summary")).JsonAsync()).EnumerateArray(), r => r.GetProperty("object_name").GetString() == $"Plan {prefix}");
@@ -100,6 +100,49 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         Assert.Equal(["SYNC_OPERATION_NOT_FOUND"], await (await ops.GetAsync($"/sync/operations/{Guid.NewGuid()}")).CodesAsync());
     }
 
+    // Issue #15 item 7: nothing irreversible by default. A discard without a body, with null, without a level or without the
+    // count the operator saw is refused and discards nothing; one whose scope now holds more ERROR records than that count
+    // is 409 DISCARD_COUNT_CHANGED; with the count it goes ahead.
+    [Fact]
+    public async Task Discard_NamesItsScopeAndTheCountSeen_OrDiscardsNothing()
+    {
+        using var host = new HostFactory(); // a log of its own: "all" counts every ERROR record of the domain
+        var ops = host.Ops();
+        for (var i = 0; i < 3; i++)
+        {
+            await ops.PostJsonAsync("/sync/account/records", Message($"d-{i}", i < 2 ? "Contact" : "Account", "ACCOUNT_IS_NOT_FOUND"));
+        }
+
+        var refused = new[]
+        {
+            await ops.PostAsync("/sync/account/discard", null),
+            await ops.PostAsync("/sync/account/discard", new StringContent("null", System.Text.Encoding.UTF8, "application/json")),
+            await ops.PostJsonAsync("/sync/account/discard", new { expected_count = 3 }),
+            await ops.PostJsonAsync("/sync/account/discard", new { level = "all" }),
+            await ops.PostJsonAsync("/sync/account/discard", new { level = "all", expected_count = -1 }),
+        };
+        foreach (var response in refused)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(await response.CodesAsync(), c => c is "INVALID_REQUEST" or "1010" or "INVALID_VALUE");
+        }
+
+        var grown = await ops.PostJsonAsync("/sync/account/discard", new { level = "all", expected_count = 2 });
+        Assert.Equal(HttpStatusCode.Conflict, grown.StatusCode);
+        Assert.Equal(["DISCARD_COUNT_CHANGED"], await grown.CodesAsync());
+        var summaryGrown = await ops.PostJsonAsync("/sync/account/discard", new { level = "summary", object_name = "Contact", action_name = "Create", expected_count = 1 });
+        Assert.Equal(["DISCARD_COUNT_CHANGED"], await summaryGrown.CodesAsync());
+        Assert.Equal(3L, (await (await ops.GetAsync("/sync/account/summary")).JsonAsync()).EnumerateArray().Sum(r => r.GetProperty("count").GetInt64()));
+
+        var summary = await ops.PostJsonAsync("/sync/account/discard", new { level = "summary", object_name = "Contact", action_name = "Create", expected_count = 2 });
+        Assert.Equal(HttpStatusCode.Accepted, summary.StatusCode);
+        Assert.Equal(2L, (await WaitAsync(ops, summary.Headers.Location!.ToString())).GetProperty("succeeded").GetInt64());
+        var all = await ops.PostJsonAsync("/sync/account/discard", new { level = "all", expected_count = 5 }); // fewer than seen: fine
+        Assert.Equal(HttpStatusCode.Accepted, all.StatusCode);
+        Assert.Equal(1L, (await WaitAsync(ops, all.Headers.Location!.ToString())).GetProperty("succeeded").GetInt64());
+        Assert.Empty((await (await ops.GetAsync("/sync/account/summary")).JsonAsync()).EnumerateArray());
+    }
+
     [Fact]
     public async Task OneClient_NeverSeesOrChangesAnothersRecords()
     {
@@ -114,7 +157,7 @@ public sealed class SyncApiTests : IClassFixture<HostFactory>
         Assert.DoesNotContain((await (await theirs.GetAsync("/sync/account/summary")).JsonAsync()).EnumerateArray(), r => r.GetProperty("object_name").GetString() == $"Contact {prefix}");
         var reprocess = await theirs.PostJsonAsync("/sync/account/reprocess", new { level = "record", record_id = id });
         Assert.Equal(HttpStatusCode.NotFound, reprocess.StatusCode);
-        var discard = await theirs.PostJsonAsync("/sync/account/discard", new { level = "summary", object_name = $"Contact {prefix}", action_name = "Create" });
+        var discard = await theirs.PostJsonAsync("/sync/account/discard", new { level = "summary", object_name = $"Contact {prefix}", action_name = "Create", expected_count = 0 });
         await WaitAsync(theirs, discard.Headers.Location!.ToString());
 
         Assert.Equal("error", (await (await mine.GetAsync($"/sync/account/records/{id}")).JsonAsync()).GetProperty("status").GetString());

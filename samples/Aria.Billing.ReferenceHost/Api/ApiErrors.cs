@@ -30,6 +30,9 @@ public static class ApiErrors
     /// <summary>A request body or record payload over the host's limit.</summary>
     public const string TooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>A discard whose scope now holds more ERROR records than the count the operator saw (issue #15 item 7): 409.</summary>
+    public const string DiscardCountChanged = "DISCARD_COUNT_CHANGED";
+
     /// <summary>No endpoint at the path.</summary>
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
 
@@ -70,10 +73,23 @@ public static class ApiErrors
     public static IResult Result(int status, params AriaError[] errors) =>
         Results.Json(Problem(status, errors), contentType: ProblemContentType, statusCode: status);
 
-    /// <summary>The problem details of <paramref name="errors"/> answered with <paramref name="status"/>.</summary>
-    public static ErrorBody Problem(int status, IReadOnlyList<AriaError> errors) => new(
-        "about:blank", ReasonPhrases.GetReasonPhrase(status), status, string.Join(" ", errors.Select(e => e.Message)),
-        [.. errors.Select(e => new ErrorDto(e.Code.Value, e.Message, e.AssociatedInputs))]);
+    /// <summary>The most errors one response lists; the count of the rest is its <c>more_errors</c> (issue #15 item 6).</summary>
+    public const int MaxErrors = 100;
+
+    /// <summary>
+    /// The problem details of <paramref name="errors"/> answered with <paramref name="status"/>: the first <see cref="MaxErrors"/>
+    /// listed (and in <c>detail</c>), the count of the others in <c>more_errors</c> (absent when none were left out).
+    /// </summary>
+    public static ErrorBody Problem(int status, IReadOnlyList<AriaError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var listed = errors.Take(MaxErrors).ToArray();
+        var more = errors.Count - listed.Length;
+        var detail = string.Join(" ", listed.Select(e => e.Message));
+        return new ErrorBody(
+            "about:blank", ReasonPhrases.GetReasonPhrase(status), status, more > 0 ? $"{detail} … and {more} more errors." : detail,
+            [.. listed.Select(e => new ErrorDto(e.Code.Value, e.Message, e.AssociatedInputs))], more > 0 ? more : null);
+    }
 
     /// <summary>The value, or the errors as a response.</summary>
     public static IResult Ok<T>(AriaResult<T> result, Func<T, object> map) =>
@@ -119,8 +135,11 @@ public static class ApiErrors
     /// <param name="Title">The status's reason phrase.</param>
     /// <param name="Status">The HTTP status.</param>
     /// <param name="Detail">The errors' messages.</param>
-    /// <param name="Errors">The coded errors: the spec's code, a message, and the inputs each is about.</param>
-    public sealed record ErrorBody(string Type, string Title, int Status, string Detail, IReadOnlyList<ErrorDto> Errors);
+    /// <param name="Errors">The coded errors: the spec's code, a message, and the inputs each is about; at most <see cref="MaxErrors"/>.</param>
+    /// <param name="MoreErrors">How many errors were found beyond those listed; absent when all are listed.</param>
+    public sealed record ErrorBody(
+        string Type, string Title, int Status, string Detail, IReadOnlyList<ErrorDto> Errors,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? MoreErrors = null);
 
     /// <summary>One coded error: the spec's code, a message, and the inputs it is about.</summary>
     public sealed record ErrorDto(string Code, string Message, IReadOnlyList<string> Inputs);

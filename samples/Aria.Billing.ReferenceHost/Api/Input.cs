@@ -137,6 +137,21 @@ public sealed class Input
             : Fail<T>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.", name);
     }
 
+    /// <summary>
+    /// Whether <paramref name="items"/> (absent counts as empty) has at most <paramref name="max"/> entries; a longer list is
+    /// INVALID_VALUE naming the limit (issue #15 item 6: every request array has a documented maximum length).
+    /// </summary>
+    public bool AtMost<T>(IReadOnlyCollection<T>? items, string name, int max)
+    {
+        if (items is null || items.Count <= max)
+        {
+            return true;
+        }
+
+        _errors.Add(new AriaError(ApiErrors.InvalidValue, $"{name} should have at most {max} entries; it has {items.Count}.", name));
+        return false;
+    }
+
     /// <summary>Adds errors found elsewhere.</summary>
     public void Add(IEnumerable<AriaError> errors) => _errors.AddRange(errors);
 

@@ -5,7 +5,7 @@ namespace Aria.Billing.ReferenceHost.Api;
 /// <summary>
 /// A schedule definition: <c>frequency</c> is daily, weekly:&lt;weekday&gt;, monthly:&lt;day&gt;, month_end,
 /// days_before_month_end:&lt;n&gt;, quarter_end, year_end or manual_only; <c>time</c> is HH:mm in <c>time_zone</c>;
-/// <c>exception_windows</c> (optional, at most 50) are spans in which no run starts: a run due inside one starts when it
+/// <c>jobs</c> (at least one, at most 50) run in order; <c>exception_windows</c> (optional, at most 50) are spans in which no run starts: a run due inside one starts when it
 /// ends, keeping its own run date.
 /// </summary>
 public sealed record ScheduleDto(

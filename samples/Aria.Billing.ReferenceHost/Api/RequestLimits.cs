@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Aria.Billing.ReferenceHost.Api;
 
 /// <summary>
-/// The host's edge: a body over <see cref="MaxBodyBytes"/> is 413 REQUEST_TOO_LARGE, a request the endpoint cannot read
+/// The host's edge: a body over <see cref="MaxBodyBytes"/> is 413 REQUEST_TOO_LARGE — refused up front when its
+/// Content-Length says so, when the reader passes the limit when it is sent chunked — a request the endpoint cannot read
 /// (malformed JSON, a value of the wrong type) is 400 INVALID_REQUEST — both with a coded body, never a 500.
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next)

@@ -24,9 +24,13 @@ public sealed record IngestDto(string? EventId, string? ObjectName, string? Acti
 
 /// <summary>
 /// Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c> (by
-/// <c>record_id</c>, or by <c>event_id</c>).
+/// <c>record_id</c>, or by <c>event_id</c>). A discard is for good, so it spells its level out (even <c>all</c>) and carries
+/// <c>expected_count</c>, the number of ERROR records the operator saw in the scope: when the scope now holds more, the
+/// discard is refused (409 DISCARD_COUNT_CHANGED). A reprocess without a level takes <c>all</c> and ignores the count.
 /// </summary>
-public sealed record ScopeDto(string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo, string? EventId = null);
+public sealed record ScopeDto(
+    string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo, string? EventId = null,
+    long? ExpectedCount = null);
 
 /// <summary>A bulk operation and its progress.</summary>
 public sealed record SyncOperationDto(

@@ -80,8 +80,11 @@ public static class JobEndpoints
             input.Add(ApiErrors.InvalidValue, $"time_zone '{body.TimeZone}' is not a tz database id.", "time_zone");
         }
 
-        var definitions = (body.Jobs ?? []).Select(j => new JobDefinition(input.Text(j?.Name, "jobs.name", 100), input.Text(j?.JobType, "jobs.job_type", 100))).ToArray();
-        if (definitions.Length == 0)
+        var jobsFit = input.AtMost(body.Jobs, "jobs", MaxJobs);
+        var definitions = jobsFit
+            ? (body.Jobs ?? []).Select(j => new JobDefinition(input.Text(j?.Name, "jobs.name", 100), input.Text(j?.JobType, "jobs.job_type", 100))).ToArray()
+            : Array.Empty<JobDefinition>();
+        if (definitions.Length == 0 && jobsFit)
         {
             input.Add(AriaErrorCodes.MissingRequiredParameter, "Missing input: jobs is required.", "jobs");
         }
@@ -94,6 +97,9 @@ public static class JobEndpoints
             }
             : null;
     }
+
+    /// <summary>The most jobs a schedule may run (issue #15 item 6).</summary>
+    public const int MaxJobs = 50;
 
     /// <summary>The most exception windows a schedule may have.</summary>
     public const int MaxExceptionWindows = 50;

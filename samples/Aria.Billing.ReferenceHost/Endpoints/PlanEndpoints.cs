@@ -10,6 +10,12 @@ namespace Aria.Billing.ReferenceHost.Endpoints;
 /// <summary>The plan-change queue and the plan previews over HTTP (spec: replace-acct-plan-m.txt, release-6.50.txt).</summary>
 public static class PlanEndpoints
 {
+    /// <summary>
+    /// The most entries each list of a replace-plan validation may have: <c>plan_instance_fields</c>, <c>custom_rates</c>,
+    /// <c>coupon_codes</c>, <c>surcharges</c> (issue #15 item 6); a longer one is INVALID_VALUE.
+    /// </summary>
+    public const int MaxReplaceListEntries = 1000;
+
     /// <summary>Maps <c>/plans/…</c>.</summary>
     public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
@@ -156,6 +162,10 @@ public static class PlanEndpoints
 
         var input = new Input();
         var asOf = input.OptionalDate(today, "today");
+        input.AtMost(body.PlanInstanceFields, "plan_instance_fields", MaxReplaceListEntries);
+        input.AtMost(body.CustomRates, "custom_rates", MaxReplaceListEntries);
+        input.AtMost(body.CouponCodes, "coupon_codes", MaxReplaceListEntries);
+        input.AtMost(body.Surcharges, "surcharges", MaxReplaceListEntries);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);

@@ -15,7 +15,27 @@ public static class OperatorPage
         return reader.ReadToEnd();
     });
 
+    /// <summary>
+    /// The page's content security policy (issue #15 item 8): nothing but its own inline script and style, each allowed by its
+    /// SHA-256 hash, and calls to this host; no framing (<c>frame-ancestors 'none'</c>), no base URI, no form posts.
+    /// </summary>
+    internal static string ContentSecurityPolicy { get; } = Policy(Html.Value);
+
     /// <summary>Maps <c>/operator</c>.</summary>
     public static void MapOperatorPage(this IEndpointRouteBuilder app) =>
-        app.MapGet("/operator", () => Results.Content(Html.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/operator", (HttpContext http) =>
+        {
+            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return Results.Content(Html.Value, "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
+
+    private static string Policy(string html)
+    {
+        static string Hashes(string html, string tag) => string.Join(" ", System.Text.RegularExpressions.Regex
+            .Matches(html, $"<{tag}>(.*?)</{tag}>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Groups[1].Value)))}'"));
+
+        return $"default-src 'none'; script-src {Hashes(html, "script")}; style-src {Hashes(html, "style")}; connect-src 'self'; "
+            + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
 }

@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
 using Aria.Billing.ReferenceHost.Api;
 using Microsoft.Extensions.Options;
 
 namespace Aria.Billing.ReferenceHost.Security;
 
 /// <summary>
-/// Every call names its client and carries its key — headers <c>X-Aria-Client-No</c> and <c>X-Aria-Auth-Key</c>, or the
-/// spec's <c>client_no</c> and <c>auth_key</c> query parameters. A missing or wrong pair is 1004 "authentication error"
-/// (401); a role without the access the endpoint needs is ACCESS_DENIED (403).
+/// Every call names its client and carries its key — headers <c>X-Aria-Client-No</c> and <c>X-Aria-Auth-Key</c>; the spec's
+/// <c>client_no</c> query parameter is read too, its <c>auth_key</c> only when <see cref="HostSecurityOptions.AllowKeysInQuery"/>
+/// (otherwise a key in the query string is refused). A missing or wrong pair is 1004 "authentication error" (401); a role
+/// without the access the endpoint needs is ACCESS_DENIED (403).
 /// </summary>
 public static class Authentication
 {
@@ -19,6 +18,13 @@ public static class Authentication
         {
             var http = context.HttpContext;
             var options = http.RequestServices.GetRequiredService<IOptionsMonitor<HostSecurityOptions>>().CurrentValue;
+            if (!options.AllowKeysInQuery && http.Request.Query.ContainsKey("auth_key"))
+            {
+                // Issue #15 item 8: a key in a URL is logged by every proxy on the way; refused unless the host allows it.
+                return ApiErrors.Result(StatusCodes.Status401Unauthorized, new AriaError(AriaErrorCodes.AuthenticationError,
+                    "authentication error: a key in the query string (auth_key) is refused; send it in the X-Aria-Auth-Key header.", "auth_key"));
+            }
+
             var caller = Authenticate(http.Request, options);
             if (caller is null)
             {
@@ -49,8 +55,7 @@ public static class Authentication
         }
 
         var client = options.Clients.FirstOrDefault(c => c.ClientNo == clientNo);
-        var presented = Encoding.UTF8.GetBytes(key);
-        var match = client?.Keys.FirstOrDefault(k => k.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presented));
+        var match = client?.Keys.FirstOrDefault(k => HostKeyHash.Matches(key, k.KeyHash));
         return match is null ? null : new Caller(new ClientNumber(clientNo), match.Name, match.Access);
     }
 }

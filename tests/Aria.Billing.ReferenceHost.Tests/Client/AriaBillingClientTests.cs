@@ -137,6 +137,23 @@ public sealed class AriaBillingClientTests : IClassFixture<HostFactory>
         Assert.True(started.HasError(AriaErrorCodes.UnexpectedError));
     }
 
+    // Issue #15 item 7: the client's discard names its scope and the count seen; a scope grown since is DISCARD_COUNT_CHANGED.
+    [Fact]
+    public async Task Discard_CarriesTheCountSeen_AndIsRefusedWhenTheScopeGrew()
+    {
+        var (client, services) = Client(new FaultInjector(_time));
+        await using var _ = services;
+        var objectName = $"Discard {Guid.NewGuid():N}";
+        await client.IngestAsync(SyncDomain.Account, new SyncMessage($"{objectName}-1", objectName, "Create", 7, """{"error":"ACCOUNT_IS_NOT_FOUND"}"""));
+
+        var grown = await client.DiscardAsync(SyncDomain.Account, "summary", expectedCount: 0, objectName, "Create");
+        var started = await client.DiscardAsync(SyncDomain.Account, "summary", expectedCount: 1, objectName, "Create");
+
+        Assert.True(grown.HasError(AriaErrorCode.Symbolic("DISCARD_COUNT_CHANGED")), grown.ToString());
+        Assert.True(started.IsSuccess, started.ToString());
+        Assert.Equal(SyncOperationKind.Discard, started.Value.Kind);
+    }
+
     [Fact]
     public async Task NoRetries_SendsEvenARepeatableCallOnce()
     {
