@@ -30,7 +30,19 @@ public sealed class Input
         }
 
         var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : Fail<LocalDate?>(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} '{Clip(text)}' is not a yyyy-MM-dd date.", name);
+        if (!parsed.Success)
+        {
+            return Fail<LocalDate?>(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} '{Clip(text)}' is not a yyyy-MM-dd date.", name);
+        }
+
+        // One range of business dates for every endpoint (BusinessDates): 9999-12-31 or 0000-01-01 is refused, not computed on.
+        if (BusinessDates.Check(parsed.Value, name) is { } outside)
+        {
+            Add(outside.Code, outside.Message, name);
+            return required ? default(LocalDate) : null;
+        }
+
+        return parsed.Value;
     }
 
     /// <summary>A required instant: ISO-8601 with a <c>Z</c> or an offset, seconds and fractions optional.</summary>

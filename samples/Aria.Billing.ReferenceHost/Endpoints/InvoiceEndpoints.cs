@@ -25,8 +25,6 @@ public static class InvoiceEndpoints
     /// <summary>The header that may carry a credit memo's idempotency key instead of the body.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private static readonly LocalDate EarliestDate = new(1900, 1, 1);
-    private static readonly LocalDate LatestDate = new(2199, 12, 31);
 
     /// <summary>Maps <c>/invoicing/…</c>.</summary>
     public static void MapInvoiceEndpoints(this IEndpointRouteBuilder app)
@@ -408,18 +406,8 @@ public static class InvoiceEndpoints
         return value;
     }
 
-    /// <summary>A date (yyyy-MM-dd) from 1900-01-01 to 2199-12-31: malformed or outside that range is 1024.</summary>
-    private static LocalDate? Day(string? text, string name, Input input, bool required = false)
-    {
-        var date = input.OptionalDate(text, name, required);
-        if (date is { } d && (d < EarliestDate || d > LatestDate))
-        {
-            input.Add(AriaErrorCodes.InvalidDateFormat, $"invalid date format: {name} {Dates.Day(d)} is outside [{Dates.Day(EarliestDate)}, {Dates.Day(LatestDate)}].", name);
-            return null;
-        }
-
-        return date;
-    }
+    /// <summary>A date (yyyy-MM-dd) among the business dates (<see cref="BusinessDates"/>): malformed or outside them is 1024.</summary>
+    private static LocalDate? Day(string? text, string name, Input input, bool required = false) => input.OptionalDate(text, name, required);
 
     /// <summary>A text passed on as given (the rules say when it is required), or INVALID_VALUE when longer than <paramref name="max"/> or holding NUL.</summary>
     private static string? Limited(string? text, string name, int max, Input input)
