@@ -60,6 +60,7 @@ public sealed class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("AriaHost:Sqlite:Path", _sqlitePath ?? _folder.File("host.db"));
         builder.UseSetting("AriaHost:PostgreSql:ConnectionString", _postgres ?? "");
         builder.UseSetting("AriaHost:Demo:WorkItemsPerJob", "5");
+        builder.UseSetting("AriaHost:RateLimit:AnonymousPermitsPerSecond", "100000"); // the 401/403 sweeps send many keyless calls from one address
         builder.ConfigureServices(services => services.PostConfigure<HostSecurityOptions>(o => o.Clients =
         [
             new HostClient

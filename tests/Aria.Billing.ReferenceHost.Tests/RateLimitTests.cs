@@ -38,6 +38,43 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task AFloodWithAWrongKey_SpendsItsOwnBudget_NotTheClientsItNames()
+    {
+        // Issue #15 item 4: a flood with a wrong key (or none, ?client_no=1000) made 76 % of the real client's requests 429.
+        using var host = _base.WithWebHostBuilder(b => b
+            .UseSetting("AriaHost:RateLimit:PermitsPerSecond", "1")
+            .UseSetting("AriaHost:RateLimit:Burst", "3")
+            .UseSetting("AriaHost:RateLimit:AnonymousPermitsPerSecond", "1"));
+        var attacker = host.CreateClient().WithKey(1000, "wrong-key");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            statuses.Add((await attacker.GetAsync("/sync/account/summary")).StatusCode);
+            statuses.Add((await host.CreateClient().GetAsync("/sync/account/summary?client_no=1000")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.DoesNotContain(HttpStatusCode.OK, statuses);
+        var real = host.CreateClient().WithKey(1000, "ops-key");
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [(await real.GetAsync("/sync/account/summary")).StatusCode,
+            (await real.GetAsync("/sync/account/summary")).StatusCode, (await real.GetAsync("/sync/account/summary")).StatusCode]);
+    }
+
+    [Fact]
+    public async Task APaddedClientNumber_IsThatClient_NotABucketOfItsOwn()
+    {
+        // Issue #15 item 4: client numbers are canonical — 01000 authenticates as client 1000, whose bucket it then spends.
+        var padded = _host.CreateClient();
+        padded.DefaultRequestHeaders.Add("X-Aria-Client-No", "01000");
+        padded.DefaultRequestHeaders.Add("X-Aria-Auth-Key", "ops-key");
+
+        var response = await padded.GetAsync("/sync/account/summary");
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, response.StatusCode.ToString());
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task TheTypedClient_WaitsAsToldAndGetsThrough()
     {
         var services = new ServiceCollection();

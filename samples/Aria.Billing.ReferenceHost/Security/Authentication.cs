@@ -45,7 +45,8 @@ public static class Authentication
     public static string? ClientNoOf(HttpRequest request) =>
         request.Headers["X-Aria-Client-No"].FirstOrDefault() ?? request.Query["client_no"].FirstOrDefault();
 
-    private static Caller? Authenticate(HttpRequest request, HostSecurityOptions options)
+    /// <summary>The caller a request's client number and key name, or <see langword="null"/> (also used by the rate limiter, which partitions after authentication).</summary>
+    internal static Caller? Authenticate(HttpRequest request, HostSecurityOptions options)
     {
         var clientText = ClientNoOf(request);
         var key = request.Headers["X-Aria-Auth-Key"].FirstOrDefault() ?? request.Query["auth_key"].FirstOrDefault();
