@@ -105,7 +105,7 @@ public static class InvoiceEndpoints
         return Results.Ok(invoices.Select(InvoiceDto.From));
     }
 
-    private static async Task<IResult> CreditableAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> CreditableAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
         var invoiceNo = input.Number(invoice_no, "invoice_no");
@@ -114,15 +114,9 @@ public static class InvoiceEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        var client = Caller.Of(http).Client;
-        var lines = await memos.GetCreditableLinesAsync(client, invoiceNo, cancellationToken);
-        if (lines.IsFailure)
-        {
-            return ApiErrors.Result(lines.Errors);
-        }
-
-        var invoice = await ledger.GetAsync(client, invoiceNo, cancellationToken);
-        return ApiErrors.Ok(invoice, i => new CreditableLinesDto(i.InvoiceNo, i.Currency.Code, [.. lines.Value.Select(static l => new CreditableLineDto(InvoiceLineDto.From(l.Line), l.Maximum.Amount))]));
+        // An eligible invoice has at least one creditable line, so the currency comes with the lines (no second read).
+        return ApiErrors.Ok(await memos.GetCreditableLinesAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), lines => new CreditableLinesDto(
+            invoiceNo, lines[0].Maximum.Currency.Code, [.. lines.Select(static l => new CreditableLineDto(InvoiceLineDto.From(l.Line), l.Maximum.Amount))]));
     }
 
     private static async Task<IResult> CreateMemoAsync(HttpContext http, string invoice_no, CreateCreditMemoDto body, CreditMemoService memos, CancellationToken cancellationToken)
@@ -158,7 +152,7 @@ public static class InvoiceEndpoints
         return Results.Created($"/invoicing/credit-memos/{Uri.EscapeDataString(made.Value.Memo.Number)}", CreditMemoReceiptDto.From(made.Value));
     }
 
-    private static async Task<IResult> MemosAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, IInvoiceLedgerStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> MemosAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
         var invoiceNo = input.Number(invoice_no, "invoice_no");
@@ -167,14 +161,10 @@ public static class InvoiceEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        var client = Caller.Of(http).Client;
-        var invoice = await ledger.GetAsync(client, invoiceNo, cancellationToken);
-        return invoice.IsFailure
-            ? ApiErrors.Result(invoice.Errors)
-            : Results.Ok((await store.ListCreditMemosAsync(client, invoiceNo, cancellationToken)).Select(CreditMemoDto.From));
+        return ApiErrors.Ok(await memos.ListAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), list => list.Select(CreditMemoDto.From));
     }
 
-    private static async Task<IResult> MemoAsync(HttpContext http, string credit_memo_no, IInvoiceLedgerStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> MemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
         var number = input.Text(credit_memo_no, "credit_memo_no", 100);
@@ -183,9 +173,7 @@ public static class InvoiceEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        return await store.FindCreditMemoAsync(Caller.Of(http).Client, number, cancellationToken) is { } memo
-            ? Results.Ok(CreditMemoDto.From(memo))
-            : ApiErrors.Result([new AriaError(InvoicingErrorCodes.CreditMemoNotFound, $"There is no credit memo {number}.", "credit_memo_no")]);
+        return ApiErrors.Ok(await memos.GetAsync(Caller.Of(http).Client, number, cancellationToken), CreditMemoDto.From);
     }
 
     private static async Task<IResult> VoidMemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public static class Authentication
                     "authentication error: a key in the query string (auth_key) is refused; send it in the X-Aria-Auth-Key header.", "auth_key"));
             }
 
-            var caller = Authenticate(http.Request, options);
+            var caller = Authenticate(http, options);
             if (caller is null)
             {
                 return ApiErrors.Result(StatusCodes.Status401Unauthorized, new AriaError(AriaErrorCodes.AuthenticationError, "authentication error", "auth_key"));
@@ -45,8 +45,26 @@ public static class Authentication
     public static string? ClientNoOf(HttpRequest request) =>
         request.Headers["X-Aria-Client-No"].FirstOrDefault() ?? request.Query["client_no"].FirstOrDefault();
 
-    /// <summary>The caller a request's client number and key name, or <see langword="null"/> (also used by the rate limiter, which partitions after authentication).</summary>
-    internal static Caller? Authenticate(HttpRequest request, HostSecurityOptions options)
+    /// <summary>
+    /// The caller a request's client number and key name, or <see langword="null"/>. Checked once per request: the rate
+    /// limiter (which partitions after authentication) and the endpoint filter share the answer.
+    /// </summary>
+    internal static Caller? Authenticate(HttpContext http, HostSecurityOptions options)
+    {
+        if (http.Items.TryGetValue(Checked, out var known))
+        {
+            return known as Caller;
+        }
+
+        var caller = Authenticate(http.Request, options);
+        http.Items[Checked] = caller;
+        return caller;
+    }
+
+    /// <summary>The <see cref="HttpContext.Items"/> key of the answer of <see cref="Authenticate(HttpContext, HostSecurityOptions)"/>.</summary>
+    private static readonly object Checked = new();
+
+    private static Caller? Authenticate(HttpRequest request, HostSecurityOptions options)
     {
         var clientText = ClientNoOf(request);
         var key = request.Headers["X-Aria-Auth-Key"].FirstOrDefault() ?? request.Query["auth_key"].FirstOrDefault();

@@ -36,7 +36,7 @@ public static class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var security = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HostSecurityOptions>>().CurrentValue;
-                if (Authentication.Authenticate(context.Request, security) is { } caller)
+                if (Authentication.Authenticate(context, security) is { } caller)
                 {
                     return RateLimitPartition.GetTokenBucketLimiter("client:" + caller.Client.Value.ToString(CultureInfo.InvariantCulture), _ => Bucket(perSecond, burst));
                 }

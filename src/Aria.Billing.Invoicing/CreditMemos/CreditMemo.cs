@@ -74,14 +74,5 @@ public sealed record CreditMemo
     /// <summary>Everything the memo credits: its amount and its tax.</summary>
     public Money Total => Amount + Tax;
 
-    private Money Sum(Func<CreditMemoLine, Money> amount)
-    {
-        var total = Money.Zero(Currency);
-        foreach (var line in Lines)
-        {
-            total += amount(line);
-        }
-
-        return total;
-    }
+    private Money Sum(Func<CreditMemoLine, Money> amount) => MoneySum.Of(Lines, Currency, amount);
 }

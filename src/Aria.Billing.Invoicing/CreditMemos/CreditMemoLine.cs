@@ -19,17 +19,5 @@ public sealed record CreditMemoLine
     public string? Comment { get; init; }
 
     /// <summary>The tax credited with the line, over all tax lines.</summary>
-    public Money Tax
-    {
-        get
-        {
-            var total = Money.Zero(Amount.Currency);
-            foreach (var credit in TaxCredits)
-            {
-                total += credit.Amount;
-            }
-
-            return total;
-        }
-    }
+    public Money Tax => MoneySum.Of(TaxCredits, Amount.Currency, static credit => credit.Amount);
 }

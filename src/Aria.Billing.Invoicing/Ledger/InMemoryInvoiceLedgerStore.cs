@@ -185,13 +185,12 @@ public sealed class InMemoryInvoiceLedgerStore : IInvoiceLedgerStore
 
         if (write.NewCreditMemo is { } memo)
         {
-            ArgumentNullException.ThrowIfNull(write.CreditMemoNumbering, nameof(write.CreditMemoNumbering));
             if (_memos.ContainsKey((client, memo.Id)))
             {
                 return LedgerConflict.DuplicateCreditMemo;
             }
 
-            if (!write.CreditMemoNumbering.Contains(Peek(client, SequenceKind.CreditMemo, write.CreditMemoNumbering)))
+            if (!write.CreditMemoNumbering!.Contains(Peek(client, SequenceKind.CreditMemo, write.CreditMemoNumbering)))
             {
                 return LedgerConflict.SequenceExhausted;
             }

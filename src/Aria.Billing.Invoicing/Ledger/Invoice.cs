@@ -110,14 +110,5 @@ public sealed record Invoice
         return null;
     }
 
-    private Money Sum(Func<InvoiceLine, Money> amount)
-    {
-        var total = Money.Zero(Currency);
-        foreach (var line in Lines)
-        {
-            total += amount(line);
-        }
-
-        return total;
-    }
+    private Money Sum(Func<InvoiceLine, Money> amount) => MoneySum.Of(Lines, Currency, amount);
 }
