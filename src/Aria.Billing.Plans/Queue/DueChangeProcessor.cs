@@ -43,6 +43,7 @@ internal sealed class DueChangeProcessor
         var failed = new List<ProcessedChange>();
         var deleted = new List<PlanChange>();
         var adjustments = new List<InvoiceAdjustment>();
+        var masters = new Dictionary<Guid, PlanInstanceSnapshot>(); // the master of each executed change that prorates, looked up once
         var owner = _options.ProcessorId;
 
         while (true)
@@ -114,12 +115,20 @@ internal sealed class DueChangeProcessor
                     }
 
                     executed.Add(outcome.Change);
-                    adjustments.AddRange(await AdjustmentsAsync(outcome.Change, cancellationToken).ConfigureAwait(false));
+                    if (outcome.Change.Kind != PlanChangeKind.Status
+                        && await PlanHierarchy.MasterOfAsync(_directory, outcome.Change, cancellationToken).ConfigureAwait(false) is { } master)
+                    {
+                        masters[outcome.Change.Id] = master;
+                        if (master is { BillLagDays: < 0, Cycle: { } cycle })
+                        {
+                            adjustments.AddRange(Adjustments(outcome.Change.Id, master.Instance, cycle, master.BillLagDays, outcome.Change.EffectiveDate));
+                        }
+                    }
                 }
             }
         }
 
-        return new ProcessDueReport(executed, failed, deleted, await InvoicesAsync(executed, cancellationToken).ConfigureAwait(false), adjustments);
+        return new ProcessDueReport(executed, failed, deleted, Invoices(executed, masters), adjustments);
     }
 
     /// <summary>
@@ -170,15 +179,15 @@ internal sealed class DueChangeProcessor
     /// The invoice after the executed changes of each billing group, by group name: each master plan instance prorated from
     /// its earliest change date to the end of its own billing period (status changes do not prorate).
     /// </summary>
-    private async Task<IReadOnlyList<BillingGroupInvoice>> InvoicesAsync(IReadOnlyList<PlanChange> executed, CancellationToken cancellationToken)
+    private static IReadOnlyList<BillingGroupInvoice> Invoices(IReadOnlyList<PlanChange> executed, Dictionary<Guid, PlanInstanceSnapshot> masters)
     {
         var invoices = new List<BillingGroupInvoice>();
         foreach (var group in executed.Where(c => c.BillingGroup is not null).GroupBy(c => c.BillingGroup!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var spans = new Dictionary<PlanInstanceNumber, ProratedSpan>();
-            foreach (var change in group.Where(c => c.Kind != PlanChangeKind.Status))
+            foreach (var change in group) // status changes have no master here: they do not prorate
             {
-                if (await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is not { Cycle: { } cycle } master)
+                if (masters.GetValueOrDefault(change.Id) is not { Cycle: { } cycle } master)
                 {
                     continue;
                 }
@@ -194,17 +203,6 @@ internal sealed class DueChangeProcessor
         }
 
         return invoices;
-    }
-
-    private async Task<IReadOnlyList<InvoiceAdjustment>> AdjustmentsAsync(PlanChange change, CancellationToken cancellationToken)
-    {
-        if (change.Kind == PlanChangeKind.Status
-            || await PlanHierarchy.MasterOfAsync(_directory, change, cancellationToken).ConfigureAwait(false) is not { BillLagDays: < 0, Cycle: { } cycle } master)
-        {
-            return [];
-        }
-
-        return Adjustments(change.Id, master.Instance, cycle, master.BillLagDays, change.EffectiveDate);
     }
 
     /// <summary>
