@@ -19,8 +19,14 @@ public static class BusinessDates
     public static bool Contains(LocalDate date) => date >= Earliest && date <= Latest;
 
     /// <summary>The refusal of a date outside the range, naming the input; <see langword="null"/> when the date is within it.</summary>
-    public static AriaError? Check(LocalDate date, string input) =>
+    public static AriaError? Check(LocalDate date, string input) => Check(date, input, AriaErrorCodes.InvalidDateFormat);
+
+    /// <summary>
+    /// The refusal of a date outside the range with the code of the input it came from (14026 for an effective date, say);
+    /// <see langword="null"/> when the date is within it.
+    /// </summary>
+    public static AriaError? Check(LocalDate date, string input, AriaErrorCode code) =>
         Contains(date)
             ? null
-            : new AriaError(AriaErrorCodes.InvalidDateFormat, $"invalid date: {input} {date:uuuu-MM-dd} is outside the business dates accepted, 1900-01-01 to 2199-12-31.", input);
+            : new AriaError(code, $"invalid date: {input} {date:uuuu-MM-dd} is outside the business dates accepted, 1900-01-01 to 2199-12-31.", input);
 }

@@ -2,10 +2,42 @@ using System.Globalization;
 
 namespace Aria.Billing.Invoicing;
 
-/// <summary>Whether an invoice handed to the ledger is consistent; every problem as an INVOICE_NOT_VALID error naming it.</summary>
+/// <summary>
+/// Whether an invoice handed to the ledger is consistent; every problem as an INVOICE_NOT_VALID error naming it, or each date
+/// outside <see cref="BusinessDates"/> as the date code (1024).
+/// </summary>
 internal static class InvoiceCheck
 {
     internal static IReadOnlyList<AriaError> Problems(Invoice invoice)
+    {
+        var outside = OutsideBusinessDates(invoice);
+        return outside.Count > 0 ? outside : Inconsistencies(invoice);
+    }
+
+    /// <summary>Each date of the invoice outside <see cref="BusinessDates"/>, as the date code (1024) naming the date.</summary>
+    private static List<AriaError> OutsideBusinessDates(Invoice invoice)
+    {
+        var errors = new List<AriaError>();
+        foreach (var (date, input) in new[] { (invoice.BillDate, "bill_date"), (invoice.PeriodStart, "period_start"), (invoice.PeriodEnd, "period_end") })
+        {
+            if (BusinessDates.Check(date, input) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        foreach (var (date, input) in new[] { (invoice.InvoiceDate, "invoice_date"), (invoice.DueDate, "due_date") })
+        {
+            if (date is { } given && BusinessDates.Check(given, input) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        return errors;
+    }
+
+    private static IReadOnlyList<AriaError> Inconsistencies(Invoice invoice)
     {
         var problems = new List<string>();
         if (invoice.Client.Value <= 0 || invoice.Account.Value <= 0 || invoice.InvoiceNo <= 0)

@@ -8,10 +8,15 @@ namespace Aria.Billing.Jobs;
 /// </summary>
 internal sealed class AuditSearch(IJobRunStore store)
 {
-    /// <summary>The page of runs <paramref name="search"/> finds, error AuditRangeReversed for an end before the start, AuditRangeTooLong for a range longer than 7 days, or error InvalidContinuationToken.</summary>
+    /// <summary>The page of runs <paramref name="search"/> finds, error 1024 for a date outside BusinessDates, AuditRangeReversed for an end before the start, AuditRangeTooLong for a range longer than 7 days, or error InvalidContinuationToken.</summary>
     public async Task<AriaResult<Page<ScheduleRun>>> SearchAsync(RunSearch search, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
+        if ((BusinessDates.Check(search.From, "start_date") ?? BusinessDates.Check(search.To, "end_date")) is { } outside)
+        {
+            return outside;
+        }
+
         if (search.To < search.From)
         {
             return new AriaError(

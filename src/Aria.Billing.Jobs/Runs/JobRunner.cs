@@ -42,6 +42,7 @@ public sealed class JobRunner
     }
 
     /// <summary>Creates the run of <paramref name="schedule"/> for <paramref name="runDate"/>, or returns the existing one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="runDate"/> is outside <see cref="BusinessDates"/> (check it with <see cref="BusinessDates.Check(LocalDate, string)"/> at the boundary).</exception>
     public Task<ScheduleRun> CreateRunAsync(JobSchedule schedule, LocalDate runDate, string startedBy = "automatic", CancellationToken cancellationToken = default) =>
         _creator.CreateRunAsync(schedule, runDate, startedBy, cancellationToken);
 
@@ -53,6 +54,7 @@ public sealed class JobRunner
     /// The core system's trigger: the run of <paramref name="schedule"/> for <paramref name="runDate"/>, created once whatever
     /// the retries (the date is the natural key; <paramref name="idempotencyKey"/> is recorded on the first).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="runDate"/> is outside <see cref="BusinessDates"/> (check it with <see cref="BusinessDates.Check(LocalDate, string)"/> at the boundary).</exception>
     public Task<ScheduleRun> TriggerAsync(JobSchedule schedule, LocalDate runDate, string idempotencyKey, CancellationToken cancellationToken = default) =>
         _creator.TriggerAsync(schedule, runDate, idempotencyKey, cancellationToken);
 

@@ -34,14 +34,22 @@ internal sealed class RunCreator(IJobRunStore store, IClock clock)
         return CreateRunAsync(schedule, runDate, $"trigger:{idempotencyKey}", cancellationToken);
     }
 
-    private ScheduleRun NewRun(JobSchedule schedule, LocalDate runDate, string startedBy) => new()
+    private ScheduleRun NewRun(JobSchedule schedule, LocalDate runDate, string startedBy)
     {
+        if (!BusinessDates.Contains(runDate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(runDate), runDate, $"Value should be in range [{BusinessDates.Earliest:uuuu-MM-dd}-{BusinessDates.Latest:uuuu-MM-dd}] (BusinessDates)");
+        }
+
+        return new ScheduleRun
+        {
         Id = Guid.NewGuid(),
         Client = schedule.Client,
         Schedule = schedule.Name,
         RunDate = runDate,
         Jobs = schedule.Jobs.Select((j, i) => new JobRun { Index = i, Name = j.Name, JobType = j.JobType }).ToArray(),
         StartedBy = startedBy,
-        CreatedAt = clock.GetCurrentInstant(),
-    };
+            CreatedAt = clock.GetCurrentInstant(),
+        };
+    }
 }

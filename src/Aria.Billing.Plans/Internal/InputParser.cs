@@ -16,7 +16,8 @@ internal static class InputParser
 
     /// <summary>
     /// Parses a yyyy-mm-dd date. Returns 1024 for text that is not shaped like yyyy-mm-dd, and
-    /// <paramref name="invalidDateCode"/> for a well-shaped text that names no date (2025-02-30).
+    /// <paramref name="invalidDateCode"/> for a well-shaped text that names no date (2025-02-30) or a date outside
+    /// <see cref="BusinessDates"/>.
     /// </summary>
     public static bool TryParseDate(string text, string input, AriaErrorCode invalidDateCode, out LocalDate date, out AriaError? error)
     {
@@ -32,6 +33,18 @@ internal static class InputParser
         if (!result.Success)
         {
             var detail = $"{input} '{text.Trim()}' is not a valid date.";
+            error = new AriaError(
+                invalidDateCode,
+                invalidDateCode == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)
+                    : invalidDateCode == AriaErrorCodes.InvalidDateFormat ? ManualText.Compose(ManualText.InvalidDateFormat, detail)
+                    : detail,
+                input);
+            return false;
+        }
+
+        if (!BusinessDates.Contains(result.Value))
+        {
+            var detail = $"{input} '{text.Trim()}' is outside the business dates accepted, {BusinessDates.Earliest:uuuu-MM-dd} to {BusinessDates.Latest:uuuu-MM-dd}.";
             error = new AriaError(
                 invalidDateCode,
                 invalidDateCode == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)

@@ -61,6 +61,11 @@ public sealed class InvoicePlanner
                 "combine_invoices");
         }
 
+        if ((BusinessDates.Check(request.FirstUninvoicedPeriodStart, "first_uninvoiced_period_start") ?? BusinessDates.Check(request.AsOf, "as_of")) is { } outside)
+        {
+            return outside;
+        }
+
         if (Period.DaysBetween(request.FirstUninvoicedPeriodStart, request.AsOf) > MaxPlanningDays || request.BillLagDays is < -MaxPlanningDays or > MaxPlanningDays)
         {
             return new AriaError(
@@ -96,6 +101,11 @@ public sealed class InvoicePlanner
     {
         ArgumentNullException.ThrowIfNull(request);
         var start = request.AltProrationStartDate;
+        if ((BusinessDates.Check(start, "alt_proration_start_date") ?? BusinessDates.Check(request.ParentStartDate, "parent_start_date") ?? BusinessDates.Check(request.Today, "today")) is { } outside)
+        {
+            return outside;
+        }
+
         if (Math.Abs(Period.DaysBetween(start, request.Today)) > MaxPlanningDays)
         {
             return new AriaError(PlanErrorCodes.PlanningRangeTooLong, $"alt_proration_start_date {start:uuuu-MM-dd} is more than {MaxPlanningDays / 365} years from today.", "alt_proration_start_date");

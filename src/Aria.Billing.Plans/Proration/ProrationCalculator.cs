@@ -74,9 +74,14 @@ public sealed class ProrationCalculator
             return Refusals.NegativeUnits();
         }
 
-        if (request.EffectiveDate.Year is <= 1 or >= 9998 || request.AltProrationStartDate?.Year is <= 1 or >= 9998)
+        if (!BusinessDates.Contains(request.EffectiveDate))
         {
-            return Refusals.DateOutOfRange();
+            return Refusals.DateOutOfRange(request.EffectiveDate, PlanErrorCodes.InvalidEffectiveDate, "effective_date");
+        }
+
+        if (request.AltProrationStartDate is { } alt && !BusinessDates.Contains(alt))
+        {
+            return Refusals.DateOutOfRange(alt, AriaErrorCodes.InvalidDateFormat, "alt_proration_start_date");
         }
 
         // The range rules (3017, 14306) are those of alt_proration_start_date: an ordinary change is quoted on the period
@@ -139,8 +144,7 @@ public sealed class ProrationCalculator
             new(PlanErrorCodes.NegativeRatePerUnit, "Rate per unit cannot be negative.", "rate_per_unit");
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static AriaError DateOutOfRange() =>
-            new(PlanErrorCodes.InvalidEffectiveDate, "The effective and proration start dates must fall between the years 2 and 9997.", "effective_date");
+        public static AriaError DateOutOfRange(LocalDate date, AriaErrorCode code, string input) => BusinessDates.Check(date, input, code)!;
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeUnits() =>

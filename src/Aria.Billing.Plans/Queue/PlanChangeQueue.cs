@@ -209,6 +209,11 @@ public sealed class PlanChangeQueue
             return Error(PlanChangeQueueErrorCodes.ChangeDateNotAvailable, $"Change {id} is queued {(change.Timing == PlanChangeTiming.Anniversary ? "for the anniversary" : "immediately")}: only a change queued for a date can have its date changed.", "effective_date");
         }
 
+        if (BusinessDates.Check(newDate, "effective_date", PlanChangeQueueErrorCodes.EffectiveDateNotInFuture) is { } outside)
+        {
+            return outside;
+        }
+
         var today = Today(client);
         if (newDate <= today)
         {

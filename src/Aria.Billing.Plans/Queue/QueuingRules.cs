@@ -175,6 +175,12 @@ internal static class QueuingRules
             }
 
             var days = request.DaysUntilStatusChange.Value;
+            if (days > Period.DaysBetween(today, BusinessDates.Latest))
+            {
+                errors.Add(new AriaError(PlanChangeQueueErrorCodes.EffectiveDateNotInFuture, $"days_until_status_change {days} puts the change after {BusinessDates.Latest:uuuu-MM-dd}, the last business date accepted.", "days_until_status_change"));
+                return (PlanChangeTiming.Dated, null);
+            }
+
             return (days == 0 ? PlanChangeTiming.Immediate : PlanChangeTiming.Dated, today.PlusDays(days));
         }
 
@@ -187,6 +193,9 @@ internal static class QueuingRules
                 return (PlanChangeTiming.Dated, null);
             case PlanChangeTiming.Dated when request.EffectiveDate <= today:
                 errors.Add(new AriaError(PlanChangeQueueErrorCodes.EffectiveDateNotInFuture, $"The Effective Date must be in the future: {request.EffectiveDate:uuuu-MM-dd} is not after today ({today:uuuu-MM-dd}).", "effective_date"));
+                return (PlanChangeTiming.Dated, null);
+            case PlanChangeTiming.Dated when BusinessDates.Check(request.EffectiveDate.Value, "effective_date", PlanChangeQueueErrorCodes.EffectiveDateNotInFuture) is { } outside:
+                errors.Add(outside);
                 return (PlanChangeTiming.Dated, null);
             case PlanChangeTiming.Dated:
                 return (PlanChangeTiming.Dated, request.EffectiveDate);

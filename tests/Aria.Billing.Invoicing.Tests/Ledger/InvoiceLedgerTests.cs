@@ -28,6 +28,33 @@ public sealed class InvoiceLedgerTests
     };
 
     [Theory]
+    [InlineData("bill_date")]
+    [InlineData("period_start")]
+    [InlineData("period_end")]
+    [InlineData("invoice_date")]
+    [InlineData("due_date")]
+    public async Task ImportAsync_ADateOutsideTheBusinessDates_Is1024_NamingIt_AndNothingIsStored(string input)
+    {
+        // Issue #15 item 3: one range of business dates (1900-01-01 to 2199-12-31) for every engine and store.
+        var far = new LocalDate(9999, 12, 31);
+        var invoice = Invoice(1, Charge(1, 5m));
+        invoice = input switch
+        {
+            "bill_date" => invoice with { BillDate = new LocalDate(1, 1, 1) },
+            "period_start" => invoice with { PeriodStart = new LocalDate(1899, 12, 31) },
+            "period_end" => invoice with { PeriodEnd = far },
+            "invoice_date" => invoice with { InvoiceDate = far },
+            _ => invoice with { DueDate = BusinessDates.Latest.PlusDays(1) },
+        };
+
+        var result = await Ledger().ImportAsync(invoice);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((AriaErrorCodes.InvalidDateFormat, input), (error.Code, Assert.Single(error.AssociatedInputs)));
+        Assert.Null(await _store.GetInvoiceAsync(invoice.Client, invoice.InvoiceNo));
+    }
+
+    [Theory]
     [MemberData(nameof(Inconsistent))]
     public async Task Import_InconsistentInvoice_IsRefusedAsNotValid(string why, Invoice invoice)
     {

@@ -32,6 +32,23 @@ public sealed class AuditSearchTests
         Assert.Equal(["start_date", "end_date"], result.Errors[0].AssociatedInputs);
     }
 
+    [Theory]
+    [InlineData(9999, 12, 25)]
+    [InlineData(2199, 12, 31)]
+    [InlineData(1, 1, 1)]
+    [InlineData(1899, 12, 31)]
+    public async Task SearchAsync_ADateOutsideTheBusinessDates_Is1024_NamingTheDate(int year, int month, int day)
+    {
+        // Issue #15 item 3: one range of business dates for every engine; 2199-12-31 is inside it, so its week ends outside.
+        var start = new LocalDate(year, month, day);
+
+        var result = await new AuditSearch(_store).SearchAsync(new RunSearch(RunFixture.Client, start, start.PlusDays(1)), default, default);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(AriaErrorCodes.InvalidDateFormat, error.Code);
+        Assert.Equal([start == BusinessDates.Latest ? "end_date" : "start_date"], error.AssociatedInputs);
+    }
+
     [Fact]
     public async Task SearchAsync_EndBeforeStart_IsItsOwnError()
     {

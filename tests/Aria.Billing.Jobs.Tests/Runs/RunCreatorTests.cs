@@ -35,6 +35,19 @@ public sealed class RunCreatorTests
     }
 
     [Fact]
+    public async Task CreateRunAsync_RunDateOutsideTheBusinessDates_ThrowsAndStoresNothing()
+    {
+        // Issue #15 item 3: the host refuses such a date with 1024 before it gets here; a caller that skips the check gets
+        // an argument exception, never a run stored for 9999-12-31.
+        var creator = new RunCreator(_store, _clock);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => creator.CreateRunAsync(RunFixture.Daily, BusinessDates.Latest.PlusDays(1), "manual", default));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => creator.TriggerAsync(RunFixture.Daily, LocalDate.MinIsoValue, "key-1", default));
+        Assert.Equal(BusinessDates.Latest, (await creator.CreateRunAsync(RunFixture.Daily, BusinessDates.Latest, "manual", default)).RunDate);
+        Assert.Single(await _store.SearchRunsAsync(new RunSearch(RunFixture.Client, BusinessDates.Latest.PlusDays(-6), BusinessDates.Latest), default));
+    }
+
+    [Fact]
     public async Task CreateRunAsync_NoSchedule_Throws()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => new RunCreator(_store, _clock).CreateRunAsync(null!, Day, "manual", default));

@@ -233,13 +233,13 @@ public sealed class InvoicePlannerTests
     [Fact]
     public void Plan_RangeBeyondACentury_IsACodedErrorNotAnOverflow()
     {
-        var result = _planner.Plan(new InvoicePlanRequest { Cycle = Bill15, FirstUninvoicedPeriodStart = D(1900, 1, 15), AsOf = new LocalDate(9999, 12, 1) });
+        var result = _planner.Plan(new InvoicePlanRequest { Cycle = Bill15, FirstUninvoicedPeriodStart = D(1900, 1, 15), AsOf = new LocalDate(2199, 12, 1) });
         Assert.True(result.HasError(PlanErrorCodes.PlanningRangeTooLong));
 
         var lag = _planner.Plan(new InvoicePlanRequest { Cycle = Bill15, FirstUninvoicedPeriodStart = D(2025, 1, 15), AsOf = D(2025, 2, 1), BillLagDays = int.MinValue });
         Assert.True(lag.HasError(PlanErrorCodes.PlanningRangeTooLong));
 
-        var retro = _planner.PlanRetroactiveStart(new RetroactiveStartRequest { Cycle = Bill15, ParentStartDate = new LocalDate(1, 1, 1), AltProrationStartDate = new LocalDate(1, 1, 1), Today = D(2025, 4, 27) });
+        var retro = _planner.PlanRetroactiveStart(new RetroactiveStartRequest { Cycle = Bill15, ParentStartDate = new LocalDate(1900, 1, 1), AltProrationStartDate = new LocalDate(1900, 1, 1), Today = D(2025, 4, 27) });
         Assert.True(retro.HasError(PlanErrorCodes.PlanningRangeTooLong));
     }
 

@@ -186,7 +186,7 @@ public sealed class ProrationCalculatorTests
     public void Quote_DatesAtTheEdgeOfTheCalendar_AreCodedErrorsNotExceptions()
     {
         Assert.True(_calculator.Quote(Replace30With60(new LocalDate(9999, 12, 31))).HasError(14026));
-        Assert.True(_calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with { AltProrationStartDate = new LocalDate(1, 1, 1) }).HasError(14026));
+        Assert.True(_calculator.Quote(Replace30With60(new LocalDate(2025, 4, 27)) with { AltProrationStartDate = new LocalDate(1, 1, 1) }).HasError(1024));
     }
 
     [Fact]

@@ -144,7 +144,7 @@ internal sealed partial class ReplacePlanCheck
 
         _altProrationStart = date;
         if (_instance is not { Kind: PlanKind.Master } master || _newPlan is null || _directive is null
-            || _directive.Directive.Timing == ChangeTiming.Anniversary || _context.Today.Year is <= 1 or >= 9998)
+            || _directive.Directive.Timing == ChangeTiming.Anniversary || !BusinessDates.Contains(_context.Today))
         {
             return;
         }
