@@ -200,7 +200,7 @@ public static class SyncEndpoints
         }
 
         var operation = started.Value;
-        slot.Enqueue((services, stop) => services.GetRequiredService<SyncReprocessor>().RunAsync(operation.Client, operation.Id, null, stop));
+        slot.Enqueue((services, stop) => services.GetRequiredService<SyncReprocessor>().ContinueAsync(operation.Client, operation.Id, stop)); // a SIGTERM leaves it to resume
         return Results.Accepted($"/sync/operations/{operation.Id}", SyncOperationDto.From(operation));
     }
 
