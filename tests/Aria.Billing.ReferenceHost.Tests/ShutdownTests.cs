@@ -9,7 +9,7 @@ namespace Aria.Billing.ReferenceHost.Tests;
 public sealed class ShutdownTests
 {
     [Fact]
-    public async Task Sigterm_DuringALongJob_StopsTheRealHostWithinItsShutdownTimeout()
+    public async Task Sigterm_DuringALongJobAndDuringItsReprocess_StopsTheRealHostWithinItsShutdownTimeout()
     {
         using var folder = new TempFolder();
         var settings = new Dictionary<string, string>
@@ -30,19 +30,34 @@ public sealed class ShutdownTests
         var run = trigger.Headers.Location!.ToString();
         await ops.PollAsync(run, r => r.GetProperty("jobs")[0].GetProperty("status").GetString() == "running");
 
-        var watch = Stopwatch.StartNew();
-        host.Terminate();
-        var exited = host.WaitForExit(TimeSpan.FromSeconds(30));
-        watch.Stop();
+        AssertStopsWithinShutdownTimeout(host);
 
-        Assert.True(exited, "the host was still running 30 s after SIGTERM");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5 + 3), $"the host took {watch.Elapsed.TotalSeconds:0.0} s to stop (shutdown timeout 5 s)");
-        Assert.Equal(0, host.ExitCode);
+        // Again during a run reprocess (it used to be given no stopping token: the host waited out its shutdown timeout).
+        var quiet = new Dictionary<string, string>(settings) { ["AriaBilling__Jobs__Driver__Enabled"] = "false", ["AriaBilling__Jobs__Driver__RecoverRuns"] = "false" };
+        using (var second = await HostProcess.StartAsync(quiet))
+        {
+            using var ops2 = second.Ops();
+            Assert.Equal(HttpStatusCode.Accepted, (await ops2.PostAsync($"{run}/reprocess", null)).StatusCode);
+            await ops2.PollAsync(run, r => r.GetProperty("jobs")[0].GetProperty("status").GetString() == "running");
+            AssertStopsWithinShutdownTimeout(second);
+        }
 
         // The interrupted job was written Incomplete (the work observed the token), so the next start resumes it first.
-        using var again = await HostProcess.StartAsync(new Dictionary<string, string>(settings) { ["AriaBilling__Jobs__Driver__Enabled"] = "false", ["AriaBilling__Jobs__Driver__RecoverRuns"] = "false" });
-        using var ops2 = again.Ops();
-        var state = await (await ops2.GetAsync(run)).JsonAsync();
+        using var third = await HostProcess.StartAsync(quiet);
+        using var ops3 = third.Ops();
+        var state = await (await ops3.GetAsync(run)).JsonAsync();
         Assert.Equal("incomplete", state.GetProperty("jobs")[0].GetProperty("status").GetString());
+    }
+
+    private static void AssertStopsWithinShutdownTimeout(HostProcess host)
+    {
+        var watch = Stopwatch.StartNew();
+        host.Terminate();
+        var exited = host.WaitForExit(TimeSpan.FromSeconds(40));
+        watch.Stop();
+
+        Assert.True(exited, "the host was still running 40 s after SIGTERM");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5 + 3), $"the host took {watch.Elapsed.TotalSeconds:0.0} s to stop (shutdown timeout 5 s)");
+        Assert.Equal(0, host.ExitCode);
     }
 }
