@@ -36,7 +36,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable input → coded 400 (RequestLimits)
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<BackgroundQueueHealthCheck>("background-queue");
+// Issue #15 item 5: a SIGTERM stops the host within this time (background work observes the stopping token).
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("AriaHost:ShutdownTimeout", TimeSpan.FromSeconds(15)));
 builder.Services.AddClientRateLimits(builder.Configuration);
 
 var billing = builder.Services
@@ -57,11 +59,15 @@ else
     billing.UseSqlite(o => o.Path = builder.Configuration["AriaHost:Sqlite:Path"]);
 }
 
+builder.Services.AddSingleton<DemoInvocationLog>(); // the chaos test's invocation counts (AriaHost:Demo:InvocationLog; off by default)
 builder.Services.AddSingleton<IPlanInstanceDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<IPlanChangeApplier>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<ISyncRecordHandler>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<IInvoicingDirectory>(sp => sp.GetRequiredService<DemoBillingSystem>());
 builder.Services.AddSingleton<Aria.Billing.Plans.IReplacePlanFactsSource, DemoReplacePlanFacts>(); // accounts, instances and catalog for /plans/replace/validate
+builder.Services.AddOptions<BackgroundWorkOptions>().Bind(builder.Configuration.GetSection(BackgroundWorkOptions.SectionName))
+    .Validate(o => !o.Problems().Any(), "AriaHost:Background is not valid (Concurrency 1-64, PerClientConcurrency 1-Concurrency, PerClientCapacity 1-10000, Capacity 1-100000).")
+    .ValidateOnStart();
 builder.Services.AddSingleton<BackgroundWork>();
 builder.Services.AddHostedService<BackgroundWorker>();
 

@@ -20,4 +20,13 @@ public static class JobErrorCodes
 
     /// <summary>An audit search whose end date is before its start date.</summary>
     public static AriaErrorCode AuditRangeReversed { get; } = AriaErrorCode.Symbolic("AUDIT_RANGE_REVERSED");
+
+    /// <summary>TOO_MANY_JOBS: a schedule with more jobs than <see cref="JobRunnerOptions.MaxJobsPerSchedule"/> (issue #15 item 5).</summary>
+    public static AriaErrorCode TooManyJobs { get; } = AriaErrorCode.Symbolic("TOO_MANY_JOBS");
+
+    /// <summary>
+    /// TOO_MANY_WORK_ITEMS: a run whose jobs produced more work items than <see cref="JobRunnerOptions.MaxWorkItemsPerRun"/>
+    /// (issue #15 item 5); the job that crossed the limit ends in Error with this code at the start of its error text.
+    /// </summary>
+    public static AriaErrorCode TooManyWorkItems { get; } = AriaErrorCode.Symbolic("TOO_MANY_WORK_ITEMS");
 }

@@ -28,4 +28,7 @@ internal static partial class SyncLogMessages
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Count} sync records left PENDING by a crash between storing and processing were processed by the recovery pass")]
     public static partial void PendingRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Sync operation {OperationId} stopped with its host after {Processed} records: left running, its lease given back, for the next start to resume")]
+    public static partial void OperationStopped(ILogger logger, Guid operationId, long processed);
 }

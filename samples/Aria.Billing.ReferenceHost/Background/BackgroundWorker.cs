@@ -1,25 +1,43 @@
 namespace Aria.Billing.ReferenceHost.Background;
 
-/// <summary>Runs the queued <see cref="BackgroundWork"/>, two at a time; a failure is logged and does not stop the others.</summary>
+/// <summary>
+/// Runs the queued <see cref="BackgroundWork"/>: <see cref="BackgroundWorkOptions.Concurrency"/> workers taking the clients'
+/// work round-robin; a failure is logged and does not stop the others. Every piece gets the host's stopping token, so a
+/// SIGTERM interrupts it (a job is left Incomplete, an operation resumable) within the host's shutdown timeout.
+/// </summary>
 public sealed partial class BackgroundWorker(BackgroundWork work, IServiceProvider services, ILogger<BackgroundWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => DrainAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, work.Options.Concurrency).Select(_ => Task.Run(() => DrainAsync(stoppingToken), CancellationToken.None)));
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var item in work.Reader.ReadAllAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                if (!work.TryTake(out var client, out var item))
+                {
+                    await work.WaitAsync(stoppingToken);
+                    continue;
+                }
+
                 try
                 {
                     await item(services, stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
-                    Failed(logger, ex);
+                    // stopping: the run or operation stays in the store to be resumed
+                }
+                catch (Exception ex)
+                {
+                    Failed(logger, client.Value, ex);
+                }
+                finally
+                {
+                    work.Completed(client);
                 }
             }
         }
@@ -29,6 +47,6 @@ public sealed partial class BackgroundWorker(BackgroundWork work, IServiceProvid
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Background work failed")]
-    private static partial void Failed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background work of client {Client} failed")]
+    private static partial void Failed(ILogger logger, long client, Exception exception);
 }

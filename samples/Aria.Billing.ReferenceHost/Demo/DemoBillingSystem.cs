@@ -20,10 +20,12 @@ namespace Aria.Billing.ReferenceHost.Demo;
 /// processed if the payload also says <c>"fixed_on_reprocess": true</c> (a cause the operator fixed); others complete.
 /// Jobs: every job produces <c>WorkItemsPerJob</c> items (configuration <c>AriaHost:Demo:WorkItemsPerJob</c>, default 20)
 /// that all succeed.
+/// Slow work for load and shutdown tests: <c>AriaHost:Demo:SyncDelay</c> and <c>AriaHost:Demo:WorkItemDelay</c> (default none)
+/// make each record and each item take that long (observing cancellation); <see cref="DemoInvocationLog"/> counts invocations.
 /// Invoicing: the reason codes, billing groups (with the master plan instances in each) and account contacts under
 /// <c>AriaHost:Demo:Invoicing</c> (see <see cref="DemoInvoicing"/>), the same for every client.
 /// </remarks>
-public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInstanceDirectory, IPlanChangeApplier, ISyncRecordHandler, IJobHandler, IInvoicingDirectory
+public sealed class DemoBillingSystem(IConfiguration configuration, DemoInvocationLog? invocations = null) : IPlanInstanceDirectory, IPlanChangeApplier, ISyncRecordHandler, IJobHandler, IInvoicingDirectory
 {
     private readonly ConcurrentDictionary<(ClientNumber, PlanInstanceNumber), PlanInstanceSnapshot> _instances = new();
 
@@ -50,7 +52,19 @@ public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInsta
     }
 
     /// <inheritdoc />
-    public ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    public async ValueTask<SyncOutcome> HandleAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (configuration.GetValue("AriaHost:Demo:SyncDelay", TimeSpan.Zero) is { Ticks: > 0 } delay)
+        {
+            await Task.Delay(delay, TimeProvider.System, cancellationToken);
+        }
+
+        invocations?.Sync(record.Client, record.Domain, record.EventId);
+        return Outcome(record);
+    }
+
+    private static SyncOutcome Outcome(SyncRecord record)
     {
         try
         {
@@ -60,15 +74,15 @@ public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInsta
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var code) && code.GetString() is { Length: > 0 } text
                 && !(fixedOnReprocess && record.Attempts.Count > 0))
             {
-                return ValueTask.FromResult(SyncOutcome.Error(text, $"{record.ObjectName} {record.ActionName} failed in the demo billing system"));
+                return SyncOutcome.Error(text, $"{record.ObjectName} {record.ActionName} failed in the demo billing system");
             }
         }
         catch (JsonException)
         {
-            return ValueTask.FromResult(SyncOutcome.Error("INVALID_PAYLOAD", "The payload is not JSON."));
+            return SyncOutcome.Error("INVALID_PAYLOAD", "The payload is not JSON.");
         }
 
-        return ValueTask.FromResult(SyncOutcome.Complete);
+        return SyncOutcome.Complete;
     }
 
     /// <inheritdoc />
@@ -79,8 +93,17 @@ public sealed class DemoBillingSystem(IConfiguration configuration) : IPlanInsta
     }
 
     /// <inheritdoc />
-    public ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<string?>(null);
+    public async ValueTask<string?> ProcessAsync(ScheduleRun run, JobRun job, WorkItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (configuration.GetValue("AriaHost:Demo:WorkItemDelay", TimeSpan.Zero) is { Ticks: > 0 } delay)
+        {
+            await Task.Delay(delay, TimeProvider.System, cancellationToken);
+        }
+
+        invocations?.Item(item.RunId, item.JobIndex, item.Key);
+        return null;
+    }
 
     /// <inheritdoc />
     public ValueTask<ReasonCode?> FindReasonCodeAsync(ClientNumber client, string code, CancellationToken cancellationToken = default) =>

@@ -180,8 +180,14 @@ public static class JobEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
+        using var slot = work.TryReserve(schedule.Client); // issue #15 item 5: a full queue is a prompt 429, never a wait
+        if (slot is null)
+        {
+            return work.Full(http, schedule.Client);
+        }
+
         var run = await runner.TriggerAsync(schedule, date, key, http.RequestAborted);
-        await work.EnqueueAsync((services, stop) => services.GetRequiredService<JobRunner>().ExecuteAsync(run.Client, run.Id, stop));
+        slot.Enqueue((services, stop) => services.GetRequiredService<JobRunner>().ExecuteAsync(run.Client, run.Id, stop));
         return Results.Accepted($"/jobs/runs/{run.Id}", RunDto.From(run));
     }
 
@@ -222,10 +228,16 @@ public static class JobEndpoints
             return ApiErrors.Result([new AriaError(JobErrorCodes.RunNotFound, $"Run {id} has no job {index}.", "job")]);
         }
 
-        await work.EnqueueAsync((services, _) =>
+        using var slot = work.TryReserve(client);
+        if (slot is null)
+        {
+            return work.Full(http, client);
+        }
+
+        slot.Enqueue((services, stop) =>
         {
             var background = services.GetRequiredService<JobRunner>();
-            return job is { } j ? background.ReprocessJobAsync(client, id, j) : background.ReprocessScheduleAsync(client, id);
+            return job is { } j ? background.ReprocessJobAsync(client, id, j, stop) : background.ReprocessScheduleAsync(client, id, stop);
         });
         return Results.Accepted($"/jobs/runs/{id}", RunDto.From(run.Value));
     }

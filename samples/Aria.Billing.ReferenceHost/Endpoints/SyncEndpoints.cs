@@ -187,6 +187,12 @@ public static class SyncEndpoints
                 $"The scope now holds {now} ERROR records, more than the {body.ExpectedCount} expected: look again before discarding.", "expected_count"));
         }
 
+        using var slot = work.TryReserve(caller.Client); // issue #15 item 5: a full queue is a prompt 429, never a wait
+        if (slot is null)
+        {
+            return work.Full(http, caller.Client);
+        }
+
         var started = await reprocessor.StartAsync(caller.Client, d, kind, scope, caller.Name, http.RequestAborted);
         if (started.IsFailure)
         {
@@ -194,7 +200,7 @@ public static class SyncEndpoints
         }
 
         var operation = started.Value;
-        await work.EnqueueAsync((services, stop) => services.GetRequiredService<SyncReprocessor>().RunAsync(operation.Client, operation.Id, null, stop));
+        slot.Enqueue((services, stop) => services.GetRequiredService<SyncReprocessor>().ContinueAsync(operation.Client, operation.Id, stop)); // a SIGTERM leaves it to resume
         return Results.Accepted($"/sync/operations/{operation.Id}", SyncOperationDto.From(operation));
     }
 

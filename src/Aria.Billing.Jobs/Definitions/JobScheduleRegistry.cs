@@ -49,6 +49,12 @@ public sealed class JobScheduleRegistry
             return new AriaError(JobErrorCodes.InvalidSchedule, "A schedule needs a name and at least one job, each with a name and a type.", "schedule");
         }
 
+        if (definition.Jobs.Count > _options.MaxJobsPerSchedule)
+        {
+            return new AriaError(JobErrorCodes.TooManyJobs,
+                $"A schedule runs at most {_options.MaxJobsPerSchedule} jobs; this one has {definition.Jobs.Count}.", "jobs");
+        }
+
         if (definition.TimeZoneId is { } zone && _zones.GetZoneOrNull(zone) is null)
         {
             return new AriaError(JobErrorCodes.InvalidSchedule, $"time_zone '{zone}' is not a tz database id.", "time_zone");

@@ -34,7 +34,7 @@ public sealed class JobRunner
 
         var writer = new RunWriter(store, clock);
         _creator = new RunCreator(store, clock);
-        _executor = new RunExecutor(store, handlers, clock, writer, new WorkItemWorkers(store, clock, options, log), log);
+        _executor = new RunExecutor(store, handlers, clock, writer, new WorkItemWorkers(store, clock, options, log), log, options.MaxWorkItemsPerRun);
         _commands = new RunCommands(store, writer, _executor);
         _gate = new RunGate(store, time ?? TimeProvider.System);
         _statistics = new RunStatisticsReader(store);

@@ -18,6 +18,20 @@ public sealed class JobRunnerOptions
     /// <value>Default 4.</value>
     public int Workers { get; set; } = 4;
 
+    /// <summary>
+    /// The most jobs one schedule may run; a schedule with more is refused with <see cref="JobErrorCodes.TooManyJobs"/>.
+    /// A bound on how long one client's run can keep a worker of the shared background capacity.
+    /// </summary>
+    /// <value>Default 50; 1 to 1,000.</value>
+    public int MaxJobsPerSchedule { get; set; } = 50;
+
+    /// <summary>
+    /// The most work items the jobs of one run may produce, all jobs together; the job whose items would cross it ends in
+    /// Error (<see cref="JobErrorCodes.TooManyWorkItems"/>) without adding any, and the later jobs end in Warning.
+    /// </summary>
+    /// <value>Default 100,000; 1 to 10,000,000.</value>
+    public int MaxWorkItemsPerRun { get; set; } = 100_000;
+
     /// <summary>This process's name on its leases.</summary>
     /// <value>Default the machine name and a random suffix.</value>
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
@@ -40,6 +54,8 @@ public sealed class JobRunnerOptions
     internal static OptionRules<JobRunnerOptions> Rules { get; } = new OptionRules<JobRunnerOptions>(SectionName)
         .InRange(nameof(Workers), o => o.Workers, 1, 64)
         .InRange(nameof(ClaimBatch), o => o.ClaimBatch, 1, 10_000)
+        .InRange(nameof(MaxJobsPerSchedule), o => o.MaxJobsPerSchedule, 1, 1_000)
+        .InRange(nameof(MaxWorkItemsPerRun), o => o.MaxWorkItemsPerRun, 1, 10_000_000)
         .InRange(nameof(Lease), o => o.Lease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
         .Required(nameof(WorkerId), o => o.WorkerId, "name this node (unique among nodes)");
 }

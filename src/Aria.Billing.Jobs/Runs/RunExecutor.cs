@@ -26,7 +26,7 @@ namespace Aria.Billing.Jobs;
 /// out), and at a job its cancellation interrupted.
 /// </remarks>
 internal sealed class RunExecutor(
-    IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, RunWriter writer, WorkItemWorkers workers, ILogger logger)
+    IJobRunStore store, IReadOnlyDictionary<string, IJobHandler> handlers, IClock clock, RunWriter writer, WorkItemWorkers workers, ILogger logger, int maxWorkItemsPerRun = int.MaxValue)
 {
     /// <summary>
     /// Executes a run from its first job that has not ended Ok or Partial, resuming it if it was interrupted. Returns when
@@ -94,6 +94,21 @@ internal sealed class RunExecutor(
         return run;
     }
 
+    /// <summary>How many work items the jobs before <paramref name="index"/> hold (0 for the first job).</summary>
+    private async Task<long> ItemsOfEarlierJobsAsync(ScheduleRun run, int index, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            count += (await store.ListWorkItemsAsync(run.Id, earlier, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        return count;
+    }
+
+    /// <summary>A job's items would cross the run's limit: the job fails like one whose handler threw.</summary>
+    private sealed class WorkItemLimitException(string message) : Exception(message);
+
     private static string RunDateText(ScheduleRun run) => run.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<ScheduleRun> RunJobAsync(ScheduleRun run, JobRun job, CancellationToken cancellationToken)
@@ -111,6 +126,12 @@ internal sealed class RunExecutor(
             try
             {
                 var keys = await handler.ProduceWorkItemsAsync(run, job, cancellationToken).ConfigureAwait(false);
+                if (await ItemsOfEarlierJobsAsync(run, job.Index, cancellationToken).ConfigureAwait(false) + keys.Count > maxWorkItemsPerRun)
+                {
+                    throw new WorkItemLimitException($"{JobErrorCodes.TooManyWorkItems.Value}: job '{job.Name}' produced {keys.Count} work items; "
+                        + $"a run may hold at most {maxWorkItemsPerRun} (JobRunnerOptions.MaxWorkItemsPerRun).");
+                }
+
                 await store.AddWorkItemsAsync(run.Id, job.Index, keys, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -8,7 +8,9 @@ namespace Aria.Billing.Sync;
 /// Runs a recorded operation to its end, or resumes one a crash or a stop left running. One run at a time per runner id in
 /// this process, and one node at a time (the operation's lease, held for the whole run); the scope's units in the order of
 /// the <see cref="SyncScopePlan"/>, each listed in batches by id; the counts saved and progress reported after each batch;
-/// the operation finished as completed, or as cancelled when the caller stops it.
+/// the operation finished as completed, or as cancelled when the caller cancels it — unless the run is a host's (a
+/// background worker, recovery): then a cancellation is the host stopping, and the operation stays running for the next
+/// start to resume (issue #15 item 10: a SIGTERM used to end a resumed bulk reprocess as Cancelled, for good).
 /// </summary>
 internal sealed class SyncOperationRunner
 {
@@ -37,7 +39,8 @@ internal sealed class SyncOperationRunner
     }
 
     /// <summary>Runs, or resumes, the operation (see <see cref="SyncReprocessor.RunAsync"/>).</summary>
-    internal async Task<AriaResult<SyncOperation>> RunAsync(ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    internal async Task<AriaResult<SyncOperation>> RunAsync(
+        ClientNumber client, Guid operationId, IProgress<SyncProgress>? progress, CancellationToken cancellationToken, bool cancelMeansStop = false)
     {
         var operation = await _operations.GetOperationAsync(client, operationId, cancellationToken).ConfigureAwait(false);
         if (operation is null)
@@ -58,7 +61,7 @@ internal sealed class SyncOperationRunner
 
         try
         {
-            return await RunHeldAsync(operation, progress, cancellationToken).ConfigureAwait(false);
+            return await RunHeldAsync(operation, progress, cancellationToken, cancelMeansStop).ConfigureAwait(false);
         }
         finally
         {
@@ -73,14 +76,15 @@ internal sealed class SyncOperationRunner
         var resumed = new List<SyncOperation>();
         foreach (var operation in await _operations.ListRunningOperationsAsync(client, domain, cancellationToken).ConfigureAwait(false))
         {
-            var ended = await RunAsync(client, operation.Id, progress, cancellationToken).ConfigureAwait(false);
+            var ended = await RunAsync(client, operation.Id, progress, cancellationToken, cancelMeansStop: true).ConfigureAwait(false);
             resumed.Add(ended.IsSuccess ? ended.Value : operation);
         }
 
         return resumed;
     }
 
-    private async Task<AriaResult<SyncOperation>> RunHeldAsync(SyncOperation operation, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    private async Task<AriaResult<SyncOperation>> RunHeldAsync(
+        SyncOperation operation, IProgress<SyncProgress>? progress, CancellationToken cancellationToken, bool cancelMeansStop)
     {
         var lease = new SyncOperationLease(_operations, _clock, _options, operation);
         if (!await lease.HoldAsync(cancellationToken).ConfigureAwait(false))
@@ -124,7 +128,9 @@ internal sealed class SyncOperationRunner
 
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return await EndAsync(operation, SyncOperationState.Cancelled, CancellationToken.None).ConfigureAwait(false);
+                    return cancelMeansStop
+                        ? await StopAsync(operation).ConfigureAwait(false)
+                        : await EndAsync(operation, SyncOperationState.Cancelled, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await _operations.SaveOperationAsync(operation, cancellationToken).ConfigureAwait(false);
@@ -138,6 +144,19 @@ internal sealed class SyncOperationRunner
 
         operation = await EndAsync(operation, SyncOperationState.Completed, cancellationToken).ConfigureAwait(false);
         progress?.Report(new SyncProgress(operation.Processed, operation.Succeeded, operation.Failed, 0));
+        return operation;
+    }
+
+    /// <summary>
+    /// Leaves the operation running with what it did saved, and gives its lease back (it ends now), so that the next start
+    /// of any node resumes it at once instead of after the lease.
+    /// </summary>
+    private async Task<SyncOperation> StopAsync(SyncOperation operation)
+    {
+        await _operations.SaveOperationAsync(operation, CancellationToken.None).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        await _operations.TryLeaseOperationAsync(operation.Client, operation.Id, _options.RunnerId, now, now, CancellationToken.None).ConfigureAwait(false);
+        SyncLogMessages.OperationStopped(_logger, operation.Id, operation.Processed);
         return operation;
     }
 

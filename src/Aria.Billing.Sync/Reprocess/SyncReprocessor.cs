@@ -80,8 +80,18 @@ public sealed class SyncReprocessor
         _runner.RunAsync(client, operationId, progress, cancellationToken);
 
     /// <summary>
+    /// Runs, or resumes, the operation on behalf of a host — a background worker, a recovery duty — rather than a caller:
+    /// as <see cref="RunAsync"/>, except that a cancellation of <paramref name="stoppingToken"/> is the host stopping, not
+    /// the operation being cancelled. It stops between records as a cancellation does, but stays running with its counts
+    /// saved and its lease given back, so that the next start of any node resumes it at once.
+    /// </summary>
+    public Task<AriaResult<SyncOperation>> ContinueAsync(ClientNumber client, Guid operationId, CancellationToken stoppingToken) =>
+        _runner.RunAsync(client, operationId, null, stoppingToken, cancelMeansStop: true);
+
+    /// <summary>
     /// Runs to the end every operation of the client and domain still marked running — the ones a crash or a stop left
-    /// behind — oldest first. Call it when a node starts; records an operation already took are not taken again.
+    /// behind — oldest first. Call it when a node starts; records an operation already took are not taken again. A
+    /// cancellation stops them as <see cref="ContinueAsync"/> does (they stay running for the next start).
     /// </summary>
     /// <returns>The operations as they ended.</returns>
     public Task<IReadOnlyList<SyncOperation>> ResumeAsync(

@@ -326,6 +326,39 @@ public sealed class SyncReprocessorTests
         Assert.Equal(ingested + 1, f.Handler.Calls[record.Id]);
     }
 
+    // Issue #15 item 10 (found by .ci/chaos.sh): a host stopping (SIGTERM) is not an operator cancelling — the bulk
+    // reprocess a host runs stays running, its lease given back, and another node's runner resumes it at once.
+    [Fact]
+    public async Task ContinueAsync_HostStopsMidway_StaysRunningWithItsCounts_AnotherRunnerResumesItAtOnce()
+    {
+        var f = new SyncFixture(new SyncOptions { BatchSize = 10, RunnerId = "node-a" });
+        for (var i = 0; i < 30; i++)
+        {
+            await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        }
+
+        using var stopping = new CancellationTokenSource();
+        var taken = 0;
+        f.Handler.Override = _ =>
+        {
+            if (++taken == 14)
+            {
+                stopping.Cancel(); // SIGTERM while the fourth record of the second batch is handled
+            }
+
+            return null;
+        };
+        var operation = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Reprocess, SyncScope.All(), "ops")).Value;
+
+        var stopped = (await f.Reprocessor.ContinueAsync(Client, operation.Id, stopping.Token)).Value;
+        var other = new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, new SyncOptions { BatchSize = 10, RunnerId = "node-b" });
+        var resumed = await other.ResumeAsync(Client, SyncDomain.Account); // no time has passed: the lease was given back
+
+        Assert.Equal((SyncOperationState.Running, 14L), (stopped.State, stopped.Processed));
+        Assert.Equal([(operation.Id, SyncOperationState.Completed, 30L)], resumed.Select(o => (o.Id, o.State, o.Succeeded)));
+        Assert.All(f.Handler.Calls.Values, calls => Assert.Equal(2, calls)); // ingest + one reprocess each: none twice
+    }
+
     [Fact]
     public async Task Resume_RunsWhatAStopLeftRunning_AndNothingElse()
     {
