@@ -31,12 +31,20 @@ public static class SyncEndpoints
 
         // The Aggregated Usage Sync view (spec: billing-sync-reprocess.txt, "Aggregated Usage Sync"): incomplete batches, a
         // batch's drill-down, reprocess and discard at batch and at error-summary (error code + status) level.
-        sync.MapGet("/aggregated_usage/batches", BatchesAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/aggregated_usage/batches/{batch_id}", BatchAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/aggregated_usage/batches", BatchesAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("ListUsageBatches").WithSummary("The incomplete aggregated usage batches, oldest first, with their total, completed, error and pending counts.")
+            .Produces<IReadOnlyList<UsageBatchDto>>().ProducesErrors();
+        sync.MapGet("/aggregated_usage/batches/{batch_id}", BatchAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetUsageBatch").WithSummary("One incomplete batch with its drill-down: the incomplete records by error code and status, pending ones included.")
+            .Produces<UsageBatchDrillDownDto>().ProducesErrors(StatusCodes.Status404NotFound);
         sync.MapPost("/aggregated_usage/batches/{batch_id}/reprocess", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: false), SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit);
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: false), SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
+            .WithName("ReprocessUsageBatch").WithSummary("Reprocess the ERROR records of a batch, or of one of its error-code rows; 202 with the operation to poll.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
         sync.MapPost("/aggregated_usage/batches/{batch_id}/discard", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: true), SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete);
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: true), SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
+            .WithName("DiscardUsageBatch").WithSummary("Discard for good the ERROR records of a batch or of one of its error-code rows, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
     }
 
     /// <summary>The aggregated usage log's name in paths.</summary>
