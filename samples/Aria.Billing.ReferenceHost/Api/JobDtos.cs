@@ -46,3 +46,9 @@ public sealed record WorkItemDto(long Id, string Key, WorkItemState State, int A
 
 /// <summary>A run the schedule will start.</summary>
 public sealed record NextRunDto(string RunDate, string StartsAt, RunShift ShiftedBy);
+
+/// <summary>A schedule deleted.</summary>
+public sealed record DeletedScheduleDto(string Name, bool Deleted);
+
+/// <summary>One page of the audit log.</summary>
+public sealed record AuditPageDto(IReadOnlyList<RunDto> Items, long? TotalCount, string? ContinuationToken);

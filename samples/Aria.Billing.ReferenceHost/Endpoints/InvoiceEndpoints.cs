@@ -31,34 +31,34 @@ public static class InvoiceEndpoints
     {
         var invoicing = app.MapGroup("/invoicing").WithTags("Invoicing");
         invoicing.MapPut("/invoices/{invoice_no}", ImportAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Import an invoice of the billing system of record, or refresh the facts it owns (idempotent).")
+            .WithName("ImportInvoice").WithSummary("Import an invoice of the billing system of record, or refresh the facts it owns (idempotent).")
             .Produces<InvoiceDto>(StatusCodes.Status200OK).Produces<InvoiceDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status409Conflict);
         invoicing.MapGet("/invoices/{invoice_no}", GetAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("An invoice with its rebill fields (get_invoice_details_m).")
+            .WithName("GetInvoice").WithSummary("An invoice with its rebill fields (get_invoice_details_m).")
             .Produces<InvoiceDto>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapGet("/accounts/{account_no}/invoices", HistoryAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("An account's invoice history; rb_option 0 (all), 1 (originals only) or 2 (rebills only) (get_invoice_history_m).")
+            .WithName("ListInvoiceHistory").WithSummary("An account's invoice history; rb_option 0 (all), 1 (originals only) or 2 (rebills only) (get_invoice_history_m).")
             .Produces<IReadOnlyList<InvoiceDto>>().ProducesErrors();
         invoicing.MapGet("/invoices/{invoice_no}/creditable-lines", CreditableAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("The non-tax charge lines a credit memo may credit, with the most each may take (get_invoice_cm_details_m).")
+            .WithName("ListCreditableLines").WithSummary("The non-tax charge lines a credit memo may credit, with the most each may take (get_invoice_cm_details_m).")
             .Produces<CreditableLinesDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/credit-memos", CreateMemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Credit lines of an invoice (create_cm_m); an idempotency key makes a repeat return the first memo.")
+            .WithName("CreateCreditMemo").WithSummary("Credit lines of an invoice (create_cm_m); an idempotency key makes a repeat return the first memo.")
             .Produces<CreditMemoReceiptDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapGet("/invoices/{invoice_no}/credit-memos", MemosAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("The credit memos of an invoice, voided ones included.")
+            .WithName("ListCreditMemos").WithSummary("The credit memos of an invoice, voided ones included.")
             .Produces<IReadOnlyList<CreditMemoDto>>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapGet("/credit-memos/{credit_memo_no}", MemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("A credit memo (get_cm_details_m).")
+            .WithName("GetCreditMemo").WithSummary("A credit memo (get_cm_details_m).")
             .Produces<CreditMemoDto>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapPost("/credit-memos/{credit_memo_no}/void", VoidMemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Delete)
-            .WithSummary("Void a credit memo (void_credit_memo_m); its invoice takes back what it credited (event 949).")
+            .WithName("VoidCreditMemo").WithSummary("Void a credit memo (void_credit_memo_m); its invoice takes back what it credited (event 949).")
             .Produces<CreditMemoReceiptDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/void", VoidInvoiceAsync).RequireAccess(HostModule.Invoicing, HostAccess.Delete)
-            .WithSummary("Void an invoice (void_invoice_m); refused while a credit memo on it is not voided.")
+            .WithName("VoidInvoice").WithSummary("Void an invoice (void_invoice_m); refused while a credit memo on it is not voided.")
             .Produces<VoidedInvoiceDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/rebills", RebillAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Rebill an invoice (gen_rb_m): the rebill and the credit memo for the difference, saved together.")
+            .WithName("RebillInvoice").WithSummary("Rebill an invoice (gen_rb_m): the rebill and the credit memo for the difference, saved together.")
             .Produces<RebillReceiptDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 

@@ -17,17 +17,35 @@ public static class SyncEndpoints
     public static void MapSyncEndpoints(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/sync").WithTags("Sync");
-        sync.MapGet("/{domain}/records", SearchAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/records/{id:long}", GetAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create);
-        sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/summary/errors", ErrorSummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/summary/records", ErrorRecordsAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/{domain}/records", SearchAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("SearchSyncRecords").WithSummary("Search a sync log (account, catalog or aggregated_usage): exact and partial filters, sorts, pages; newest first, DISCARDED hidden unless asked for.")
+            .Produces<SyncPageDto>().ProducesErrors();
+        sync.MapGet("/{domain}/records/{id:long}", GetAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncRecord").WithSummary("One sync record with its payload and the history of its attempts.")
+            .Produces<SyncRecordDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create)
+            .WithName("IngestSyncRecord").WithSummary("Record a sync message and process it (idempotent on event_id); aggregated usage goes to the hourly batch of its recorded_at.")
+            .Produces<SyncRecordDto>(StatusCodes.Status201Created).ProducesErrors();
+        sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncSummary").WithSummary("The reprocess summary: ERROR records counted by object name and action name.")
+            .Produces<IReadOnlyList<SyncSummaryRow>>().ProducesErrors();
+        sync.MapGet("/{domain}/summary/errors", ErrorSummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncErrorSummary").WithSummary("The error summary of one summary row: ERROR records counted by error code and message, with the catalog's resolution.")
+            .Produces<IReadOnlyList<ErrorSummaryDto>>().ProducesErrors();
+        sync.MapGet("/{domain}/summary/records", ErrorRecordsAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("ListSyncErrorRecords").WithSummary("The ERROR records of one error-summary row (the activity level of the reprocess summary).")
+            .Produces<IReadOnlyList<SyncRecordDto>>().ProducesErrors();
         sync.MapPost("/{domain}/reprocess", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, domain, scope, SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit);
+            StartAsync(http, domain, scope, SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
+            .WithName("ReprocessSyncRecords").WithSummary("Reprocess the ERROR records of a scope (all, summary, error_summary, record, batch, batch_error_summary); 202 with the operation to poll.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         sync.MapPost("/{domain}/discard", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete);
-        sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+            StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
+            .WithName("DiscardSyncRecords").WithSummary("Discard for good the ERROR records of a scope spelled out, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncOperation").WithSummary("A bulk reprocess or discard and its progress.")
+            .Produces<SyncOperationDto>().ProducesErrors(StatusCodes.Status404NotFound);
 
         // The Aggregated Usage Sync view (spec: billing-sync-reprocess.txt, "Aggregated Usage Sync"): incomplete batches, a
         // batch's drill-down, reprocess and discard at batch and at error-summary (error code + status) level.

@@ -1,0 +1,162 @@
+using Aria.Billing.ReferenceHost.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Aria.Billing.ReferenceHost.Api;
+
+/// <summary>
+/// The host's OpenAPI document as a contract (issue #18): a title and description, the key headers as a declared security
+/// scheme applied to every operation, tags with descriptions, every error response as the one problem-details shape
+/// (<see cref="ApiErrors.ErrorBody"/>, with 413 on operations that take a body and <c>Retry-After</c> on 429), and integers
+/// documented as integers. The document is checked in (<c>openapi/v1.json</c>), linted by CI with Redocly's recommended
+/// rules, and a Kiota client is generated from it (<c>.ci/openapi.sh</c>).
+/// </summary>
+public static class OpenApiContract
+{
+    /// <summary>The security scheme of the client number header.</summary>
+    public const string ClientScheme = "AriaClientNo";
+
+    /// <summary>The security scheme of the key header.</summary>
+    public const string KeyScheme = "AriaAuthKey";
+
+    /// <summary>The header naming the client.</summary>
+    public const string ClientHeader = "X-Aria-Client-No";
+
+    /// <summary>The header carrying the key.</summary>
+    public const string KeyHeader = "X-Aria-Auth-Key";
+
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Sync", "The sync activity logs (account, catalog, aggregated usage): search, the three-level reprocess summary, reprocess and discard by scope, the aggregated-usage batches (billing-sync-reprocess.txt)."),
+        ("Plans", "The plan-change queue, proration and invoice-plan previews, and the replace-plan validation (replace-acct-plan-m.txt, release-6.50.txt)."),
+        ("Jobs", "Job schedules with exception windows, runs, work items, reset and reprocess, and the batch process audit log (job-schedule-management.txt, batch-process-audit-log.txt)."),
+        ("Invoicing", "The invoice ledger: invoices imported from the billing system of record, credit memos, voids and rebills (release-6.50.txt)."),
+    ];
+
+    /// <summary>Adds the OpenAPI document <c>v1</c> with the transformers of the contract.</summary>
+    public static IServiceCollection AddHostOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o =>
+        {
+            o.AddSchemaTransformer((schema, context, cancellationToken) =>
+            {
+                Canonical(schema, context.JsonTypeInfo.Type);
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer((document, context, cancellationToken) =>
+            {
+                Describe(document);
+                return Task.CompletedTask;
+            });
+        });
+
+    /// <summary>
+    /// Documents the canonical JSON of a value: an integer or a number is written as one (the host also reads one written as a
+    /// string, as System.Text.Json's web defaults do, but a client should not), a decimal has the format <c>decimal</c>, and an
+    /// enumeration is a string.
+    /// </summary>
+    private static void Canonical(OpenApiSchema schema, Type type)
+    {
+        if (schema.Type is { } t && t.HasFlag(JsonSchemaType.String) && (t.HasFlag(JsonSchemaType.Integer) || t.HasFlag(JsonSchemaType.Number)))
+        {
+            schema.Type = t & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        if ((Nullable.GetUnderlyingType(type) ?? type) == typeof(decimal))
+        {
+            schema.Format = "decimal"; // money and units: a generated client reads them as decimal, not double
+        }
+
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { Count: > 0 } && schema.Type is null)
+        {
+            // A nullable enumeration is referenced as oneOf [null, the enumeration]: the enumeration itself lists strings only.
+            schema.Enum = [.. schema.Enum.Where(e => e is not null)];
+            schema.Type = JsonSchemaType.String;
+        }
+    }
+
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Aria.Billing reference host",
+            Version = "v1",
+            Description = "The Aria.Billing packages over HTTP: sync reprocessing, the plan-change queue, job schedules and the invoice ledger. "
+                + $"Every call names its client and key in the {ClientHeader} and {KeyHeader} headers. Every refusal is RFC 9457 problem details "
+                + "(application/problem+json) whose `errors` member lists the spec's codes, messages and the inputs they are about.",
+        };
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document." }];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ClientScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ClientHeader, Description = "The client number (a positive whole number).",
+        };
+        document.Components.SecuritySchemes[KeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = KeyHeader,
+            Description = "The client's key; its role grants read, create, edit or delete per module. A missing or wrong key is 401 (code 1004).",
+        };
+
+        foreach (var path in document.Paths.Values)
+        {
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                operation.Security =
+                [
+                    new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(ClientScheme, document)] = [],
+                        [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [],
+                    },
+                ];
+                DescribeErrors(operation);
+            }
+        }
+    }
+
+    /// <summary>What each error status means, on every operation; 413 beside 400 where the operation takes a body.</summary>
+    private static void DescribeErrors(OpenApiOperation operation)
+    {
+        if (operation.Responses is not { } responses || !responses.TryGetValue("400", out var bad) || bad is not OpenApiResponse badRequest)
+        {
+            return;
+        }
+
+        if (operation.RequestBody is not null && !responses.ContainsKey("413"))
+        {
+            responses["413"] = new OpenApiResponse { Content = badRequest.Content };
+        }
+
+        foreach (var (status, response) in responses)
+        {
+            if (response is not OpenApiResponse r)
+            {
+                continue;
+            }
+
+            r.Description = status switch
+            {
+                "400" => "Bad input: the errors name each input refused, with the spec's code (1010 missing, 1024 date, INVALID_VALUE …).",
+                "401" => "No client number or key, or a wrong one: code 1004.",
+                "403" => "The key's role does not grant this access on the module: ACCESS_DENIED.",
+                "404" => "The client has nothing with this id (the code says what is missing).",
+                "409" => "The current state refuses the operation (an operation in progress, a count that changed, an invoice's state …).",
+                "413" => $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes: REQUEST_TOO_LARGE.",
+                "429" => "Too many requests for the client (or, unauthenticated, the address): RATE_LIMITED; wait Retry-After seconds.",
+                _ => r.Description,
+            };
+            if (status == "429")
+            {
+                r.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = new OpenApiHeader
+                    {
+                        Description = "Seconds to wait before the next request.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                    },
+                };
+            }
+        }
+    }
+}
