@@ -1,6 +1,7 @@
 using Aria.Billing.ReferenceHost.Kiota.Tests.Generated;
 using Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models;
 using Aria.Billing.ReferenceHost.Tests;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
@@ -31,10 +32,10 @@ public sealed class GeneratedClientTests : IClassFixture<HostFactory>
 
         var record = await client.Sync["aggregated_usage"].Records.PostAsync(new IngestDto
         {
-            EventId = id, ObjectName = "Usage", ActionName = "Send", RecordedAt = hour.AddMinutes(7).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            EventId = id, ObjectName = "Usage", ActionName = "Send", RecordedAt = hour.AddMinutes(7),
             Payload = "{\"error\":\"PLAN_RATE_SCHEDULE_NOT_FOUND\"}",
         });
-        var batch = await client.Sync.Aggregated_usage.Batches[hour.ToString("yyyy-MM-ddTHH:mm:ssZ")].GetAsync();
+        var batch = await client.Sync.Aggregated_usage.Batches[hour].GetAsync();
 
         Assert.Equal((SyncStatus.Error, SyncDomain.Aggregated_usage), (record!.Status, record.Domain));
         Assert.Equal((1, 1, 0), (batch!.Batch!.Total, batch.Batch.Error, batch.Batch.Pending));
@@ -52,13 +53,13 @@ public sealed class GeneratedClientTests : IClassFixture<HostFactory>
         {
             Frequency = "daily", Time = "04:00", TimeZone = "UTC",
             Jobs = [new JobDefinitionDto { Name = "Billing", JobType = "billing" }],
-            ExceptionWindows = [new ExceptionWindowDto { Start = "2025-04-27T03:00:00Z", End = "2025-04-29T05:00:00Z" }],
+            ExceptionWindows = [new ExceptionWindowDto { Start = new DateTimeOffset(2025, 4, 27, 3, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2025, 4, 29, 7, 0, 0, TimeSpan.FromHours(2)) }],
         });
 
         var saved = await client.Jobs.Schedules[name].GetAsync();
-        var runs = await client.Jobs.Schedules[name].NextRuns.GetAsync(q => { q.QueryParameters.After = "2025-04-26"; q.QueryParameters.Count = 3; });
+        var runs = await client.Jobs.Schedules[name].NextRuns.GetAsync(q => { q.QueryParameters.After = new Date(2025, 4, 26); q.QueryParameters.Count = 3; });
 
-        Assert.Equal("2025-04-29T05:00:00Z", Assert.Single(saved!.ExceptionWindows!).End);
+        Assert.Equal(new DateTimeOffset(2025, 4, 29, 5, 0, 0, TimeSpan.Zero), Assert.Single(saved!.ExceptionWindows!).End);
         Assert.Equal([RunShift.None, RunShift.Exception_window, RunShift.Exception_window], runs!.Select(r => r.ShiftedBy));
     }
 
@@ -68,10 +69,11 @@ public sealed class GeneratedClientTests : IClassFixture<HostFactory>
     {
         var quote = await Client().Plans.Proration.Preview.PostAsync(new ProrationPreviewDto
         {
-            BillDay = 15, Currency = "USD", OldRate = "30.00", NewRate = "60.00", EffectiveDate = "2025-04-27", Policy = "full",
+            BillDay = 15, Currency = "USD", OldRate = "30.00", NewRate = "60.00", EffectiveDate = new Date(2025, 4, 27), Policy = "full",
         });
 
         Assert.Equal((30, 18, 18.00m, 36.00m, "USD"), (quote!.PeriodDays, quote.DaysRemaining, quote.Credit, quote.Charge, quote.Currency));
+        Assert.Equal((new Date(2025, 4, 15), new Date(2025, 5, 15)), (quote.PeriodStart, quote.PeriodEnd)); // dates are typed yyyy-MM-dd
     }
 
     // spec: release-6.50.txt, invoices of the billing system of record
@@ -82,7 +84,7 @@ public sealed class GeneratedClientTests : IClassFixture<HostFactory>
         var invoiceNo = Random.Shared.NextInt64(1_000_000, 9_000_000_000);
         await client.Invoicing.Invoices[invoiceNo.ToString(System.Globalization.CultureInfo.InvariantCulture)].PutAsync(new ImportInvoiceDto
         {
-            AccountNo = 44, Currency = "USD", BillDate = "2025-03-01", PeriodStart = "2025-03-01", PeriodEnd = "2025-04-01", BillingGroup = "BG-1",
+            AccountNo = 44, Currency = "USD", BillDate = new Date(2025, 3, 1), PeriodStart = new Date(2025, 3, 1), PeriodEnd = new Date(2025, 4, 1), BillingGroup = "BG-1",
             MasterPlanInstances = [7],
             Lines = [new ImportInvoiceLineDto { LineNo = 1, ServiceNo = 101, ServiceName = "Gold plan", PlanInstanceNo = 7, Amount = 100.00m }],
         });

@@ -85,6 +85,29 @@ public sealed class OpenApiContractTests : IClassFixture<HostFactory>
         Assert.True(ids.Count >= 41, $"{ids.Count} operations");
     }
 
+    // Issue #18 items 5-6: enumerations are snake_case strings documented as enums; dates and instants say their format;
+    // query parameters keep their snake_case names.
+    [Fact]
+    public async Task Enumerations_AreSnakeCaseStrings_DatesAndInstantsHaveTheirFormat()
+    {
+        var document = await (await _host.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var enums = schemas.EnumerateObject().Where(s => s.Value.TryGetProperty("enum", out _)).ToArray();
+
+        Assert.True(enums.Length >= 20, $"{enums.Length} enumerations");
+        Assert.All(enums, e =>
+        {
+            Assert.Equal("string", e.Value.GetProperty("type").GetString());
+            Assert.All(e.Value.GetProperty("enum").EnumerateArray(), v => Assert.Matches("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", v.GetString()));
+        });
+        Assert.Equal("date", schemas.GetProperty("PlanChangeDto").GetProperty("properties").GetProperty("effective_date").GetProperty("format").GetString());
+        Assert.Equal("date-time", schemas.GetProperty("NextRunDto").GetProperty("properties").GetProperty("starts_at").GetProperty("format").GetString());
+        var search = document.GetProperty("paths").GetProperty("/sync/{domain}/records").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToArray();
+        Assert.Contains("object_name", search);
+        Assert.Contains("batch_id", search);
+        Assert.DoesNotContain("objectName", search);
+    }
+
     /// <summary>The document indented the same way every time, with a final newline.</summary>
     private static string Normalise(string json)
     {

@@ -40,6 +40,7 @@ public static class OpenApiContract
             o.AddSchemaTransformer((schema, context, cancellationToken) =>
             {
                 Canonical(schema, context.JsonTypeInfo.Type);
+                TimeFormat(schema, context.JsonPropertyInfo?.Name ?? context.ParameterDescription?.Name, context.JsonPropertyInfo?.DeclaringType);
                 return Task.CompletedTask;
             });
             o.AddDocumentTransformer((document, context, cancellationToken) =>
@@ -72,6 +73,41 @@ public static class OpenApiContract
             // A nullable enumeration is referenced as oneOf [null, the enumeration]: the enumeration itself lists strings only.
             schema.Enum = [.. schema.Enum.Where(e => e is not null)];
             schema.Type = JsonSchemaType.String;
+        }
+    }
+
+    /// <summary>The host's business dates (<c>yyyy-MM-dd</c>) by JSON property or query parameter name.</summary>
+    private static readonly HashSet<string> DateNames =
+    [
+        "alt_proration_start_date", "as_of", "bill_date", "due_date", "effective_date", "first_uninvoiced_period_start", "invoice_date",
+        "period_start", "period_end", "run_date", "span_start", "after", "from", "to", "today", "start_date", "end_date",
+    ];
+
+    /// <summary>The host's instants (ISO 8601 with <c>Z</c> or an offset) by JSON property or parameter name.</summary>
+    private static readonly HashSet<string> InstantNames =
+    [
+        "closed_at", "created_at", "event_time", "finished_at", "queued_at", "recorded_at", "requested_at", "started_at", "starts_at", "voided_at",
+        "at", "batch_id", "start", "end",
+    ];
+
+    /// <summary>
+    /// Documents the text of a date (<c>format: date</c>, yyyy-MM-dd) or an instant (<c>format: date-time</c>, ISO 8601 with an
+    /// offset) the host reads or writes as a string, by its name. The replace-plan request keeps the spec's own field formats.
+    /// </summary>
+    private static void TimeFormat(OpenApiSchema schema, string? name, Type? declaringType)
+    {
+        if (name is null || declaringType == typeof(Aria.Billing.Plans.ReplacePlanRequest) || schema.Type is not { } t || !t.HasFlag(JsonSchemaType.String) || schema.Format is not null)
+        {
+            return;
+        }
+
+        if (DateNames.Contains(name) && declaringType != typeof(NoticeDto))
+        {
+            schema.Format = "date";
+        }
+        else if (InstantNames.Contains(name))
+        {
+            schema.Format = "date-time";
         }
     }
 

@@ -36,12 +36,12 @@ public sealed record InvoicePlanPreviewDto(int? BillDay, int? IntervalMonths, st
 /// the lines the replaced plan's cancellation invoices whatever the directive.
 /// </summary>
 public sealed record ReplacePlanDto(
-    int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault,
-    long AcctNo, long PlanInstanceNo, string PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency,
+    int AssignmentDirective, ChangeTiming Timing, ProrationPolicy Proration, string? EffectiveDate, bool IsDefault,
+    long AcctNo, long PlanInstanceNo, PlanKind PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency,
     IReadOnlyList<CancellationChargeDto> InvoicedAtCancellation);
 
 /// <summary>A charge invoiced at the replaced plan's cancellation: usage or recurring in arrears, or the cancellation fee, with its <c>line_type</c>.</summary>
-public sealed record CancellationChargeDto(string Kind, long? ServiceNo, int LineType);
+public sealed record CancellationChargeDto(CancellationChargeKind Kind, long? ServiceNo, int LineType);
 
 /// <summary>A change queued, with the warnings its rules raised (a parent that will void it, an ignored bill lag …).</summary>
 public sealed record QueuedChangeDto(PlanChangeDto Change, IReadOnlyList<string> Warnings);
@@ -54,7 +54,7 @@ public sealed record ProrationQuoteDto(
     string PeriodStart, string PeriodEnd, int PeriodDays, int DaysRemaining, string SpanStart, decimal Credit, decimal Charge, decimal Net, string Currency);
 
 /// <summary>The invoices due: how many periods, whether they are combined, and each invoice with the periods it covers.</summary>
-public sealed record InvoicePlanDto(int PeriodsDue, string Combine, IReadOnlyList<PlannedInvoiceDto> Invoices);
+public sealed record InvoicePlanDto(int PeriodsDue, CombineInvoices Combine, IReadOnlyList<PlannedInvoiceDto> Invoices);
 
 /// <summary>One invoice of an invoice plan: its date and the periods it covers.</summary>
 public sealed record PlannedInvoiceDto(string InvoiceDate, IReadOnlyList<CoveredPeriodDto> Covers);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Aria.Billing.Invoicing;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
 
@@ -62,10 +63,10 @@ public static class InvoiceEndpoints
             .Produces<RebillReceiptDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, string invoice_no, ImportInvoiceDto body, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, ImportInvoiceDto body, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var invoice = ParseInvoice(Caller.Of(http).Client, invoiceNo, body, input);
         if (invoice is null || !input.Valid)
         {
@@ -82,20 +83,20 @@ public static class InvoiceEndpoints
         return imported.Value.Version == 1 ? Results.Created($"/invoicing/invoices/{invoiceNo}", dto) : Results.Ok(dto);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         return input.Valid
             ? ApiErrors.Ok(await ledger.GetAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), InvoiceDto.From)
             : ApiErrors.Result(input.Errors);
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext http, string account_no, string? rb_option, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(HttpContext http, [FromRoute(Name = "account_no")] string accountNo, [FromQuery(Name = "rb_option")] string? rbOption, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var account = input.Number(account_no, "account_no");
-        var option = RebillOptionOf(rb_option, input);
+        var account = input.Number(accountNo, "account_no");
+        var option = RebillOptionOf(rbOption, input);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -105,10 +106,10 @@ public static class InvoiceEndpoints
         return Results.Ok(invoices.Select(InvoiceDto.From));
     }
 
-    private static async Task<IResult> CreditableAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> CreditableAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -119,10 +120,10 @@ public static class InvoiceEndpoints
             invoiceNo, lines[0].Maximum.Currency.Code, [.. lines.Select(static l => new CreditableLineDto(InvoiceLineDto.From(l.Line), l.Maximum.Amount))]));
     }
 
-    private static async Task<IResult> CreateMemoAsync(HttpContext http, string invoice_no, CreateCreditMemoDto body, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateMemoAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreateCreditMemoDto body, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var key = IdempotencyKey(body.IdempotencyKey, http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault(), input);
         var reason = Limited(body.ReasonCode, "reason_code", 100, input);
         var comment = Limited(body.Comments, "comments", 2000, input);
@@ -152,10 +153,10 @@ public static class InvoiceEndpoints
         return Results.Created($"/invoicing/credit-memos/{Uri.EscapeDataString(made.Value.Memo.Number)}", CreditMemoReceiptDto.From(made.Value));
     }
 
-    private static async Task<IResult> MemosAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> MemosAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -164,10 +165,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.ListAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), list => list.Select(CreditMemoDto.From));
     }
 
-    private static async Task<IResult> MemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> MemoAsync(HttpContext http, [FromRoute(Name = "credit_memo_no")] string creditMemoNo, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var number = input.Text(credit_memo_no, "credit_memo_no", 100);
+        var number = input.Text(creditMemoNo, "credit_memo_no", 100);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -176,10 +177,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.GetAsync(Caller.Of(http).Client, number, cancellationToken), CreditMemoDto.From);
     }
 
-    private static async Task<IResult> VoidMemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> VoidMemoAsync(HttpContext http, [FromRoute(Name = "credit_memo_no")] string creditMemoNo, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var number = input.Text(credit_memo_no, "credit_memo_no", 100);
+        var number = input.Text(creditMemoNo, "credit_memo_no", 100);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -189,10 +190,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.VoidAsync(caller.Client, number, Actor(caller), cancellationToken), CreditMemoReceiptDto.From);
     }
 
-    private static async Task<IResult> VoidInvoiceAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> VoidInvoiceAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -202,10 +203,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await ledger.VoidAsync(caller.Client, invoiceNo, Actor(caller), cancellationToken), VoidedInvoiceDto.From);
     }
 
-    private static async Task<IResult> RebillAsync(HttpContext http, string invoice_no, RebillDto body, RebillService rebills, CancellationToken cancellationToken)
+    private static async Task<IResult> RebillAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, RebillDto body, RebillService rebills, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var reason = Limited(body.ReasonCode, "reason_code", 100, input);
         var comment = Limited(body.Comments, "comments", 2000, input);
         var rebillNo = input.Positive(body.RebillInvoiceNo, "rebill_invoice_no");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aria.Billing.Jobs;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
@@ -194,7 +195,7 @@ public static class JobEndpoints
 
         return input.Valid
             ? Results.Ok(schedule.Calendar.Preview(from, count ?? 5).Select(r =>
-                new NextRunDto(r.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), r.StartsAt.InZone(schedule.Calendar.Zone).ToString(), r.ShiftedBy)))
+                new NextRunDto(r.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), OffsetDateTimePattern.Rfc3339.Format(r.StartsAt.InZone(schedule.Calendar.Zone).ToOffsetDateTime()), r.ShiftedBy)))
             : ApiErrors.Result(input.Errors);
     }
 
@@ -265,7 +266,7 @@ public static class JobEndpoints
     }
 
     private static async Task<IResult> AuditAsync(
-        HttpContext http, string? from, string? to, string? status, string? process, int? page_size, string? continuation_token, JobRunner runner, CancellationToken cancellationToken)
+        HttpContext http, string? from, string? to, string? status, string? process, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken, JobRunner runner, CancellationToken cancellationToken)
     {
         var input = new Input();
         var start = input.Date(from, "from");
@@ -273,7 +274,7 @@ public static class JobEndpoints
         BatchStatus? batchStatus = string.IsNullOrEmpty(status) ? null
             : int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((BatchStatus)code) ? (BatchStatus)code
             : input.Choice(status, "status", BatchStatus.New);
-        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        var page = continuationToken is null ? PageRequest.First(pageSize ?? PageRequest.DefaultSize) : PageRequest.After(continuationToken, pageSize ?? PageRequest.DefaultSize);
         input.Add(page.Errors);
         if (!input.Valid)
         {

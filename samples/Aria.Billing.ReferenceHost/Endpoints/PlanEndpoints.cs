@@ -2,6 +2,7 @@ using System.Globalization;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
 
@@ -82,10 +83,10 @@ public static class PlanEndpoints
             : ApiErrors.Result(queued.Errors);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, long account_no, bool? history, PlanChangeQueue queue, CancellationToken cancellationToken) =>
-        account_no < 1
+    private static async Task<IResult> ListAsync(HttpContext http, [FromRoute(Name = "account_no")] long accountNo, bool? history, PlanChangeQueue queue, CancellationToken cancellationToken) =>
+        accountNo < 1
             ? ApiErrors.Result([new AriaError(ApiErrors.InvalidValue, "account_no should be a positive whole number.", "account_no")])
-            : Results.Ok((await queue.ListAsync(Caller.Of(http).Client, new AccountNumber(account_no), includeHistory: history ?? false, cancellationToken: cancellationToken))
+            : Results.Ok((await queue.ListAsync(Caller.Of(http).Client, new AccountNumber(accountNo), includeHistory: history ?? false, cancellationToken: cancellationToken))
                 .Select(PlanChangeDto.From));
 
     private static async Task<IResult> ExecuteAsync(HttpContext http, Guid id, PlanChangeQueue queue, CancellationToken cancellationToken) =>
@@ -152,7 +153,7 @@ public static class PlanEndpoints
         }
 
         return ApiErrors.Ok(planner.Plan(request), plan => new InvoicePlanDto(
-            plan.PeriodsDue, plan.Combine.ToString(),
+            plan.PeriodsDue, plan.Combine,
             [.. plan.Invoices.Select(i => new PlannedInvoiceDto(
                 Day(i.InvoiceDate), [.. i.Covers.Select(p => new CoveredPeriodDto(Day(p.Period.Start), Day(p.Period.End), Day(p.From), p.Days))]))]));
     }
@@ -183,10 +184,10 @@ public static class PlanEndpoints
         var request = body with { ClientNo = caller.Client.ToString(), AuthKey = "verified-by-host" }; // the host authenticated the caller
         var validated = await replace.ValidateAsync(caller.Client, request, asOf, cancellationToken);
         return ApiErrors.Ok(validated, v => new ReplacePlanDto(
-            v.Directive.Directive.Code, v.Directive.Directive.Timing.ToString(), v.Directive.Proration.ToString(),
+            v.Directive.Directive.Code, v.Directive.Directive.Timing, v.Directive.Proration,
             v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault,
-            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind.ToString(), v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency,
-            [.. v.InvoicedAtCancellation.Select(c => new CancellationChargeDto(c.Kind.ToString(), c.ServiceNo, (int)c.LineType))]));
+            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind, v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency,
+            [.. v.InvoicedAtCancellation.Select(c => new CancellationChargeDto(c.Kind, c.ServiceNo, (int)c.LineType))]));
     }
 
     private static BillingCycle? Cycle(int? billDay, int? intervalMonths, Input input)

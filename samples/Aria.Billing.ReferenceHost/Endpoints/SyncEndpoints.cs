@@ -145,8 +145,8 @@ public static class SyncEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext http, string domain, SyncLog log, string? status, string? object_name, string? action_name, string? action, string? error_code,
-        string? event_id, string? aria_sync_id, string? account_no, string? sort, bool? descending, int? page_size, string? continuation_token,
+        HttpContext http, string domain, SyncLog log, string? status, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, string? action, [FromQuery(Name = "error_code")] string? errorCode,
+        [FromQuery(Name = "event_id")] string? eventId, [FromQuery(Name = "aria_sync_id")] string? ariaSyncId, [FromQuery(Name = "account_no")] string? accountNo, string? sort, bool? descending, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken,
         [FromQuery(Name = "batch_id")] string? batchId, CancellationToken cancellationToken)
     {
         var input = new Input();
@@ -155,14 +155,14 @@ public static class SyncEndpoints
         {
             Client = Caller.Of(http).Client, Domain = d,
             Status = string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error),
-            ObjectNameContains = input.OptionalText(object_name, "object_name"), ActionNameContains = input.OptionalText(action_name, "action_name"),
-            Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(error_code, "error_code"), EventId = input.OptionalText(event_id, "event_id"),
-            AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"),
-            AccountNumber = input.OptionalNumber(account_no, "account_no") is { } a ? new AccountNumber(a) : null,
+            ObjectNameContains = input.OptionalText(objectName, "object_name"), ActionNameContains = input.OptionalText(actionName, "action_name"),
+            Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(errorCode, "error_code"), EventId = input.OptionalText(eventId, "event_id"),
+            AriaSyncId = input.OptionalText(ariaSyncId, "aria_sync_id"),
+            AccountNumber = input.OptionalNumber(accountNo, "account_no") is { } a ? new AccountNumber(a) : null,
             SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
             BatchStart = string.IsNullOrEmpty(batchId) ? null : BatchStart(batchId, input),
         };
-        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        var page = continuationToken is null ? PageRequest.First(pageSize ?? PageRequest.DefaultSize) : PageRequest.After(continuationToken, pageSize ?? PageRequest.DefaultSize);
         input.Add(page.Errors);
         if (!input.Valid)
         {
@@ -229,24 +229,24 @@ public static class SyncEndpoints
         return Results.Created($"/sync/{d}/records/{stored.Id}", SyncRecordDto.From(stored, detail: true));
     }
 
-    private static async Task<IResult> SummaryAsync(HttpContext http, string domain, string? account_no, SyncLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> SummaryAsync(HttpContext http, string domain, [FromQuery(Name = "account_no")] string? accountNo, SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var account = input.OptionalNumber(account_no, "account_no");
+        var account = input.OptionalNumber(accountNo, "account_no");
         return input.Valid
             ? Results.Ok(await log.SummaryAsync(Caller.Of(http).Client, d, account is { } a ? new AccountNumber(a) : null, cancellationToken))
             : ApiErrors.Result(input.Errors);
     }
 
     private static async Task<IResult> ErrorSummaryAsync(
-        HttpContext http, string domain, string? object_name, string? action_name, string? account_no, SyncLog log, CancellationToken cancellationToken)
+        HttpContext http, string domain, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, [FromQuery(Name = "account_no")] string? accountNo, SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var objectName = input.Text(object_name, "object_name");
-        var actionName = input.Text(action_name, "action_name");
-        var account = input.OptionalNumber(account_no, "account_no");
+        objectName = input.Text(objectName, "object_name");
+        actionName = input.Text(actionName, "action_name");
+        var account = input.OptionalNumber(accountNo, "account_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -257,14 +257,14 @@ public static class SyncEndpoints
     }
 
     private static async Task<IResult> ErrorRecordsAsync(
-        HttpContext http, string domain, string? object_name, string? action_name, string? error_code, string? error_message, string? account_no, int? max,
+        HttpContext http, string domain, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, [FromQuery(Name = "error_code")] string? errorCode, [FromQuery(Name = "error_message")] string? errorMessage, [FromQuery(Name = "account_no")] string? accountNo, int? max,
         SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var row = new SyncErrorSummaryRow(input.Text(object_name, "object_name"), input.Text(action_name, "action_name"),
-            input.OptionalText(error_code, "error_code"), input.OptionalText(error_message, "error_message", 2000), 0);
-        var account = input.OptionalNumber(account_no, "account_no");
+        var row = new SyncErrorSummaryRow(input.Text(objectName, "object_name"), input.Text(actionName, "action_name"),
+            input.OptionalText(errorCode, "error_code"), input.OptionalText(errorMessage, "error_message", 2000), 0);
+        var account = input.OptionalNumber(accountNo, "account_no");
         if (max is < 1 or > PageRequest.MaxSize)
         {
             input.Add(AriaErrorCodes.PageSizeOutOfRange, $"max should be in range [1-{PageRequest.MaxSize}].", "max");

@@ -14,14 +14,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        /// <summary>The charges invoiced when a plan is cancelled whatever the assignment directive (spec: replace-acct-plan-m.txt,`assignment_directive`: &quot;Usage-arrears charges, recurring-in-arrears charges, and any plan cancellation fees (ifapplicable) will be invoiced during plan cancellation, as these charges are independent of assignment directive&quot;).</summary>
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeKind? Kind { get; set; }
         /// <summary>The line_type property</summary>
         public int? LineType { get; set; }
         /// <summary>The service_no property</summary>
@@ -51,7 +45,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeKind>(); } },
                 { "line_type", n => { LineType = n.GetIntValue(); } },
                 { "service_no", n => { ServiceNo = n.GetLongValue(); } },
             };
@@ -63,7 +57,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeKind>("kind", Kind);
             writer.WriteIntValue("line_type", LineType);
             writer.WriteLongValue("service_no", ServiceNo);
             writer.WriteAdditionalData(AdditionalData);

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -17,29 +18,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The days property</summary>
         public int? Days { get; set; }
         /// <summary>The from property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? From { get; set; }
-#nullable restore
-#else
-        public string From { get; set; }
-#endif
+        public Date? From { get; set; }
         /// <summary>The period_end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodEnd { get; set; }
-#nullable restore
-#else
-        public string PeriodEnd { get; set; }
-#endif
+        public Date? PeriodEnd { get; set; }
         /// <summary>The period_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodStart { get; set; }
-#nullable restore
-#else
-        public string PeriodStart { get; set; }
-#endif
+        public Date? PeriodStart { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CoveredPeriodDto"/> and sets the default values.
         /// </summary>
@@ -66,9 +49,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "days", n => { Days = n.GetIntValue(); } },
-                { "from", n => { From = n.GetStringValue(); } },
-                { "period_end", n => { PeriodEnd = n.GetStringValue(); } },
-                { "period_start", n => { PeriodStart = n.GetStringValue(); } },
+                { "from", n => { From = n.GetDateValue(); } },
+                { "period_end", n => { PeriodEnd = n.GetDateValue(); } },
+                { "period_start", n => { PeriodStart = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -79,9 +62,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("days", Days);
-            writer.WriteStringValue("from", From);
-            writer.WriteStringValue("period_end", PeriodEnd);
-            writer.WriteStringValue("period_start", PeriodStart);
+            writer.WriteDateValue("from", From);
+            writer.WriteDateValue("period_end", PeriodEnd);
+            writer.WriteDateValue("period_start", PeriodStart);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -27,13 +27,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Comments { get; set; }
 #endif
         /// <summary>The created_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? CreatedAt { get; set; }
-#nullable restore
-#else
-        public string CreatedAt { get; set; }
-#endif
+        public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The created_by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -99,13 +93,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The version property</summary>
         public long? Version { get; set; }
         /// <summary>The voided_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? VoidedAt { get; set; }
-#nullable restore
-#else
-        public string VoidedAt { get; set; }
-#endif
+        public DateTimeOffset? VoidedAt { get; set; }
         /// <summary>The voided_by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -142,7 +130,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "comments", n => { Comments = n.GetStringValue(); } },
-                { "created_at", n => { CreatedAt = n.GetStringValue(); } },
+                { "created_at", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "created_by", n => { CreatedBy = n.GetStringValue(); } },
                 { "credit_memo_no", n => { CreditMemoNo = n.GetStringValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
@@ -157,7 +145,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "tax", n => { Tax = n.GetDecimalValue(); } },
                 { "total", n => { Total = n.GetDecimalValue(); } },
                 { "version", n => { Version = n.GetLongValue(); } },
-                { "voided_at", n => { VoidedAt = n.GetStringValue(); } },
+                { "voided_at", n => { VoidedAt = n.GetDateTimeOffsetValue(); } },
                 { "voided_by", n => { VoidedBy = n.GetStringValue(); } },
             };
         }
@@ -171,7 +159,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteLongValue("account_no", AccountNo);
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteStringValue("comments", Comments);
-            writer.WriteStringValue("created_at", CreatedAt);
+            writer.WriteDateTimeOffsetValue("created_at", CreatedAt);
             writer.WriteStringValue("created_by", CreatedBy);
             writer.WriteStringValue("credit_memo_no", CreditMemoNo);
             writer.WriteStringValue("currency", Currency);
@@ -186,7 +174,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteDecimalValue("tax", Tax);
             writer.WriteDecimalValue("total", Total);
             writer.WriteLongValue("version", Version);
-            writer.WriteStringValue("voided_at", VoidedAt);
+            writer.WriteDateTimeOffsetValue("voided_at", VoidedAt);
             writer.WriteStringValue("voided_by", VoidedBy);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -15,21 +15,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? End { get; set; }
-#nullable restore
-#else
-        public string End { get; set; }
-#endif
+        public DateTimeOffset? End { get; set; }
         /// <summary>The start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Start { get; set; }
-#nullable restore
-#else
-        public string Start { get; set; }
-#endif
+        public DateTimeOffset? Start { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ExceptionWindowDto"/> and sets the default values.
         /// </summary>
@@ -55,8 +43,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "end", n => { End = n.GetStringValue(); } },
-                { "start", n => { Start = n.GetStringValue(); } },
+                { "end", n => { End = n.GetDateTimeOffsetValue(); } },
+                { "start", n => { Start = n.GetDateTimeOffsetValue(); } },
             };
         }
         /// <summary>
@@ -66,8 +54,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("end", End);
-            writer.WriteStringValue("start", Start);
+            writer.WriteDateTimeOffsetValue("end", End);
+            writer.WriteDateTimeOffsetValue("start", Start);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -17,13 +18,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The bill_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? BillDate { get; set; }
-#nullable restore
-#else
-        public string BillDate { get; set; }
-#endif
+        public Date? BillDate { get; set; }
         /// <summary>The billing_group property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -43,23 +38,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The disputed_amount property</summary>
         public decimal? DisputedAmount { get; set; }
         /// <summary>The due_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? DueDate { get; set; }
-#nullable restore
-#else
-        public string DueDate { get; set; }
-#endif
+        public Date? DueDate { get; set; }
         /// <summary>The has_refund_reversal property</summary>
         public bool? HasRefundReversal { get; set; }
         /// <summary>The invoice_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InvoiceDate { get; set; }
-#nullable restore
-#else
-        public string InvoiceDate { get; set; }
-#endif
+        public Date? InvoiceDate { get; set; }
         /// <summary>The is_parent_pay_child property</summary>
         public bool? IsParentPayChild { get; set; }
         /// <summary>The lines property</summary>
@@ -87,21 +70,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string PaymentMethod { get; set; }
 #endif
         /// <summary>The period_end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodEnd { get; set; }
-#nullable restore
-#else
-        public string PeriodEnd { get; set; }
-#endif
+        public Date? PeriodEnd { get; set; }
         /// <summary>The period_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodStart { get; set; }
-#nullable restore
-#else
-        public string PeriodStart { get; set; }
-#endif
+        public Date? PeriodStart { get; set; }
         /// <summary>The state property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -136,19 +107,19 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
-                { "bill_date", n => { BillDate = n.GetStringValue(); } },
+                { "bill_date", n => { BillDate = n.GetDateValue(); } },
                 { "billing_group", n => { BillingGroup = n.GetStringValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
                 { "disputed_amount", n => { DisputedAmount = n.GetDecimalValue(); } },
-                { "due_date", n => { DueDate = n.GetStringValue(); } },
+                { "due_date", n => { DueDate = n.GetDateValue(); } },
                 { "has_refund_reversal", n => { HasRefundReversal = n.GetBoolValue(); } },
-                { "invoice_date", n => { InvoiceDate = n.GetStringValue(); } },
+                { "invoice_date", n => { InvoiceDate = n.GetDateValue(); } },
                 { "is_parent_pay_child", n => { IsParentPayChild = n.GetBoolValue(); } },
                 { "lines", n => { Lines = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "master_plan_instances", n => { MasterPlanInstances = n.GetCollectionOfPrimitiveValues<long?>()?.AsList(); } },
                 { "payment_method", n => { PaymentMethod = n.GetStringValue(); } },
-                { "period_end", n => { PeriodEnd = n.GetStringValue(); } },
-                { "period_start", n => { PeriodStart = n.GetStringValue(); } },
+                { "period_end", n => { PeriodEnd = n.GetDateValue(); } },
+                { "period_start", n => { PeriodStart = n.GetDateValue(); } },
                 { "state", n => { State = n.GetStringValue(); } },
             };
         }
@@ -160,19 +131,19 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
-            writer.WriteStringValue("bill_date", BillDate);
+            writer.WriteDateValue("bill_date", BillDate);
             writer.WriteStringValue("billing_group", BillingGroup);
             writer.WriteStringValue("currency", Currency);
             writer.WriteDecimalValue("disputed_amount", DisputedAmount);
-            writer.WriteStringValue("due_date", DueDate);
+            writer.WriteDateValue("due_date", DueDate);
             writer.WriteBoolValue("has_refund_reversal", HasRefundReversal);
-            writer.WriteStringValue("invoice_date", InvoiceDate);
+            writer.WriteDateValue("invoice_date", InvoiceDate);
             writer.WriteBoolValue("is_parent_pay_child", IsParentPayChild);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto>("lines", Lines);
             writer.WriteCollectionOfPrimitiveValues<long?>("master_plan_instances", MasterPlanInstances);
             writer.WriteStringValue("payment_method", PaymentMethod);
-            writer.WriteStringValue("period_end", PeriodEnd);
-            writer.WriteStringValue("period_start", PeriodStart);
+            writer.WriteDateValue("period_end", PeriodEnd);
+            writer.WriteDateValue("period_start", PeriodStart);
             writer.WriteStringValue("state", State);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -67,13 +67,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Payload { get; set; }
 #endif
         /// <summary>The recorded_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? RecordedAt { get; set; }
-#nullable restore
-#else
-        public string RecordedAt { get; set; }
-#endif
+        public DateTimeOffset? RecordedAt { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.IngestDto"/> and sets the default values.
         /// </summary>
@@ -107,7 +101,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "object_name", n => { ObjectName = n.GetStringValue(); } },
                 { "object_type", n => { ObjectType = n.GetIntValue(); } },
                 { "payload", n => { Payload = n.GetStringValue(); } },
-                { "recorded_at", n => { RecordedAt = n.GetStringValue(); } },
+                { "recorded_at", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
             };
         }
         /// <summary>
@@ -125,7 +119,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteStringValue("object_name", ObjectName);
             writer.WriteIntValue("object_type", ObjectType);
             writer.WriteStringValue("payload", Payload);
-            writer.WriteStringValue("recorded_at", RecordedAt);
+            writer.WriteDateTimeOffsetValue("recorded_at", RecordedAt);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -19,13 +20,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The balance property</summary>
         public decimal? Balance { get; set; }
         /// <summary>The bill_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? BillDate { get; set; }
-#nullable restore
-#else
-        public string BillDate { get; set; }
-#endif
+        public Date? BillDate { get; set; }
         /// <summary>The billing_group property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -45,23 +40,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The disputed_amount property</summary>
         public decimal? DisputedAmount { get; set; }
         /// <summary>The due_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? DueDate { get; set; }
-#nullable restore
-#else
-        public string DueDate { get; set; }
-#endif
+        public Date? DueDate { get; set; }
         /// <summary>The has_refund_reversal property</summary>
         public bool? HasRefundReversal { get; set; }
         /// <summary>The invoice_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InvoiceDate { get; set; }
-#nullable restore
-#else
-        public string InvoiceDate { get; set; }
-#endif
+        public Date? InvoiceDate { get; set; }
         /// <summary>The invoice_no property</summary>
         public long? InvoiceNo { get; set; }
         /// <summary>The is_parent_pay_child property</summary>
@@ -93,21 +76,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string PaymentMethod { get; set; }
 #endif
         /// <summary>The period_end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodEnd { get; set; }
-#nullable restore
-#else
-        public string PeriodEnd { get; set; }
-#endif
+        public Date? PeriodEnd { get; set; }
         /// <summary>The period_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodStart { get; set; }
-#nullable restore
-#else
-        public string PeriodStart { get; set; }
-#endif
+        public Date? PeriodStart { get; set; }
         /// <summary>The rb_flag property</summary>
         public int? RbFlag { get; set; }
         /// <summary>The rb_no property</summary>
@@ -165,21 +136,21 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
                 { "balance", n => { Balance = n.GetDecimalValue(); } },
-                { "bill_date", n => { BillDate = n.GetStringValue(); } },
+                { "bill_date", n => { BillDate = n.GetDateValue(); } },
                 { "billing_group", n => { BillingGroup = n.GetStringValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
                 { "disputed_amount", n => { DisputedAmount = n.GetDecimalValue(); } },
-                { "due_date", n => { DueDate = n.GetStringValue(); } },
+                { "due_date", n => { DueDate = n.GetDateValue(); } },
                 { "has_refund_reversal", n => { HasRefundReversal = n.GetBoolValue(); } },
-                { "invoice_date", n => { InvoiceDate = n.GetStringValue(); } },
+                { "invoice_date", n => { InvoiceDate = n.GetDateValue(); } },
                 { "invoice_no", n => { InvoiceNo = n.GetLongValue(); } },
                 { "is_parent_pay_child", n => { IsParentPayChild = n.GetBoolValue(); } },
                 { "lines", n => { Lines = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.InvoiceLineDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.InvoiceLineDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "master_plan_instances", n => { MasterPlanInstances = n.GetCollectionOfPrimitiveValues<long?>()?.AsList(); } },
                 { "orig_invoice_no", n => { OrigInvoiceNo = n.GetLongValue(); } },
                 { "payment_method", n => { PaymentMethod = n.GetStringValue(); } },
-                { "period_end", n => { PeriodEnd = n.GetStringValue(); } },
-                { "period_start", n => { PeriodStart = n.GetStringValue(); } },
+                { "period_end", n => { PeriodEnd = n.GetDateValue(); } },
+                { "period_start", n => { PeriodStart = n.GetDateValue(); } },
                 { "rb_flag", n => { RbFlag = n.GetIntValue(); } },
                 { "rb_no", n => { RbNo = n.GetStringValue(); } },
                 { "rb_reason_cd", n => { RbReasonCd = n.GetStringValue(); } },
@@ -200,21 +171,21 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
             writer.WriteDecimalValue("balance", Balance);
-            writer.WriteStringValue("bill_date", BillDate);
+            writer.WriteDateValue("bill_date", BillDate);
             writer.WriteStringValue("billing_group", BillingGroup);
             writer.WriteStringValue("currency", Currency);
             writer.WriteDecimalValue("disputed_amount", DisputedAmount);
-            writer.WriteStringValue("due_date", DueDate);
+            writer.WriteDateValue("due_date", DueDate);
             writer.WriteBoolValue("has_refund_reversal", HasRefundReversal);
-            writer.WriteStringValue("invoice_date", InvoiceDate);
+            writer.WriteDateValue("invoice_date", InvoiceDate);
             writer.WriteLongValue("invoice_no", InvoiceNo);
             writer.WriteBoolValue("is_parent_pay_child", IsParentPayChild);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.InvoiceLineDto>("lines", Lines);
             writer.WriteCollectionOfPrimitiveValues<long?>("master_plan_instances", MasterPlanInstances);
             writer.WriteLongValue("orig_invoice_no", OrigInvoiceNo);
             writer.WriteStringValue("payment_method", PaymentMethod);
-            writer.WriteStringValue("period_end", PeriodEnd);
-            writer.WriteStringValue("period_start", PeriodStart);
+            writer.WriteDateValue("period_end", PeriodEnd);
+            writer.WriteDateValue("period_start", PeriodStart);
             writer.WriteIntValue("rb_flag", RbFlag);
             writer.WriteStringValue("rb_no", RbNo);
             writer.WriteStringValue("rb_reason_cd", RbReasonCd);

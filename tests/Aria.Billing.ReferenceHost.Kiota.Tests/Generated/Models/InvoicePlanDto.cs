@@ -14,14 +14,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The combine property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Combine { get; set; }
-#nullable restore
-#else
-        public string Combine { get; set; }
-#endif
+        /// <summary>The `combine_invoices` input (spec: release-6.50.txt, Combine Invoices on One Bill - API, DEV-7038).</summary>
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CombineInvoices? Combine { get; set; }
         /// <summary>The invoices property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -57,7 +51,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "combine", n => { Combine = n.GetStringValue(); } },
+                { "combine", n => { Combine = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CombineInvoices>(); } },
                 { "invoices", n => { Invoices = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlannedInvoiceDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlannedInvoiceDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "periods_due", n => { PeriodsDue = n.GetIntValue(); } },
             };
@@ -69,7 +63,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("combine", Combine);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CombineInvoices>("combine", Combine);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlannedInvoiceDto>("invoices", Invoices);
             writer.WriteIntValue("periods_due", PeriodsDue);
             writer.WriteAdditionalData(AdditionalData);

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -15,13 +16,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The as_of property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? AsOf { get; set; }
-#nullable restore
-#else
-        public string AsOf { get; set; }
-#endif
+        public Date? AsOf { get; set; }
         /// <summary>The bill_day property</summary>
         public int? BillDay { get; set; }
         /// <summary>The bill_lag_days property</summary>
@@ -29,13 +24,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The combine_invoices property</summary>
         public int? CombineInvoices { get; set; }
         /// <summary>The first_uninvoiced_period_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? FirstUninvoicedPeriodStart { get; set; }
-#nullable restore
-#else
-        public string FirstUninvoicedPeriodStart { get; set; }
-#endif
+        public Date? FirstUninvoicedPeriodStart { get; set; }
         /// <summary>The interval_months property</summary>
         public int? IntervalMonths { get; set; }
         /// <summary>
@@ -63,11 +52,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "as_of", n => { AsOf = n.GetStringValue(); } },
+                { "as_of", n => { AsOf = n.GetDateValue(); } },
                 { "bill_day", n => { BillDay = n.GetIntValue(); } },
                 { "bill_lag_days", n => { BillLagDays = n.GetIntValue(); } },
                 { "combine_invoices", n => { CombineInvoices = n.GetIntValue(); } },
-                { "first_uninvoiced_period_start", n => { FirstUninvoicedPeriodStart = n.GetStringValue(); } },
+                { "first_uninvoiced_period_start", n => { FirstUninvoicedPeriodStart = n.GetDateValue(); } },
                 { "interval_months", n => { IntervalMonths = n.GetIntValue(); } },
             };
         }
@@ -78,11 +67,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("as_of", AsOf);
+            writer.WriteDateValue("as_of", AsOf);
             writer.WriteIntValue("bill_day", BillDay);
             writer.WriteIntValue("bill_lag_days", BillLagDays);
             writer.WriteIntValue("combine_invoices", CombineInvoices);
-            writer.WriteStringValue("first_uninvoiced_period_start", FirstUninvoicedPeriodStart);
+            writer.WriteDateValue("first_uninvoiced_period_start", FirstUninvoicedPeriodStart);
             writer.WriteIntValue("interval_months", IntervalMonths);
             writer.WriteAdditionalData(AdditionalData);
         }

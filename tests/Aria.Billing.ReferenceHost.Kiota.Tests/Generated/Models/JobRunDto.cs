@@ -25,13 +25,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Error { get; set; }
 #endif
         /// <summary>The finished_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? FinishedAt { get; set; }
-#nullable restore
-#else
-        public string FinishedAt { get; set; }
-#endif
+        public DateTimeOffset? FinishedAt { get; set; }
         /// <summary>The index property</summary>
         public int? Index { get; set; }
         /// <summary>The job_type property</summary>
@@ -51,13 +45,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Name { get; set; }
 #endif
         /// <summary>The started_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StartedAt { get; set; }
-#nullable restore
-#else
-        public string StartedAt { get; set; }
-#endif
+        public DateTimeOffset? StartedAt { get; set; }
         /// <summary>The status of a batch process (job), `batch_status_cd` of the audit log (spec: batch-process-audit-log.txt).</summary>
         public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchStatus? Status { get; set; }
         /// <summary>
@@ -87,11 +75,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "batch_status_cd", n => { BatchStatusCd = n.GetIntValue(); } },
                 { "error", n => { Error = n.GetStringValue(); } },
-                { "finished_at", n => { FinishedAt = n.GetStringValue(); } },
+                { "finished_at", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "index", n => { Index = n.GetIntValue(); } },
                 { "job_type", n => { JobType = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "started_at", n => { StartedAt = n.GetStringValue(); } },
+                { "started_at", n => { StartedAt = n.GetDateTimeOffsetValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchStatus>(); } },
             };
         }
@@ -104,11 +92,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("batch_status_cd", BatchStatusCd);
             writer.WriteStringValue("error", Error);
-            writer.WriteStringValue("finished_at", FinishedAt);
+            writer.WriteDateTimeOffsetValue("finished_at", FinishedAt);
             writer.WriteIntValue("index", Index);
             writer.WriteStringValue("job_type", JobType);
             writer.WriteStringValue("name", Name);
-            writer.WriteStringValue("started_at", StartedAt);
+            writer.WriteDateTimeOffsetValue("started_at", StartedAt);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchStatus>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }

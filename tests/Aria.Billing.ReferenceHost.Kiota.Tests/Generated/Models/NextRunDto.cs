@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -15,23 +16,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The run_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? RunDate { get; set; }
-#nullable restore
-#else
-        public string RunDate { get; set; }
-#endif
+        public Date? RunDate { get; set; }
         /// <summary>Why a run does not start at the plain execution time.</summary>
         public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RunShift? ShiftedBy { get; set; }
         /// <summary>The starts_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StartsAt { get; set; }
-#nullable restore
-#else
-        public string StartsAt { get; set; }
-#endif
+        public DateTimeOffset? StartsAt { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.NextRunDto"/> and sets the default values.
         /// </summary>
@@ -57,9 +46,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "run_date", n => { RunDate = n.GetStringValue(); } },
+                { "run_date", n => { RunDate = n.GetDateValue(); } },
                 { "shifted_by", n => { ShiftedBy = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RunShift>(); } },
-                { "starts_at", n => { StartsAt = n.GetStringValue(); } },
+                { "starts_at", n => { StartsAt = n.GetDateTimeOffsetValue(); } },
             };
         }
         /// <summary>
@@ -69,9 +58,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("run_date", RunDate);
+            writer.WriteDateValue("run_date", RunDate);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RunShift>("shifted_by", ShiftedBy);
-            writer.WriteStringValue("starts_at", StartsAt);
+            writer.WriteDateTimeOffsetValue("starts_at", StartsAt);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

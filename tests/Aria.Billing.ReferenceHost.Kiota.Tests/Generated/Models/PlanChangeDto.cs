@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -17,13 +18,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The closed_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ClosedAt { get; set; }
-#nullable restore
-#else
-        public string ClosedAt { get; set; }
-#endif
+        public DateTimeOffset? ClosedAt { get; set; }
         /// <summary>The closed_by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -33,13 +28,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string ClosedBy { get; set; }
 #endif
         /// <summary>The effective_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EffectiveDate { get; set; }
-#nullable restore
-#else
-        public string EffectiveDate { get; set; }
-#endif
+        public Date? EffectiveDate { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The kinds of plan change that can be queued (spec: release-6.50.txt, Future Plan Changes, DEV-6103).</summary>
@@ -53,13 +42,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Whether a plan is a master plan or a supplemental plan under a master plan instance.</summary>
         public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind? PlanKind { get; set; }
         /// <summary>The queued_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? QueuedAt { get; set; }
-#nullable restore
-#else
-        public string QueuedAt { get; set; }
-#endif
+        public DateTimeOffset? QueuedAt { get; set; }
         /// <summary>The queued_by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -106,16 +89,16 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
-                { "closed_at", n => { ClosedAt = n.GetStringValue(); } },
+                { "closed_at", n => { ClosedAt = n.GetDateTimeOffsetValue(); } },
                 { "closed_by", n => { ClosedBy = n.GetStringValue(); } },
-                { "effective_date", n => { EffectiveDate = n.GetStringValue(); } },
+                { "effective_date", n => { EffectiveDate = n.GetDateValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanChangeKind>(); } },
                 { "parent_change_id", n => { ParentChangeId = n.GetGuidValue(); } },
                 { "parent_plan_instance_no", n => { ParentPlanInstanceNo = n.GetLongValue(); } },
                 { "plan_instance_no", n => { PlanInstanceNo = n.GetLongValue(); } },
                 { "plan_kind", n => { PlanKind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind>(); } },
-                { "queued_at", n => { QueuedAt = n.GetStringValue(); } },
+                { "queued_at", n => { QueuedAt = n.GetDateTimeOffsetValue(); } },
                 { "queued_by", n => { QueuedBy = n.GetStringValue(); } },
                 { "reason", n => { Reason = n.GetStringValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanChangeState>(); } },
@@ -130,16 +113,16 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
-            writer.WriteStringValue("closed_at", ClosedAt);
+            writer.WriteDateTimeOffsetValue("closed_at", ClosedAt);
             writer.WriteStringValue("closed_by", ClosedBy);
-            writer.WriteStringValue("effective_date", EffectiveDate);
+            writer.WriteDateValue("effective_date", EffectiveDate);
             writer.WriteGuidValue("id", Id);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanChangeKind>("kind", Kind);
             writer.WriteGuidValue("parent_change_id", ParentChangeId);
             writer.WriteLongValue("parent_plan_instance_no", ParentPlanInstanceNo);
             writer.WriteLongValue("plan_instance_no", PlanInstanceNo);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind>("plan_kind", PlanKind);
-            writer.WriteStringValue("queued_at", QueuedAt);
+            writer.WriteDateTimeOffsetValue("queued_at", QueuedAt);
             writer.WriteStringValue("queued_by", QueuedBy);
             writer.WriteStringValue("reason", Reason);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanChangeState>("state", State);

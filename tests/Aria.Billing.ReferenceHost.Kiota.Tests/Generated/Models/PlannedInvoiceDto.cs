@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -23,13 +24,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public List<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CoveredPeriodDto> Covers { get; set; }
 #endif
         /// <summary>The invoice_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InvoiceDate { get; set; }
-#nullable restore
-#else
-        public string InvoiceDate { get; set; }
-#endif
+        public Date? InvoiceDate { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlannedInvoiceDto"/> and sets the default values.
         /// </summary>
@@ -56,7 +51,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "covers", n => { Covers = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CoveredPeriodDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CoveredPeriodDto.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "invoice_date", n => { InvoiceDate = n.GetStringValue(); } },
+                { "invoice_date", n => { InvoiceDate = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -67,7 +62,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CoveredPeriodDto>("covers", Covers);
-            writer.WriteStringValue("invoice_date", InvoiceDate);
+            writer.WriteDateValue("invoice_date", InvoiceDate);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

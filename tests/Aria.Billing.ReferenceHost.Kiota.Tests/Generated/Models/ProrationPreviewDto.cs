@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -15,13 +16,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The alt_proration_start_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? AltProrationStartDate { get; set; }
-#nullable restore
-#else
-        public string AltProrationStartDate { get; set; }
-#endif
+        public Date? AltProrationStartDate { get; set; }
         /// <summary>The bill_day property</summary>
         public int? BillDay { get; set; }
         /// <summary>The currency property</summary>
@@ -33,13 +28,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Currency { get; set; }
 #endif
         /// <summary>The effective_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EffectiveDate { get; set; }
-#nullable restore
-#else
-        public string EffectiveDate { get; set; }
-#endif
+        public Date? EffectiveDate { get; set; }
         /// <summary>The interval_months property</summary>
         public int? IntervalMonths { get; set; }
         /// <summary>The new_rate property</summary>
@@ -95,10 +84,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "alt_proration_start_date", n => { AltProrationStartDate = n.GetStringValue(); } },
+                { "alt_proration_start_date", n => { AltProrationStartDate = n.GetDateValue(); } },
                 { "bill_day", n => { BillDay = n.GetIntValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
-                { "effective_date", n => { EffectiveDate = n.GetStringValue(); } },
+                { "effective_date", n => { EffectiveDate = n.GetDateValue(); } },
                 { "interval_months", n => { IntervalMonths = n.GetIntValue(); } },
                 { "new_rate", n => { NewRate = n.GetStringValue(); } },
                 { "new_units", n => { NewUnits = n.GetDecimalValue(); } },
@@ -114,10 +103,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("alt_proration_start_date", AltProrationStartDate);
+            writer.WriteDateValue("alt_proration_start_date", AltProrationStartDate);
             writer.WriteIntValue("bill_day", BillDay);
             writer.WriteStringValue("currency", Currency);
-            writer.WriteStringValue("effective_date", EffectiveDate);
+            writer.WriteDateValue("effective_date", EffectiveDate);
             writer.WriteIntValue("interval_months", IntervalMonths);
             writer.WriteStringValue("new_rate", NewRate);
             writer.WriteDecimalValue("new_units", NewUnits);

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -33,29 +34,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The period_days property</summary>
         public int? PeriodDays { get; set; }
         /// <summary>The period_end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodEnd { get; set; }
-#nullable restore
-#else
-        public string PeriodEnd { get; set; }
-#endif
+        public Date? PeriodEnd { get; set; }
         /// <summary>The period_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PeriodStart { get; set; }
-#nullable restore
-#else
-        public string PeriodStart { get; set; }
-#endif
+        public Date? PeriodStart { get; set; }
         /// <summary>The span_start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? SpanStart { get; set; }
-#nullable restore
-#else
-        public string SpanStart { get; set; }
-#endif
+        public Date? SpanStart { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationQuoteDto"/> and sets the default values.
         /// </summary>
@@ -87,9 +70,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "days_remaining", n => { DaysRemaining = n.GetIntValue(); } },
                 { "net", n => { Net = n.GetDecimalValue(); } },
                 { "period_days", n => { PeriodDays = n.GetIntValue(); } },
-                { "period_end", n => { PeriodEnd = n.GetStringValue(); } },
-                { "period_start", n => { PeriodStart = n.GetStringValue(); } },
-                { "span_start", n => { SpanStart = n.GetStringValue(); } },
+                { "period_end", n => { PeriodEnd = n.GetDateValue(); } },
+                { "period_start", n => { PeriodStart = n.GetDateValue(); } },
+                { "span_start", n => { SpanStart = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -105,9 +88,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteIntValue("days_remaining", DaysRemaining);
             writer.WriteDecimalValue("net", Net);
             writer.WriteIntValue("period_days", PeriodDays);
-            writer.WriteStringValue("period_end", PeriodEnd);
-            writer.WriteStringValue("period_start", PeriodStart);
-            writer.WriteStringValue("span_start", SpanStart);
+            writer.WriteDateValue("period_end", PeriodEnd);
+            writer.WriteDateValue("period_start", PeriodStart);
+            writer.WriteDateValue("span_start", SpanStart);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

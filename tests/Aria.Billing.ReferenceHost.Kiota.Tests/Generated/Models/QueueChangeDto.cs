@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -17,13 +18,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The effective_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EffectiveDate { get; set; }
-#nullable restore
-#else
-        public string EffectiveDate { get; set; }
-#endif
+        public Date? EffectiveDate { get; set; }
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -94,7 +89,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
-                { "effective_date", n => { EffectiveDate = n.GetStringValue(); } },
+                { "effective_date", n => { EffectiveDate = n.GetDateValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "new_plan_no", n => { NewPlanNo = n.GetLongValue(); } },
                 { "new_status", n => { NewStatus = n.GetStringValue(); } },
@@ -115,7 +110,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
-            writer.WriteStringValue("effective_date", EffectiveDate);
+            writer.WriteDateValue("effective_date", EffectiveDate);
             writer.WriteStringValue("kind", Kind);
             writer.WriteLongValue("new_plan_no", NewPlanNo);
             writer.WriteStringValue("new_status", NewStatus);

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -29,13 +30,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string Currency { get; set; }
 #endif
         /// <summary>The effective_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EffectiveDate { get; set; }
-#nullable restore
-#else
-        public string EffectiveDate { get; set; }
-#endif
+        public Date? EffectiveDate { get; set; }
         /// <summary>The invoiced_at_cancellation property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -50,30 +45,12 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public long? NewPlanNo { get; set; }
         /// <summary>The plan_instance_no property</summary>
         public long? PlanInstanceNo { get; set; }
-        /// <summary>The plan_kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PlanKind { get; set; }
-#nullable restore
-#else
-        public string PlanKind { get; set; }
-#endif
-        /// <summary>The proration property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Proration { get; set; }
-#nullable restore
-#else
-        public string Proration { get; set; }
-#endif
-        /// <summary>The timing property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Timing { get; set; }
-#nullable restore
-#else
-        public string Timing { get; set; }
-#endif
+        /// <summary>Whether a plan is a master plan or a supplemental plan under a master plan instance.</summary>
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind? PlanKind { get; set; }
+        /// <summary>Which prorated amounts a mid-period plan change produces.</summary>
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPolicy? Proration { get; set; }
+        /// <summary>When a plan change takes effect.</summary>
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ChangeTiming? Timing { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ReplacePlanDto"/> and sets the default values.
         /// </summary>
@@ -103,14 +80,14 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "assignment_directive", n => { AssignmentDirective = n.GetIntValue(); } },
                 { "changes_currency", n => { ChangesCurrency = n.GetBoolValue(); } },
                 { "currency", n => { Currency = n.GetStringValue(); } },
-                { "effective_date", n => { EffectiveDate = n.GetStringValue(); } },
+                { "effective_date", n => { EffectiveDate = n.GetDateValue(); } },
                 { "invoiced_at_cancellation", n => { InvoicedAtCancellation = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "is_default", n => { IsDefault = n.GetBoolValue(); } },
                 { "new_plan_no", n => { NewPlanNo = n.GetLongValue(); } },
                 { "plan_instance_no", n => { PlanInstanceNo = n.GetLongValue(); } },
-                { "plan_kind", n => { PlanKind = n.GetStringValue(); } },
-                { "proration", n => { Proration = n.GetStringValue(); } },
-                { "timing", n => { Timing = n.GetStringValue(); } },
+                { "plan_kind", n => { PlanKind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind>(); } },
+                { "proration", n => { Proration = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPolicy>(); } },
+                { "timing", n => { Timing = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ChangeTiming>(); } },
             };
         }
         /// <summary>
@@ -124,14 +101,14 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteIntValue("assignment_directive", AssignmentDirective);
             writer.WriteBoolValue("changes_currency", ChangesCurrency);
             writer.WriteStringValue("currency", Currency);
-            writer.WriteStringValue("effective_date", EffectiveDate);
+            writer.WriteDateValue("effective_date", EffectiveDate);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.CancellationChargeDto>("invoiced_at_cancellation", InvoicedAtCancellation);
             writer.WriteBoolValue("is_default", IsDefault);
             writer.WriteLongValue("new_plan_no", NewPlanNo);
             writer.WriteLongValue("plan_instance_no", PlanInstanceNo);
-            writer.WriteStringValue("plan_kind", PlanKind);
-            writer.WriteStringValue("proration", Proration);
-            writer.WriteStringValue("timing", Timing);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.PlanKind>("plan_kind", PlanKind);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPolicy>("proration", Proration);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ChangeTiming>("timing", Timing);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -17,21 +18,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The batch_status_cd property</summary>
         public int? BatchStatusCd { get; set; }
         /// <summary>The created_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? CreatedAt { get; set; }
-#nullable restore
-#else
-        public string CreatedAt { get; set; }
-#endif
+        public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The finished_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? FinishedAt { get; set; }
-#nullable restore
-#else
-        public string FinishedAt { get; set; }
-#endif
+        public DateTimeOffset? FinishedAt { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The jobs property</summary>
@@ -43,13 +32,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public List<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.JobRunDto> Jobs { get; set; }
 #endif
         /// <summary>The run_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? RunDate { get; set; }
-#nullable restore
-#else
-        public string RunDate { get; set; }
-#endif
+        public Date? RunDate { get; set; }
         /// <summary>The schedule property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -94,11 +77,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "batch_status_cd", n => { BatchStatusCd = n.GetIntValue(); } },
-                { "created_at", n => { CreatedAt = n.GetStringValue(); } },
-                { "finished_at", n => { FinishedAt = n.GetStringValue(); } },
+                { "created_at", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
+                { "finished_at", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "jobs", n => { Jobs = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.JobRunDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.JobRunDto.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "run_date", n => { RunDate = n.GetStringValue(); } },
+                { "run_date", n => { RunDate = n.GetDateValue(); } },
                 { "schedule", n => { Schedule = n.GetStringValue(); } },
                 { "started_by", n => { StartedBy = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchStatus>(); } },
@@ -112,11 +95,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("batch_status_cd", BatchStatusCd);
-            writer.WriteStringValue("created_at", CreatedAt);
-            writer.WriteStringValue("finished_at", FinishedAt);
+            writer.WriteDateTimeOffsetValue("created_at", CreatedAt);
+            writer.WriteDateTimeOffsetValue("finished_at", FinishedAt);
             writer.WriteGuidValue("id", Id);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.JobRunDto>("jobs", Jobs);
-            writer.WriteStringValue("run_date", RunDate);
+            writer.WriteDateValue("run_date", RunDate);
             writer.WriteStringValue("schedule", Schedule);
             writer.WriteStringValue("started_by", StartedBy);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchStatus>("status", Status);

@@ -25,13 +25,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The batch_id property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? BatchId { get; set; }
-#nullable restore
-#else
-        public string BatchId { get; set; }
-#endif
+        public DateTimeOffset? BatchId { get; set; }
         /// <summary>The error_code property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -111,7 +105,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
                 { "action_name", n => { ActionName = n.GetStringValue(); } },
-                { "batch_id", n => { BatchId = n.GetStringValue(); } },
+                { "batch_id", n => { BatchId = n.GetDateTimeOffsetValue(); } },
                 { "error_code", n => { ErrorCode = n.GetStringValue(); } },
                 { "error_message", n => { ErrorMessage = n.GetStringValue(); } },
                 { "event_id", n => { EventId = n.GetStringValue(); } },
@@ -131,7 +125,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
             writer.WriteStringValue("action_name", ActionName);
-            writer.WriteStringValue("batch_id", BatchId);
+            writer.WriteDateTimeOffsetValue("batch_id", BatchId);
             writer.WriteStringValue("error_code", ErrorCode);
             writer.WriteStringValue("error_message", ErrorMessage);
             writer.WriteStringValue("event_id", EventId);

@@ -15,13 +15,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? At { get; set; }
-#nullable restore
-#else
-        public string At { get; set; }
-#endif
+        public DateTimeOffset? At { get; set; }
         /// <summary>The by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -81,7 +75,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "at", n => { At = n.GetStringValue(); } },
+                { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "by", n => { By = n.GetStringValue(); } },
                 { "error_code", n => { ErrorCode = n.GetStringValue(); } },
                 { "error_message", n => { ErrorMessage = n.GetStringValue(); } },
@@ -96,7 +90,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("at", At);
+            writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("by", By);
             writer.WriteStringValue("error_code", ErrorCode);
             writer.WriteStringValue("error_message", ErrorMessage);

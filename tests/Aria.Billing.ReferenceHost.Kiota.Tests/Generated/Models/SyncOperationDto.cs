@@ -19,13 +19,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The failed property</summary>
         public long? Failed { get; set; }
         /// <summary>The finished_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? FinishedAt { get; set; }
-#nullable restore
-#else
-        public string FinishedAt { get; set; }
-#endif
+        public DateTimeOffset? FinishedAt { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>A bulk operation on sync records.</summary>
@@ -35,13 +29,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The processed property</summary>
         public long? Processed { get; set; }
         /// <summary>The requested_at property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? RequestedAt { get; set; }
-#nullable restore
-#else
-        public string RequestedAt { get; set; }
-#endif
+        public DateTimeOffset? RequestedAt { get; set; }
         /// <summary>The requested_by property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -83,12 +71,12 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "domain", n => { Domain = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncDomain>(); } },
                 { "failed", n => { Failed = n.GetLongValue(); } },
-                { "finished_at", n => { FinishedAt = n.GetStringValue(); } },
+                { "finished_at", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncOperationKind>(); } },
                 { "level", n => { Level = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncScopeLevel>(); } },
                 { "processed", n => { Processed = n.GetLongValue(); } },
-                { "requested_at", n => { RequestedAt = n.GetStringValue(); } },
+                { "requested_at", n => { RequestedAt = n.GetDateTimeOffsetValue(); } },
                 { "requested_by", n => { RequestedBy = n.GetStringValue(); } },
                 { "skipped", n => { Skipped = n.GetLongValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncOperationState>(); } },
@@ -104,12 +92,12 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncDomain>("domain", Domain);
             writer.WriteLongValue("failed", Failed);
-            writer.WriteStringValue("finished_at", FinishedAt);
+            writer.WriteDateTimeOffsetValue("finished_at", FinishedAt);
             writer.WriteGuidValue("id", Id);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncOperationKind>("kind", Kind);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncScopeLevel>("level", Level);
             writer.WriteLongValue("processed", Processed);
-            writer.WriteStringValue("requested_at", RequestedAt);
+            writer.WriteDateTimeOffsetValue("requested_at", RequestedAt);
             writer.WriteStringValue("requested_by", RequestedBy);
             writer.WriteLongValue("skipped", Skipped);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncOperationState>("state", State);

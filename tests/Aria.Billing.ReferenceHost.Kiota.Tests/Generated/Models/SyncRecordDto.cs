@@ -67,13 +67,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string EventId { get; set; }
 #endif
         /// <summary>The event_time property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EventTime { get; set; }
-#nullable restore
-#else
-        public string EventTime { get; set; }
-#endif
+        public DateTimeOffset? EventTime { get; set; }
         /// <summary>The id property</summary>
         public long? Id { get; set; }
         /// <summary>The object_name property</summary>
@@ -129,7 +123,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "error_code", n => { ErrorCode = n.GetStringValue(); } },
                 { "error_message", n => { ErrorMessage = n.GetStringValue(); } },
                 { "event_id", n => { EventId = n.GetStringValue(); } },
-                { "event_time", n => { EventTime = n.GetStringValue(); } },
+                { "event_time", n => { EventTime = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "object_name", n => { ObjectName = n.GetStringValue(); } },
                 { "object_type", n => { ObjectType = n.GetIntValue(); } },
@@ -152,7 +146,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteStringValue("error_code", ErrorCode);
             writer.WriteStringValue("error_message", ErrorMessage);
             writer.WriteStringValue("event_id", EventId);
-            writer.WriteStringValue("event_time", EventTime);
+            writer.WriteDateTimeOffsetValue("event_time", EventTime);
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("object_name", ObjectName);
             writer.WriteIntValue("object_type", ObjectType);

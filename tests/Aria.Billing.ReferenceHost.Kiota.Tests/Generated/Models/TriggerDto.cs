@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
@@ -23,13 +24,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public string IdempotencyKey { get; set; }
 #endif
         /// <summary>The run_date property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? RunDate { get; set; }
-#nullable restore
-#else
-        public string RunDate { get; set; }
-#endif
+        public Date? RunDate { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.TriggerDto"/> and sets the default values.
         /// </summary>
@@ -56,7 +51,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "idempotency_key", n => { IdempotencyKey = n.GetStringValue(); } },
-                { "run_date", n => { RunDate = n.GetStringValue(); } },
+                { "run_date", n => { RunDate = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -67,7 +62,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("idempotency_key", IdempotencyKey);
-            writer.WriteStringValue("run_date", RunDate);
+            writer.WriteDateValue("run_date", RunDate);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -15,35 +15,17 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The batch_id property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? BatchId { get; set; }
-#nullable restore
-#else
-        public string BatchId { get; set; }
-#endif
+        public DateTimeOffset? BatchId { get; set; }
         /// <summary>The completed property</summary>
         public int? Completed { get; set; }
         /// <summary>The end property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? End { get; set; }
-#nullable restore
-#else
-        public string End { get; set; }
-#endif
+        public DateTimeOffset? End { get; set; }
         /// <summary>The error property</summary>
         public int? Error { get; set; }
         /// <summary>The pending property</summary>
         public int? Pending { get; set; }
         /// <summary>The start property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Start { get; set; }
-#nullable restore
-#else
-        public string Start { get; set; }
-#endif
+        public DateTimeOffset? Start { get; set; }
         /// <summary>The total property</summary>
         public int? Total { get; set; }
         /// <summary>
@@ -71,12 +53,12 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "batch_id", n => { BatchId = n.GetStringValue(); } },
+                { "batch_id", n => { BatchId = n.GetDateTimeOffsetValue(); } },
                 { "completed", n => { Completed = n.GetIntValue(); } },
-                { "end", n => { End = n.GetStringValue(); } },
+                { "end", n => { End = n.GetDateTimeOffsetValue(); } },
                 { "error", n => { Error = n.GetIntValue(); } },
                 { "pending", n => { Pending = n.GetIntValue(); } },
-                { "start", n => { Start = n.GetStringValue(); } },
+                { "start", n => { Start = n.GetDateTimeOffsetValue(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
             };
         }
@@ -87,12 +69,12 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("batch_id", BatchId);
+            writer.WriteDateTimeOffsetValue("batch_id", BatchId);
             writer.WriteIntValue("completed", Completed);
-            writer.WriteStringValue("end", End);
+            writer.WriteDateTimeOffsetValue("end", End);
             writer.WriteIntValue("error", Error);
             writer.WriteIntValue("pending", Pending);
-            writer.WriteStringValue("start", Start);
+            writer.WriteDateTimeOffsetValue("start", Start);
             writer.WriteIntValue("total", Total);
             writer.WriteAdditionalData(AdditionalData);
         }

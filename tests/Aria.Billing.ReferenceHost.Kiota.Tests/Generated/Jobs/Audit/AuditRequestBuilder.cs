@@ -109,19 +109,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Jobs.Audit
             public string ContinuationToken { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("from")]
-            public string? From { get; set; }
+            public Date? From { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("from")]
-            public string From { get; set; }
-            #pragma warning restore CS1591
-#endif
             #pragma warning disable CS1591
             [QueryParameter("page_size")]
             public int? PageSize { get; set; }
@@ -152,19 +143,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Jobs.Audit
             public string Status { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("to")]
-            public string? To { get; set; }
+            public Date? To { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("to")]
-            public string To { get; set; }
-            #pragma warning restore CS1591
-#endif
         }
     }
 }

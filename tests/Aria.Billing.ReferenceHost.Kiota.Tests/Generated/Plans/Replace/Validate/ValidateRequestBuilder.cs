@@ -107,19 +107,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Plans.Replace.Validat
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ValidateRequestBuilderPostQueryParameters 
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("today")]
-            public string? Today { get; set; }
+            public Date? Today { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("today")]
-            public string Today { get; set; }
-            #pragma warning restore CS1591
-#endif
         }
     }
 }

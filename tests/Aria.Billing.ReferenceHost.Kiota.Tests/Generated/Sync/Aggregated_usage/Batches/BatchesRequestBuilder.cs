@@ -21,7 +21,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage
         /// <summary>Gets an item from the Aria.Billing.ReferenceHost.Kiota.Tests.Generated.sync.aggregated_usage.batches.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
         /// <returns>A <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage.Batches.Item.WithBatch_ItemRequestBuilder"/></returns>
-        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage.Batches.Item.WithBatch_ItemRequestBuilder this[string position]
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage.Batches.Item.WithBatch_ItemRequestBuilder this[DateTimeOffset position]
         {
             get
             {
@@ -110,32 +110,14 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class BatchesRequestBuilderGetQueryParameters 
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("end_date")]
-            public string? EndDate { get; set; }
+            public Date? EndDate { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("end_date")]
-            public string EndDate { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("start_date")]
-            public string? StartDate { get; set; }
+            public Date? StartDate { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("start_date")]
-            public string StartDate { get; set; }
-            #pragma warning restore CS1591
-#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

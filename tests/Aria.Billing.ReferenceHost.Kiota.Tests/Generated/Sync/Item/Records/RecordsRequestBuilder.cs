@@ -216,19 +216,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records
             public string AriaSyncId { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("batch_id")]
-            public string? BatchId { get; set; }
+            public DateTimeOffset? BatchId { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("batch_id")]
-            public string BatchId { get; set; }
-            #pragma warning restore CS1591
-#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

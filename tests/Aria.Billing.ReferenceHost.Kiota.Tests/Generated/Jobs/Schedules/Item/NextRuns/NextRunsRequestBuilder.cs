@@ -99,19 +99,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Jobs.Schedules.Item.N
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class NextRunsRequestBuilderGetQueryParameters 
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("after")]
-            public string? After { get; set; }
+            public Date? After { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("after")]
-            public string After { get; set; }
-            #pragma warning restore CS1591
-#endif
             #pragma warning disable CS1591
             [QueryParameter("count")]
             public int? Count { get; set; }
