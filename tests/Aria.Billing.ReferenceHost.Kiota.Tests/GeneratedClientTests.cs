@@ -69,7 +69,7 @@ public sealed class GeneratedClientTests : IClassFixture<HostFactory>
     {
         var quote = await Client().Plans.Proration.Preview.PostAsync(new ProrationPreviewDto
         {
-            BillDay = 15, Currency = "USD", OldRate = "30.00", NewRate = "60.00", EffectiveDate = new Date(2025, 4, 27), Policy = "full",
+            BillDay = 15, Currency = "USD", OldRate = "30.00", NewRate = "60.00", EffectiveDate = new Date(2025, 4, 27), Policy = ProrationPreviewDto_policy.Full,
         });
 
         Assert.Equal((30, 18, 18.00m, 36.00m, "USD"), (quote!.PeriodDays, quote.DaysRemaining, quote.Credit, quote.Charge, quote.Currency));

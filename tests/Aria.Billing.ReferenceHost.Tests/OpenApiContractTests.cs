@@ -102,10 +102,15 @@ public sealed class OpenApiContractTests : IClassFixture<HostFactory>
         });
         Assert.Equal("date", schemas.GetProperty("PlanChangeDto").GetProperty("properties").GetProperty("effective_date").GetProperty("format").GetString());
         Assert.Equal("date-time", schemas.GetProperty("NextRunDto").GetProperty("properties").GetProperty("starts_at").GetProperty("format").GetString());
+        // Texts the host reads as enumerations (coded INVALID_VALUE when wrong) list their values too.
+        Assert.Contains("rate_schedule", schemas.GetProperty("QueueChangeDto").GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Contains("batch_error_summary", schemas.GetProperty("ScopeDto").GetProperty("properties").GetProperty("level").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         var search = document.GetProperty("paths").GetProperty("/sync/{domain}/records").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToArray();
         Assert.Contains("object_name", search);
         Assert.Contains("batch_id", search);
         Assert.DoesNotContain("objectName", search);
+        var domain = document.GetProperty("paths").GetProperty("/sync/{domain}/records").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "domain");
+        Assert.Equal(["account", "aggregated_usage", "catalog"], domain.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The document indented the same way every time, with a final newline.</summary>

@@ -41,6 +41,7 @@ public static class OpenApiContract
             {
                 Canonical(schema, context.JsonTypeInfo.Type);
                 TimeFormat(schema, context.JsonPropertyInfo?.Name ?? context.ParameterDescription?.Name, context.JsonPropertyInfo?.DeclaringType);
+                TextChoices(schema, context.JsonPropertyInfo, context.ParameterDescription?.Name);
                 return Task.CompletedTask;
             });
             o.AddDocumentTransformer((document, context, cancellationToken) =>
@@ -108,6 +109,53 @@ public static class OpenApiContract
         else if (InstantNames.Contains(name))
         {
             schema.Format = "date-time";
+        }
+    }
+
+    /// <summary>
+    /// The enumerations the host reads from text (parsed by <see cref="Input.Choice{T}"/>, so a bad value is a coded 400
+    /// INVALID_VALUE rather than a binding failure): request fields by (DTO, JSON name), and parameters by name and path.
+    /// </summary>
+    private static readonly Dictionary<(Type?, string), string[]> Choices = new()
+    {
+        [(typeof(QueueChangeDto), "plan_kind")] = Names<Aria.Billing.Plans.PlanKind>(),
+        [(typeof(QueueChangeDto), "kind")] = Names<Aria.Billing.Plans.Queue.PlanChangeKind>(),
+        [(typeof(QueueChangeDto), "timing")] = Names<Aria.Billing.Plans.Queue.PlanChangeTiming>(),
+        [(typeof(QueueChangeDto), "new_status")] = Names<Aria.Billing.Plans.Queue.PlanInstanceStatus>(),
+        [(typeof(ProrationPreviewDto), "policy")] = Names<Aria.Billing.Plans.ProrationPolicy>(),
+        [(typeof(ImportInvoiceDto), "state")] = Names<Aria.Billing.Invoicing.InvoiceState>(),
+        [(typeof(ImportInvoiceLineDto), "kind")] = Names<Aria.Billing.Invoicing.InvoiceLineKind>(),
+        [(typeof(ImportInvoiceLineDto), "charge_type")] = Names<Aria.Billing.Invoicing.ChargeType>(),
+        [(typeof(RebillLineItemDto), "service_charge_type")] = Names<Aria.Billing.Invoicing.ChargeType>(),
+        [(typeof(ScopeDto), "level")] = ["all", "summary", "error_summary", "record", "batch", "batch_error_summary"],
+        [(typeof(ScopeDto), "status")] = ["error"],
+        [(typeof(BatchScopeDto), "level")] = ["batch", "error_summary"],
+        [(typeof(BatchScopeDto), "status")] = ["error"],
+        [(null, "domain")] = Names<Aria.Billing.Sync.SyncDomain>(),
+        [(null, "sort")] = Names<Aria.Billing.Sync.SyncSortField>(),
+    };
+
+    private static string[] Names<T>()
+        where T : struct, Enum => [.. Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName)];
+
+    /// <summary>Documents the values of a text the host reads as an enumeration (see <see cref="Choices"/>).</summary>
+    private static void TextChoices(OpenApiSchema schema, System.Text.Json.Serialization.Metadata.JsonPropertyInfo? property, string? parameter)
+    {
+        if (schema.Type is not { } t || !t.HasFlag(JsonSchemaType.String) || schema.Enum is { Count: > 0 })
+        {
+            return;
+        }
+
+        var values = property is not null ? Choices.GetValueOrDefault((property.DeclaringType, property.Name))
+            : parameter is null ? null
+            : Choices.GetValueOrDefault((null, parameter)); // a status parameter is not listed: the audit's also takes the numeric codes
+        if (values is not null)
+        {
+            schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+            if (t.HasFlag(JsonSchemaType.Null))
+            {
+                schema.Enum.Add(null!); // an optional field may be null: the enumeration says so too
+            }
         }
     }
 

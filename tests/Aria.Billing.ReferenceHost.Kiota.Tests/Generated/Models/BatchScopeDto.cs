@@ -25,21 +25,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The expected_count property</summary>
         public long? ExpectedCount { get; set; }
         /// <summary>The level property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Level { get; set; }
-#nullable restore
-#else
-        public string Level { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_level? Level { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto"/> and sets the default values.
         /// </summary>
@@ -67,8 +55,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "error_code", n => { ErrorCode = n.GetStringValue(); } },
                 { "expected_count", n => { ExpectedCount = n.GetLongValue(); } },
-                { "level", n => { Level = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "level", n => { Level = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_level>(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_status>(); } },
             };
         }
         /// <summary>
@@ -80,8 +68,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("error_code", ErrorCode);
             writer.WriteLongValue("expected_count", ExpectedCount);
-            writer.WriteStringValue("level", Level);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_level>("level", Level);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.BatchScopeDto_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -74,13 +74,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The period_start property</summary>
         public Date? PeriodStart { get; set; }
         /// <summary>The state property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? State { get; set; }
-#nullable restore
-#else
-        public string State { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceDto_state? State { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceDto"/> and sets the default values.
         /// </summary>
@@ -120,7 +114,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "payment_method", n => { PaymentMethod = n.GetStringValue(); } },
                 { "period_end", n => { PeriodEnd = n.GetDateValue(); } },
                 { "period_start", n => { PeriodStart = n.GetDateValue(); } },
-                { "state", n => { State = n.GetStringValue(); } },
+                { "state", n => { State = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceDto_state>(); } },
             };
         }
         /// <summary>
@@ -144,7 +138,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteStringValue("payment_method", PaymentMethod);
             writer.WriteDateValue("period_end", PeriodEnd);
             writer.WriteDateValue("period_start", PeriodStart);
-            writer.WriteStringValue("state", State);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceDto_state>("state", State);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -17,23 +17,11 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The amount property</summary>
         public decimal? Amount { get; set; }
         /// <summary>The charge_type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ChargeType { get; set; }
-#nullable restore
-#else
-        public string ChargeType { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_charge_type? ChargeType { get; set; }
         /// <summary>The credits_applied property</summary>
         public decimal? CreditsApplied { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_kind? Kind { get; set; }
         /// <summary>The line_no property</summary>
         public int? LineNo { get; set; }
         /// <summary>The payments_applied property</summary>
@@ -92,9 +80,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
-                { "charge_type", n => { ChargeType = n.GetStringValue(); } },
+                { "charge_type", n => { ChargeType = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_charge_type>(); } },
                 { "credits_applied", n => { CreditsApplied = n.GetDecimalValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_kind>(); } },
                 { "line_no", n => { LineNo = n.GetIntValue(); } },
                 { "payments_applied", n => { PaymentsApplied = n.GetDecimalValue(); } },
                 { "plan_instance_no", n => { PlanInstanceNo = n.GetLongValue(); } },
@@ -115,9 +103,9 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amount", Amount);
-            writer.WriteStringValue("charge_type", ChargeType);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_charge_type>("charge_type", ChargeType);
             writer.WriteDecimalValue("credits_applied", CreditsApplied);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ImportInvoiceLineDto_kind>("kind", Kind);
             writer.WriteIntValue("line_no", LineNo);
             writer.WriteDecimalValue("payments_applied", PaymentsApplied);
             writer.WriteLongValue("plan_instance_no", PlanInstanceNo);

@@ -52,13 +52,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The old_units property</summary>
         public decimal? OldUnits { get; set; }
         /// <summary>The policy property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Policy { get; set; }
-#nullable restore
-#else
-        public string Policy { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPreviewDto_policy? Policy { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPreviewDto"/> and sets the default values.
         /// </summary>
@@ -93,7 +87,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "new_units", n => { NewUnits = n.GetDecimalValue(); } },
                 { "old_rate", n => { OldRate = n.GetStringValue(); } },
                 { "old_units", n => { OldUnits = n.GetDecimalValue(); } },
-                { "policy", n => { Policy = n.GetStringValue(); } },
+                { "policy", n => { Policy = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPreviewDto_policy>(); } },
             };
         }
         /// <summary>
@@ -112,7 +106,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteDecimalValue("new_units", NewUnits);
             writer.WriteStringValue("old_rate", OldRate);
             writer.WriteDecimalValue("old_units", OldUnits);
-            writer.WriteStringValue("policy", Policy);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ProrationPreviewDto_policy>("policy", Policy);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -20,47 +20,23 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The effective_date property</summary>
         public Date? EffectiveDate { get; set; }
         /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_kind? Kind { get; set; }
         /// <summary>The new_plan_no property</summary>
         public long? NewPlanNo { get; set; }
         /// <summary>The new_status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? NewStatus { get; set; }
-#nullable restore
-#else
-        public string NewStatus { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_new_status? NewStatus { get; set; }
         /// <summary>The parent_plan_instance_no property</summary>
         public long? ParentPlanInstanceNo { get; set; }
         /// <summary>The plan_instance_no property</summary>
         public long? PlanInstanceNo { get; set; }
         /// <summary>The plan_kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? PlanKind { get; set; }
-#nullable restore
-#else
-        public string PlanKind { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_plan_kind? PlanKind { get; set; }
         /// <summary>The proceed property</summary>
         public bool? Proceed { get; set; }
         /// <summary>The rate_schedule_no property</summary>
         public long? RateScheduleNo { get; set; }
         /// <summary>The timing property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Timing { get; set; }
-#nullable restore
-#else
-        public string Timing { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_timing? Timing { get; set; }
         /// <summary>The units property</summary>
         public decimal? Units { get; set; }
         /// <summary>
@@ -90,15 +66,15 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             {
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
                 { "effective_date", n => { EffectiveDate = n.GetDateValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_kind>(); } },
                 { "new_plan_no", n => { NewPlanNo = n.GetLongValue(); } },
-                { "new_status", n => { NewStatus = n.GetStringValue(); } },
+                { "new_status", n => { NewStatus = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_new_status>(); } },
                 { "parent_plan_instance_no", n => { ParentPlanInstanceNo = n.GetLongValue(); } },
                 { "plan_instance_no", n => { PlanInstanceNo = n.GetLongValue(); } },
-                { "plan_kind", n => { PlanKind = n.GetStringValue(); } },
+                { "plan_kind", n => { PlanKind = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_plan_kind>(); } },
                 { "proceed", n => { Proceed = n.GetBoolValue(); } },
                 { "rate_schedule_no", n => { RateScheduleNo = n.GetLongValue(); } },
-                { "timing", n => { Timing = n.GetStringValue(); } },
+                { "timing", n => { Timing = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_timing>(); } },
                 { "units", n => { Units = n.GetDecimalValue(); } },
             };
         }
@@ -111,15 +87,15 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("account_no", AccountNo);
             writer.WriteDateValue("effective_date", EffectiveDate);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_kind>("kind", Kind);
             writer.WriteLongValue("new_plan_no", NewPlanNo);
-            writer.WriteStringValue("new_status", NewStatus);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_new_status>("new_status", NewStatus);
             writer.WriteLongValue("parent_plan_instance_no", ParentPlanInstanceNo);
             writer.WriteLongValue("plan_instance_no", PlanInstanceNo);
-            writer.WriteStringValue("plan_kind", PlanKind);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_plan_kind>("plan_kind", PlanKind);
             writer.WriteBoolValue("proceed", Proceed);
             writer.WriteLongValue("rate_schedule_no", RateScheduleNo);
-            writer.WriteStringValue("timing", Timing);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.QueueChangeDto_timing>("timing", Timing);
             writer.WriteDecimalValue("units", Units);
             writer.WriteAdditionalData(AdditionalData);
         }

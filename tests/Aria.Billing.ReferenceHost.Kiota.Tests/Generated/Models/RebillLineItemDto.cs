@@ -37,13 +37,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The rate property</summary>
         public decimal? Rate { get; set; }
         /// <summary>The service_charge_type property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ServiceChargeType { get; set; }
-#nullable restore
-#else
-        public string ServiceChargeType { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RebillLineItemDto_service_charge_type? ServiceChargeType { get; set; }
         /// <summary>The service_name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -86,7 +80,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "line_no", n => { LineNo = n.GetIntValue(); } },
                 { "purchase_order", n => { PurchaseOrder = n.GetStringValue(); } },
                 { "rate", n => { Rate = n.GetDecimalValue(); } },
-                { "service_charge_type", n => { ServiceChargeType = n.GetStringValue(); } },
+                { "service_charge_type", n => { ServiceChargeType = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RebillLineItemDto_service_charge_type>(); } },
                 { "service_name", n => { ServiceName = n.GetStringValue(); } },
                 { "service_no", n => { ServiceNo = n.GetLongValue(); } },
                 { "units", n => { Units = n.GetDecimalValue(); } },
@@ -104,7 +98,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteIntValue("line_no", LineNo);
             writer.WriteStringValue("purchase_order", PurchaseOrder);
             writer.WriteDecimalValue("rate", Rate);
-            writer.WriteStringValue("service_charge_type", ServiceChargeType);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.RebillLineItemDto_service_charge_type>("service_charge_type", ServiceChargeType);
             writer.WriteStringValue("service_name", ServiceName);
             writer.WriteLongValue("service_no", ServiceNo);
             writer.WriteDecimalValue("units", Units);

@@ -53,13 +53,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The expected_count property</summary>
         public long? ExpectedCount { get; set; }
         /// <summary>The level property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Level { get; set; }
-#nullable restore
-#else
-        public string Level { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_level? Level { get; set; }
         /// <summary>The object_name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -71,13 +65,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
         /// <summary>The record_id property</summary>
         public long? RecordId { get; set; }
         /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto"/> and sets the default values.
         /// </summary>
@@ -110,10 +98,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "error_message", n => { ErrorMessage = n.GetStringValue(); } },
                 { "event_id", n => { EventId = n.GetStringValue(); } },
                 { "expected_count", n => { ExpectedCount = n.GetLongValue(); } },
-                { "level", n => { Level = n.GetStringValue(); } },
+                { "level", n => { Level = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_level>(); } },
                 { "object_name", n => { ObjectName = n.GetStringValue(); } },
                 { "record_id", n => { RecordId = n.GetLongValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_status>(); } },
             };
         }
         /// <summary>
@@ -130,10 +118,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteStringValue("error_message", ErrorMessage);
             writer.WriteStringValue("event_id", EventId);
             writer.WriteLongValue("expected_count", ExpectedCount);
-            writer.WriteStringValue("level", Level);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_level>("level", Level);
             writer.WriteStringValue("object_name", ObjectName);
             writer.WriteLongValue("record_id", RecordId);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ScopeDto_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -280,19 +280,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records
             [QueryParameter("page_size")]
             public int? PageSize { get; set; }
             #pragma warning restore CS1591
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("sort")]
-            public string? Sort { get; set; }
+            public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records.GetSortQueryParameterType? Sort { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("sort")]
-            public string Sort { get; set; }
-            #pragma warning restore CS1591
-#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
