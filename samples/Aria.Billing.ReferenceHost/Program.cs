@@ -35,7 +35,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.AllowDuplicateProperties = false; // issue #15 item 8: {"level":"record","level":"all"} is a coded 400, not the last one winning
 });
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable input → coded 400 (RequestLimits)
-builder.Services.AddOpenApi();
+builder.Services.AddHostOpenApi(); // the contract: security scheme, problem details, checked in as openapi/v1.json
 builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<BackgroundQueueHealthCheck>("background-queue");
 // Issue #15 item 5: a SIGTERM stops the host within this time (background work observes the stopping token).
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("AriaHost:ShutdownTimeout", TimeSpan.FromSeconds(15)));

@@ -26,6 +26,7 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         var next = await (await ops.GetAsync("/jobs/schedules/daily/next-runs?after=2025-03-07&count=3")).JsonAsync();
         Assert.Equal(["2025-03-07", "2025-03-08", "2025-03-09"], next.EnumerateArray().Select(r => r.GetProperty("run_date").GetString()));
         Assert.Equal("daylight_saving_gap", next[2].GetProperty("shifted_by").GetString());
+        Assert.Equal("2025-03-07T02:30:00-07:00", next[0].GetProperty("starts_at").GetString()); // issue #18 item 5: ISO 8601 with the zone's offset
 
         var trigger = await ops.PostJsonAsync("/jobs/schedules/daily/runs", new { run_date = "2025-02-28", idempotency_key = "core-2025-02-28" });
         var retried = await ops.PostJsonAsync("/jobs/schedules/daily/runs", new { run_date = "2025-02-28", idempotency_key = "core-2025-02-28" });
@@ -119,12 +120,17 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.OK, defined.StatusCode);
         var window = Assert.Single((await defined.JsonAsync()).GetProperty("exception_windows").EnumerateArray());
         Assert.Equal(("2025-04-27T03:00:00Z", "2025-04-29T05:00:00Z"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString()));
+        var read = await (await ops.GetAsync("/jobs/schedules/held-back")).JsonAsync(); // the definition as stored carries its windows back
+        var stored = Assert.Single(read.GetProperty("exception_windows").EnumerateArray());
+        Assert.Equal(("2025-04-27T03:00:00Z", "2025-04-29T05:00:00Z", "04:00", "UTC"),
+            (stored.GetProperty("start").GetString(), stored.GetProperty("end").GetString(), read.GetProperty("time").GetString(), read.GetProperty("time_zone").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/jobs/schedules/never-defined")).StatusCode);
 
         var next = (await (await ops.GetAsync("/jobs/schedules/held-back/next-runs?after=2025-04-26&count=5")).JsonAsync()).EnumerateArray().ToArray();
 
         Assert.Equal(["2025-04-26", "2025-04-27", "2025-04-28", "2025-04-29", "2025-04-30"], next.Select(r => r.GetProperty("run_date").GetString()));
         Assert.Equal(
-            ["2025-04-26T04:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-29T05:00:00 UTC (+00)", "2025-04-30T04:00:00 UTC (+00)"],
+            ["2025-04-26T04:00:00Z", "2025-04-29T05:00:00Z", "2025-04-29T05:00:00Z", "2025-04-29T05:00:00Z", "2025-04-30T04:00:00Z"],
             next.Select(r => r.GetProperty("starts_at").GetString()));
         Assert.Equal(["none", "exception_window", "exception_window", "exception_window", "none"], next.Select(r => r.GetProperty("shifted_by").GetString()));
     }

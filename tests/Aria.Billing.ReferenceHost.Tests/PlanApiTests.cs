@@ -66,7 +66,7 @@ public sealed class PlanApiTests : IClassFixture<HostFactory>
         });
         Assert.Equal(HttpStatusCode.OK, byClientIds.StatusCode);
         var resolved = await byClientIds.JsonAsync();
-        Assert.Equal((42L, 7L, "Master", 9L, "USD"), (resolved.GetProperty("acct_no").GetInt64(), resolved.GetProperty("plan_instance_no").GetInt64(),
+        Assert.Equal((42L, 7L, "master", 9L, "USD"), (resolved.GetProperty("acct_no").GetInt64(), resolved.GetProperty("plan_instance_no").GetInt64(),
             resolved.GetProperty("plan_kind").GetString(), resolved.GetProperty("new_plan_no").GetInt64(), resolved.GetProperty("currency").GetString()));
 
         var toEuro = await (await ops.PostJsonAsync("/plans/replace/validate?today=2025-04-27", new { acct_no = "42", plan_instance_no = "7", new_plan_no = "5", force_currency_change = "true" })).JsonAsync();

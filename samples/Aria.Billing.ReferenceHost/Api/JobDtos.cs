@@ -44,5 +44,11 @@ public sealed record JobRunDto(int Index, string Name, string JobType, BatchStat
 /// <summary>A work item of a job.</summary>
 public sealed record WorkItemDto(long Id, string Key, WorkItemState State, int Attempts, string? Error);
 
-/// <summary>A run the schedule will start.</summary>
+/// <summary>A run the schedule will start: its run date (yyyy-MM-dd) and when it starts (ISO 8601 with the schedule zone's offset).</summary>
 public sealed record NextRunDto(string RunDate, string StartsAt, RunShift ShiftedBy);
+
+/// <summary>A schedule deleted.</summary>
+public sealed record DeletedScheduleDto(string Name, bool Deleted);
+
+/// <summary>One page of the audit log.</summary>
+public sealed record AuditPageDto(IReadOnlyList<RunDto> Items, long? TotalCount, string? ContinuationToken);

@@ -36,9 +36,28 @@ public sealed record InvoicePlanPreviewDto(int? BillDay, int? IntervalMonths, st
 /// the lines the replaced plan's cancellation invoices whatever the directive.
 /// </summary>
 public sealed record ReplacePlanDto(
-    int AssignmentDirective, string Timing, string Proration, string? EffectiveDate, bool IsDefault,
-    long AcctNo, long PlanInstanceNo, string PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency,
+    int AssignmentDirective, ChangeTiming Timing, ProrationPolicy Proration, string? EffectiveDate, bool IsDefault,
+    long AcctNo, long PlanInstanceNo, PlanKind PlanKind, long NewPlanNo, string Currency, bool ChangesCurrency,
     IReadOnlyList<CancellationChargeDto> InvoicedAtCancellation);
 
 /// <summary>A charge invoiced at the replaced plan's cancellation: usage or recurring in arrears, or the cancellation fee, with its <c>line_type</c>.</summary>
-public sealed record CancellationChargeDto(string Kind, long? ServiceNo, int LineType);
+public sealed record CancellationChargeDto(CancellationChargeKind Kind, long? ServiceNo, int LineType);
+
+/// <summary>A change queued, with the warnings its rules raised (a parent that will void it, an ignored bill lag …).</summary>
+public sealed record QueuedChangeDto(PlanChangeDto Change, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// A proration quote: the period the change falls in (yyyy-MM-dd, end exclusive), its days and those remaining, where the prorated
+/// span starts, the credit of the old plan, the charge of the new one and the net, in <c>currency</c>.
+/// </summary>
+public sealed record ProrationQuoteDto(
+    string PeriodStart, string PeriodEnd, int PeriodDays, int DaysRemaining, string SpanStart, decimal Credit, decimal Charge, decimal Net, string Currency);
+
+/// <summary>The invoices due: how many periods, whether they are combined, and each invoice with the periods it covers.</summary>
+public sealed record InvoicePlanDto(int PeriodsDue, CombineInvoices Combine, IReadOnlyList<PlannedInvoiceDto> Invoices);
+
+/// <summary>One invoice of an invoice plan: its date and the periods it covers.</summary>
+public sealed record PlannedInvoiceDto(string InvoiceDate, IReadOnlyList<CoveredPeriodDto> Covers);
+
+/// <summary>A period an invoice covers (yyyy-MM-dd, end exclusive), from which day, and how many days.</summary>
+public sealed record CoveredPeriodDto(string PeriodStart, string PeriodEnd, string From, int Days);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Aria.Billing.Invoicing;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
 
@@ -31,41 +32,41 @@ public static class InvoiceEndpoints
     {
         var invoicing = app.MapGroup("/invoicing").WithTags("Invoicing");
         invoicing.MapPut("/invoices/{invoice_no}", ImportAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Import an invoice of the billing system of record, or refresh the facts it owns (idempotent).")
+            .WithName("ImportInvoice").WithSummary("Import an invoice of the billing system of record, or refresh the facts it owns (idempotent).")
             .Produces<InvoiceDto>(StatusCodes.Status200OK).Produces<InvoiceDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status409Conflict);
         invoicing.MapGet("/invoices/{invoice_no}", GetAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("An invoice with its rebill fields (get_invoice_details_m).")
+            .WithName("GetInvoice").WithSummary("An invoice with its rebill fields (get_invoice_details_m).")
             .Produces<InvoiceDto>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapGet("/accounts/{account_no}/invoices", HistoryAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("An account's invoice history; rb_option 0 (all), 1 (originals only) or 2 (rebills only) (get_invoice_history_m).")
+            .WithName("ListInvoiceHistory").WithSummary("An account's invoice history; rb_option 0 (all), 1 (originals only) or 2 (rebills only) (get_invoice_history_m).")
             .Produces<IReadOnlyList<InvoiceDto>>().ProducesErrors();
         invoicing.MapGet("/invoices/{invoice_no}/creditable-lines", CreditableAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("The non-tax charge lines a credit memo may credit, with the most each may take (get_invoice_cm_details_m).")
+            .WithName("ListCreditableLines").WithSummary("The non-tax charge lines a credit memo may credit, with the most each may take (get_invoice_cm_details_m).")
             .Produces<CreditableLinesDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/credit-memos", CreateMemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Credit lines of an invoice (create_cm_m); an idempotency key makes a repeat return the first memo.")
+            .WithName("CreateCreditMemo").WithSummary("Credit lines of an invoice (create_cm_m); an idempotency key makes a repeat return the first memo.")
             .Produces<CreditMemoReceiptDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapGet("/invoices/{invoice_no}/credit-memos", MemosAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("The credit memos of an invoice, voided ones included.")
+            .WithName("ListCreditMemos").WithSummary("The credit memos of an invoice, voided ones included.")
             .Produces<IReadOnlyList<CreditMemoDto>>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapGet("/credit-memos/{credit_memo_no}", MemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Read)
-            .WithSummary("A credit memo (get_cm_details_m).")
+            .WithName("GetCreditMemo").WithSummary("A credit memo (get_cm_details_m).")
             .Produces<CreditMemoDto>().ProducesErrors(StatusCodes.Status404NotFound);
         invoicing.MapPost("/credit-memos/{credit_memo_no}/void", VoidMemoAsync).RequireAccess(HostModule.Invoicing, HostAccess.Delete)
-            .WithSummary("Void a credit memo (void_credit_memo_m); its invoice takes back what it credited (event 949).")
+            .WithName("VoidCreditMemo").WithSummary("Void a credit memo (void_credit_memo_m); its invoice takes back what it credited (event 949).")
             .Produces<CreditMemoReceiptDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/void", VoidInvoiceAsync).RequireAccess(HostModule.Invoicing, HostAccess.Delete)
-            .WithSummary("Void an invoice (void_invoice_m); refused while a credit memo on it is not voided.")
+            .WithName("VoidInvoice").WithSummary("Void an invoice (void_invoice_m); refused while a credit memo on it is not voided.")
             .Produces<VoidedInvoiceDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         invoicing.MapPost("/invoices/{invoice_no}/rebills", RebillAsync).RequireAccess(HostModule.Invoicing, HostAccess.Create)
-            .WithSummary("Rebill an invoice (gen_rb_m): the rebill and the credit memo for the difference, saved together.")
+            .WithName("RebillInvoice").WithSummary("Rebill an invoice (gen_rb_m): the rebill and the credit memo for the difference, saved together.")
             .Produces<RebillReceiptDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, string invoice_no, ImportInvoiceDto body, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, ImportInvoiceDto body, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var invoice = ParseInvoice(Caller.Of(http).Client, invoiceNo, body, input);
         if (invoice is null || !input.Valid)
         {
@@ -82,20 +83,20 @@ public static class InvoiceEndpoints
         return imported.Value.Version == 1 ? Results.Created($"/invoicing/invoices/{invoiceNo}", dto) : Results.Ok(dto);
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         return input.Valid
             ? ApiErrors.Ok(await ledger.GetAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), InvoiceDto.From)
             : ApiErrors.Result(input.Errors);
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext http, string account_no, string? rb_option, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(HttpContext http, [FromRoute(Name = "account_no")] string accountNo, [FromQuery(Name = "rb_option")] string? rbOption, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var account = input.Number(account_no, "account_no");
-        var option = RebillOptionOf(rb_option, input);
+        var account = input.Number(accountNo, "account_no");
+        var option = RebillOptionOf(rbOption, input);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -105,10 +106,10 @@ public static class InvoiceEndpoints
         return Results.Ok(invoices.Select(InvoiceDto.From));
     }
 
-    private static async Task<IResult> CreditableAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> CreditableAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -119,10 +120,10 @@ public static class InvoiceEndpoints
             invoiceNo, lines[0].Maximum.Currency.Code, [.. lines.Select(static l => new CreditableLineDto(InvoiceLineDto.From(l.Line), l.Maximum.Amount))]));
     }
 
-    private static async Task<IResult> CreateMemoAsync(HttpContext http, string invoice_no, CreateCreditMemoDto body, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateMemoAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreateCreditMemoDto body, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var key = IdempotencyKey(body.IdempotencyKey, http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault(), input);
         var reason = Limited(body.ReasonCode, "reason_code", 100, input);
         var comment = Limited(body.Comments, "comments", 2000, input);
@@ -152,10 +153,10 @@ public static class InvoiceEndpoints
         return Results.Created($"/invoicing/credit-memos/{Uri.EscapeDataString(made.Value.Memo.Number)}", CreditMemoReceiptDto.From(made.Value));
     }
 
-    private static async Task<IResult> MemosAsync(HttpContext http, string invoice_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> MemosAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -164,10 +165,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.ListAsync(Caller.Of(http).Client, invoiceNo, cancellationToken), list => list.Select(CreditMemoDto.From));
     }
 
-    private static async Task<IResult> MemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> MemoAsync(HttpContext http, [FromRoute(Name = "credit_memo_no")] string creditMemoNo, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var number = input.Text(credit_memo_no, "credit_memo_no", 100);
+        var number = input.Text(creditMemoNo, "credit_memo_no", 100);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -176,10 +177,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.GetAsync(Caller.Of(http).Client, number, cancellationToken), CreditMemoDto.From);
     }
 
-    private static async Task<IResult> VoidMemoAsync(HttpContext http, string credit_memo_no, CreditMemoService memos, CancellationToken cancellationToken)
+    private static async Task<IResult> VoidMemoAsync(HttpContext http, [FromRoute(Name = "credit_memo_no")] string creditMemoNo, CreditMemoService memos, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var number = input.Text(credit_memo_no, "credit_memo_no", 100);
+        var number = input.Text(creditMemoNo, "credit_memo_no", 100);
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -189,10 +190,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await memos.VoidAsync(caller.Client, number, Actor(caller), cancellationToken), CreditMemoReceiptDto.From);
     }
 
-    private static async Task<IResult> VoidInvoiceAsync(HttpContext http, string invoice_no, InvoiceLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> VoidInvoiceAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, InvoiceLedger ledger, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -202,10 +203,10 @@ public static class InvoiceEndpoints
         return ApiErrors.Ok(await ledger.VoidAsync(caller.Client, invoiceNo, Actor(caller), cancellationToken), VoidedInvoiceDto.From);
     }
 
-    private static async Task<IResult> RebillAsync(HttpContext http, string invoice_no, RebillDto body, RebillService rebills, CancellationToken cancellationToken)
+    private static async Task<IResult> RebillAsync(HttpContext http, [FromRoute(Name = "invoice_no")] string invoiceNumber, RebillDto body, RebillService rebills, CancellationToken cancellationToken)
     {
         var input = new Input();
-        var invoiceNo = input.Number(invoice_no, "invoice_no");
+        var invoiceNo = input.Number(invoiceNumber, "invoice_no");
         var reason = Limited(body.ReasonCode, "reason_code", 100, input);
         var comment = Limited(body.Comments, "comments", 2000, input);
         var rebillNo = input.Positive(body.RebillInvoiceNo, "rebill_invoice_no");

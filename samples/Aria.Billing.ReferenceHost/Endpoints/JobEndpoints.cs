@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Aria.Billing.Jobs;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
@@ -16,15 +17,36 @@ public static class JobEndpoints
     public static void MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/jobs").WithTags("Jobs");
-        jobs.MapPut("/schedules/{name}", DefineAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
-        jobs.MapDelete("/schedules/{name}", DeleteAsync).RequireAccess(HostModule.Jobs, HostAccess.Delete);
-        jobs.MapGet("/schedules/{name}/next-runs", NextRuns).RequireAccess(HostModule.Jobs, HostAccess.Read);
-        jobs.MapPost("/schedules/{name}/runs", TriggerAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
-        jobs.MapGet("/runs/{id:guid}", RunAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
-        jobs.MapGet("/runs/{id:guid}/jobs/{index:int}/items", ItemsAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
-        jobs.MapPost("/runs/{id:guid}/reset", ResetAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit);
-        jobs.MapPost("/runs/{id:guid}/reprocess", ReprocessAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit);
-        jobs.MapGet("/audit", AuditAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
+        jobs.MapPut("/schedules/{name}", DefineAsync).RequireAccess(HostModule.Jobs, HostAccess.Create)
+            .WithName("DefineSchedule").WithSummary("Define or replace a job schedule: frequency, execution time and zone, ordered jobs, exception windows.")
+            .Produces<SavedScheduleDto>().ProducesErrors(StatusCodes.Status409Conflict);
+        jobs.MapGet("/schedules/{name}", GetAsync).RequireAccess(HostModule.Jobs, HostAccess.Read)
+            .WithName("GetSchedule").WithSummary("A job schedule's definition as saved, exception windows included.")
+            .Produces<SavedScheduleDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        jobs.MapDelete("/schedules/{name}", DeleteAsync).RequireAccess(HostModule.Jobs, HostAccess.Delete)
+            .WithName("DeleteSchedule").WithSummary("Delete a job schedule (refused when it would leave the client without daily billing).")
+            .Produces<DeletedScheduleDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapGet("/schedules/{name}/next-runs", NextRuns).RequireAccess(HostModule.Jobs, HostAccess.Read)
+            .WithName("ListNextRuns").WithSummary("The next runs of a schedule after a date: run date, start instant, and what shifted it (an exception window).")
+            .Produces<IReadOnlyList<NextRunDto>>().ProducesErrors(StatusCodes.Status404NotFound);
+        jobs.MapPost("/schedules/{name}/runs", TriggerAsync).RequireAccess(HostModule.Jobs, HostAccess.Create)
+            .WithName("TriggerRun").WithSummary("Start a schedule's run for a date (idempotent on the key); 202 with the run to poll.")
+            .Produces<RunDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapGet("/runs/{id:guid}", RunAsync).RequireAccess(HostModule.Jobs, HostAccess.Read)
+            .WithName("GetRun").WithSummary("A run with the status of each of its jobs (batch status codes 0-7).")
+            .Produces<RunDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        jobs.MapGet("/runs/{id:guid}/jobs/{index:int}/items", ItemsAsync).RequireAccess(HostModule.Jobs, HostAccess.Read)
+            .WithName("ListWorkItems").WithSummary("The work items of one job of a run.")
+            .Produces<IReadOnlyList<WorkItemDto>>().ProducesErrors(StatusCodes.Status404NotFound);
+        jobs.MapPost("/runs/{id:guid}/reset", ResetAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit)
+            .WithName("ResetRun").WithSummary("Reset a run: its unfinished jobs back to New, to run again.")
+            .Produces<RunDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapPost("/runs/{id:guid}/reprocess", ReprocessAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit)
+            .WithName("ReprocessRun").WithSummary("Reprocess a run's failed work, or one job's; 202 with the run to poll.")
+            .Produces<RunDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        jobs.MapGet("/audit", AuditAsync).RequireAccess(HostModule.Jobs, HostAccess.Read)
+            .WithName("SearchAudit").WithSummary("The batch process audit log: runs within at most 7 days, by status and process name, paged.")
+            .Produces<AuditPageDto>().ProducesErrors();
     }
 
     private static async Task<IResult> DefineAsync(HttpContext http, string name, ScheduleDto? body, JobScheduleRegistry registry, ClientTimeZones clientZones)
@@ -49,15 +71,28 @@ public static class JobEndpoints
             return ApiErrors.Result(saved.Errors);
         }
 
-        var zone = definition.TimeZoneId ?? clientZones.For(caller.Client).Id;
-        return Results.Ok(new SavedScheduleDto(definition.Name, definition.Frequency.ToString(), body.Time!, zone,
-            [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
-            [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
-            [.. saved.Warnings.Select(w => w.Message)]));
+        return Results.Ok(Saved(definition, clientZones, [.. saved.Warnings.Select(w => w.Message)]));
     }
 
+    /// <summary>A schedule's definition as saved, exception windows included (spec: job-schedule-management.txt).</summary>
+    private static async Task<IResult> GetAsync(HttpContext http, string name, JobScheduleRegistry registry, ClientTimeZones clientZones)
+    {
+        var client = Caller.Of(http).Client;
+        return await registry.FindAsync(client, name, http.RequestAborted) is { } definition
+            ? Results.Ok(Saved(definition, clientZones, []))
+            : ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule '{name}' for client {client}.", "name")]);
+    }
+
+    /// <summary>The response body of a saved definition: its time zone (the client's when it names none) and windows in start order.</summary>
+    private static SavedScheduleDto Saved(ScheduleDefinition definition, ClientTimeZones clientZones, IReadOnlyList<string> warnings) =>
+        new(definition.Name, definition.Frequency.ToString(), LocalTimePattern.CreateWithInvariantCulture("HH:mm").Format(definition.Time),
+            definition.TimeZoneId ?? clientZones.For(definition.Client).Id,
+            [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
+            [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
+            warnings);
+
     private static async Task<IResult> DeleteAsync(HttpContext http, string name, JobScheduleRegistry registry) =>
-        ApiErrors.Ok(await registry.RemoveAsync(Caller.Of(http).Client, name, http.RequestAborted), d => new { name = d.Name, deleted = true });
+        ApiErrors.Ok(await registry.RemoveAsync(Caller.Of(http).Client, name, http.RequestAborted), d => new DeletedScheduleDto(d.Name, true));
 
     /// <summary>The definition a request describes, or null with the reasons in <paramref name="input"/>.</summary>
     private static ScheduleDefinition? Parse(ClientNumber client, string name, ScheduleDto body, IDateTimeZoneProvider zones, Input input)
@@ -160,7 +195,7 @@ public static class JobEndpoints
 
         return input.Valid
             ? Results.Ok(schedule.Calendar.Preview(from, count ?? 5).Select(r =>
-                new NextRunDto(r.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), r.StartsAt.InZone(schedule.Calendar.Zone).ToString(), r.ShiftedBy)))
+                new NextRunDto(r.RunDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), OffsetDateTimePattern.Rfc3339.Format(r.StartsAt.InZone(schedule.Calendar.Zone).ToOffsetDateTime()), r.ShiftedBy)))
             : ApiErrors.Result(input.Errors);
     }
 
@@ -243,7 +278,7 @@ public static class JobEndpoints
     }
 
     private static async Task<IResult> AuditAsync(
-        HttpContext http, string? from, string? to, string? status, string? process, int? page_size, string? continuation_token, JobRunner runner, CancellationToken cancellationToken)
+        HttpContext http, string? from, string? to, string? status, string? process, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken, JobRunner runner, CancellationToken cancellationToken)
     {
         var input = new Input();
         var start = input.Date(from, "from");
@@ -251,7 +286,7 @@ public static class JobEndpoints
         BatchStatus? batchStatus = string.IsNullOrEmpty(status) ? null
             : int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && Enum.IsDefined((BatchStatus)code) ? (BatchStatus)code
             : input.Choice(status, "status", BatchStatus.New);
-        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        var page = continuationToken is null ? PageRequest.First(pageSize ?? PageRequest.DefaultSize) : PageRequest.After(continuationToken, pageSize ?? PageRequest.DefaultSize);
         input.Add(page.Errors);
         if (!input.Valid)
         {
@@ -259,7 +294,7 @@ public static class JobEndpoints
         }
 
         var found = await runner.SearchAuditAsync(new RunSearch(Caller.Of(http).Client, start, end, batchStatus, input.OptionalText(process, "process")), page.Value, cancellationToken);
-        return ApiErrors.Ok(found, p => new { items = p.Items.Select(RunDto.From), total_count = p.TotalCount, continuation_token = p.ContinuationToken });
+        return ApiErrors.Ok(found, p => new AuditPageDto([.. p.Items.Select(RunDto.From)], p.TotalCount, p.ContinuationToken));
     }
 
     private static IResult ScheduleNotFound(string name) =>

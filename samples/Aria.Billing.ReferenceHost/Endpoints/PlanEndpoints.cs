@@ -2,6 +2,7 @@ using System.Globalization;
 using Aria.Billing.Plans;
 using Aria.Billing.Plans.Queue;
 using Aria.Billing.ReferenceHost.Api;
+using Microsoft.AspNetCore.Mvc;
 using Aria.Billing.ReferenceHost.Security;
 using NodaTime;
 
@@ -20,14 +21,30 @@ public static class PlanEndpoints
     public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
         var plans = app.MapGroup("/plans").WithTags("Plans");
-        plans.MapPost("/changes", QueueAsync).RequireAccess(HostModule.Plans, HostAccess.Create);
-        plans.MapGet("/accounts/{account_no:long}/changes", ListAsync).RequireAccess(HostModule.Plans, HostAccess.Read);
-        plans.MapPost("/changes/{id:guid}/execute", ExecuteAsync).RequireAccess(HostModule.Plans, HostAccess.Edit);
-        plans.MapPut("/changes/{id:guid}/effective-date", ChangeDateAsync).RequireAccess(HostModule.Plans, HostAccess.Edit);
-        plans.MapDelete("/changes/{id:guid}", DeleteAsync).RequireAccess(HostModule.Plans, HostAccess.Delete);
-        plans.MapPost("/proration/preview", ProrationPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
-        plans.MapPost("/invoice-plan/preview", InvoicePlanPreview).RequireAccess(HostModule.Plans, HostAccess.Read);
-        plans.MapPost("/replace/validate", ValidateReplaceAsync).RequireAccess(HostModule.Plans, HostAccess.Read);
+        plans.MapPost("/changes", QueueAsync).RequireAccess(HostModule.Plans, HostAccess.Create)
+            .WithName("QueuePlanChange").WithSummary("Queue a change for a plan instance (assign, remove, replace, units, status, rate schedule), with the warnings its rules raised.")
+            .Produces<QueuedChangeDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        plans.MapGet("/accounts/{account_no:long}/changes", ListAsync).RequireAccess(HostModule.Plans, HostAccess.Read)
+            .WithName("ListPlanChanges").WithSummary("An account's queued plan changes in the order they run; with history, executed and deleted ones too.")
+            .Produces<IReadOnlyList<PlanChangeDto>>().ProducesErrors();
+        plans.MapPost("/changes/{id:guid}/execute", ExecuteAsync).RequireAccess(HostModule.Plans, HostAccess.Edit)
+            .WithName("ExecutePlanChange").WithSummary("Execute a dated change now (the top-most pending assignment only).")
+            .Produces<PlanChangeDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        plans.MapPut("/changes/{id:guid}/effective-date", ChangeDateAsync).RequireAccess(HostModule.Plans, HostAccess.Edit)
+            .WithName("ChangePlanChangeDate").WithSummary("Move a queued change to another effective date.")
+            .Produces<PlanChangeDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        plans.MapDelete("/changes/{id:guid}", DeleteAsync).RequireAccess(HostModule.Plans, HostAccess.Delete)
+            .WithName("DeletePlanChange").WithSummary("Delete a queued change and its descendants; returns every change deleted.")
+            .Produces<IReadOnlyList<PlanChangeDto>>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        plans.MapPost("/proration/preview", ProrationPreview).RequireAccess(HostModule.Plans, HostAccess.Read)
+            .WithName("PreviewProration").WithSummary("The credit and charge of a plan change on a date, under a proration policy.")
+            .Produces<ProrationQuoteDto>().ProducesErrors();
+        plans.MapPost("/invoice-plan/preview", InvoicePlanPreview).RequireAccess(HostModule.Plans, HostAccess.Read)
+            .WithName("PreviewInvoicePlan").WithSummary("The invoices due for the uninvoiced periods as of a date: combined (long-cycle) or one per period.")
+            .Produces<InvoicePlanDto>().ProducesErrors();
+        plans.MapPost("/replace/validate", ValidateReplaceAsync).RequireAccess(HostModule.Plans, HostAccess.Read)
+            .WithName("ValidateReplacePlan").WithSummary("Validate a replace_acct_plan_m request against the billing system: the directive in force, or every coded error at once.")
+            .Produces<ReplacePlanDto>().ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> QueueAsync(HttpContext http, QueueChangeDto? body, PlanChangeQueue queue, CancellationToken cancellationToken)
@@ -62,14 +79,14 @@ public static class PlanEndpoints
 
         var queued = await queue.QueueAsync(request, Caller.Of(http).Name, cancellationToken);
         return queued.IsSuccess
-            ? Results.Created($"/plans/accounts/{queued.Value.Account}/changes", new { change = PlanChangeDto.From(queued.Value), warnings = queued.Warnings.Select(w => w.Message) })
+            ? Results.Created($"/plans/accounts/{queued.Value.Account}/changes", new QueuedChangeDto(PlanChangeDto.From(queued.Value), [.. queued.Warnings.Select(w => w.Message)]))
             : ApiErrors.Result(queued.Errors);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, long account_no, bool? history, PlanChangeQueue queue, CancellationToken cancellationToken) =>
-        account_no < 1
+    private static async Task<IResult> ListAsync(HttpContext http, [FromRoute(Name = "account_no")] long accountNo, bool? history, PlanChangeQueue queue, CancellationToken cancellationToken) =>
+        accountNo < 1
             ? ApiErrors.Result([new AriaError(ApiErrors.InvalidValue, "account_no should be a positive whole number.", "account_no")])
-            : Results.Ok((await queue.ListAsync(Caller.Of(http).Client, new AccountNumber(account_no), includeHistory: history ?? false, cancellationToken: cancellationToken))
+            : Results.Ok((await queue.ListAsync(Caller.Of(http).Client, new AccountNumber(accountNo), includeHistory: history ?? false, cancellationToken: cancellationToken))
                 .Select(PlanChangeDto.From));
 
     private static async Task<IResult> ExecuteAsync(HttpContext http, Guid id, PlanChangeQueue queue, CancellationToken cancellationToken) =>
@@ -111,12 +128,9 @@ public static class PlanEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        return ApiErrors.Ok(proration.Quote(request), q => new
-        {
-            period_start = Day(q.Credit.Period.Start), period_end = Day(q.Credit.Period.End), period_days = q.Credit.Period.Days,
-            days_remaining = q.Credit.DaysRemaining, span_start = Day(q.SpanStart), credit = q.Credit.Amount.Amount, charge = q.Charge.Amount.Amount,
-            net = q.Net.Amount, currency = currency.Code,
-        });
+        return ApiErrors.Ok(proration.Quote(request), q => new ProrationQuoteDto(
+            Day(q.Credit.Period.Start), Day(q.Credit.Period.End), q.Credit.Period.Days, q.Credit.DaysRemaining, Day(q.SpanStart),
+            q.Credit.Amount.Amount, q.Charge.Amount.Amount, q.Net.Amount, currency.Code));
     }
 
     private static IResult InvoicePlanPreview(InvoicePlanPreviewDto? body, InvoicePlanner planner)
@@ -138,15 +152,10 @@ public static class PlanEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        return ApiErrors.Ok(planner.Plan(request), plan => new
-        {
-            periods_due = plan.PeriodsDue, combine = plan.Combine.ToString(),
-            invoices = plan.Invoices.Select(i => new
-            {
-                invoice_date = Day(i.InvoiceDate),
-                covers = i.Covers.Select(p => new { period_start = Day(p.Period.Start), period_end = Day(p.Period.End), from = Day(p.From), days = p.Days }),
-            }),
-        });
+        return ApiErrors.Ok(planner.Plan(request), plan => new InvoicePlanDto(
+            plan.PeriodsDue, plan.Combine,
+            [.. plan.Invoices.Select(i => new PlannedInvoiceDto(
+                Day(i.InvoiceDate), [.. i.Covers.Select(p => new CoveredPeriodDto(Day(p.Period.Start), Day(p.Period.End), Day(p.From), p.Days))]))]));
     }
 
     /// <summary>
@@ -175,10 +184,10 @@ public static class PlanEndpoints
         var request = body with { ClientNo = caller.Client.ToString(), AuthKey = "verified-by-host" }; // the host authenticated the caller
         var validated = await replace.ValidateAsync(caller.Client, request, asOf, cancellationToken);
         return ApiErrors.Ok(validated, v => new ReplacePlanDto(
-            v.Directive.Directive.Code, v.Directive.Directive.Timing.ToString(), v.Directive.Proration.ToString(),
+            v.Directive.Directive.Code, v.Directive.Directive.Timing, v.Directive.Proration,
             v.Directive.EffectiveDate is { } d ? Day(d) : null, v.Directive.IsDefault,
-            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind.ToString(), v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency,
-            [.. v.InvoicedAtCancellation.Select(c => new CancellationChargeDto(c.Kind.ToString(), c.ServiceNo, (int)c.LineType))]));
+            v.AccountNumber.Value, v.PlanInstanceNumber.Value, v.PlanKind, v.NewPlanNumber.Value, v.Currency.Code, v.ChangesCurrency,
+            [.. v.InvoicedAtCancellation.Select(c => new CancellationChargeDto(c.Kind, c.ServiceNo, (int)c.LineType))]));
     }
 
     private static BillingCycle? Cycle(int? billDay, int? intervalMonths, Input input)

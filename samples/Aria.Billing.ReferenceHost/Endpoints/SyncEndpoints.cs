@@ -2,6 +2,7 @@ using Aria.Billing.ReferenceHost.Api;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Security;
 using Aria.Billing.Sync;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
 namespace Aria.Billing.ReferenceHost.Endpoints;
@@ -16,22 +17,137 @@ public static class SyncEndpoints
     public static void MapSyncEndpoints(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/sync").WithTags("Sync");
-        sync.MapGet("/{domain}/records", SearchAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/records/{id:long}", GetAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create);
-        sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/summary/errors", ErrorSummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
-        sync.MapGet("/{domain}/summary/records", ErrorRecordsAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+        sync.MapGet("/{domain}/records", SearchAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("SearchSyncRecords").WithSummary("Search a sync log (account, catalog or aggregated_usage): exact and partial filters, sorts, pages; newest first, DISCARDED hidden unless asked for.")
+            .Produces<SyncPageDto>().ProducesErrors();
+        sync.MapGet("/{domain}/records/{id:long}", GetAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncRecord").WithSummary("One sync record with its payload and the history of its attempts.")
+            .Produces<SyncRecordDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create)
+            .WithName("IngestSyncRecord").WithSummary("Record a sync message and process it (idempotent on event_id); aggregated usage goes to the hourly batch of its recorded_at.")
+            .Produces<SyncRecordDto>(StatusCodes.Status201Created).ProducesErrors();
+        sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncSummary").WithSummary("The reprocess summary: ERROR records counted by object name and action name.")
+            .Produces<IReadOnlyList<SyncSummaryRow>>().ProducesErrors();
+        sync.MapGet("/{domain}/summary/errors", ErrorSummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncErrorSummary").WithSummary("The error summary of one summary row: ERROR records counted by error code and message, with the catalog's resolution.")
+            .Produces<IReadOnlyList<ErrorSummaryDto>>().ProducesErrors();
+        sync.MapGet("/{domain}/summary/records", ErrorRecordsAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("ListSyncErrorRecords").WithSummary("The ERROR records of one error-summary row (the activity level of the reprocess summary).")
+            .Produces<IReadOnlyList<SyncRecordDto>>().ProducesErrors();
         sync.MapPost("/{domain}/reprocess", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, domain, scope, SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit);
+            StartAsync(http, domain, scope, SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
+            .WithName("ReprocessSyncRecords").WithSummary("Reprocess the ERROR records of a scope (all, summary, error_summary, record, batch, batch_error_summary); 202 with the operation to poll.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         sync.MapPost("/{domain}/discard", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
-            StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete);
-        sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+            StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
+            .WithName("DiscardSyncRecords").WithSummary("Discard for good the ERROR records of a scope spelled out, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetSyncOperation").WithSummary("A bulk reprocess or discard and its progress.")
+            .Produces<SyncOperationDto>().ProducesErrors(StatusCodes.Status404NotFound);
+
+        // The Aggregated Usage Sync view (spec: billing-sync-reprocess.txt, "Aggregated Usage Sync"): incomplete batches, a
+        // batch's drill-down, reprocess and discard at batch and at error-summary (error code + status) level.
+        sync.MapGet("/aggregated_usage/batches", BatchesAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("ListUsageBatches").WithSummary("The incomplete aggregated usage batches, oldest first, with their total, completed, error and pending counts.")
+            .Produces<IReadOnlyList<UsageBatchDto>>().ProducesErrors();
+        sync.MapGet("/aggregated_usage/batches/{batch_id}", BatchAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetUsageBatch").WithSummary("One incomplete batch with its drill-down: the incomplete records by error code and status, pending ones included.")
+            .Produces<UsageBatchDrillDownDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        sync.MapPost("/aggregated_usage/batches/{batch_id}/reprocess", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: false), SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
+            .WithName("ReprocessUsageBatch").WithSummary("Reprocess the ERROR records of a batch, or of one of its error-code rows; 202 with the operation to poll.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+        sync.MapPost("/aggregated_usage/batches/{batch_id}/discard", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: true), SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
+            .WithName("DiscardUsageBatch").WithSummary("Discard for good the ERROR records of a batch or of one of its error-code rows, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The aggregated usage log's name in paths.</summary>
+    private const string AggregatedUsage = "aggregated_usage";
+
+    /// <summary>
+    /// How the host batches aggregated usage (the client's aggregation frequency setting of the spec): hourly windows on the
+    /// hour, UTC. A record's batch is the window holding its <c>recorded_at</c>.
+    /// </summary>
+    public static AggregationFrequency AggregationFrequency { get; } = AggregationFrequency.Hourly;
+
+    private static async Task<IResult> BatchesAsync(
+        HttpContext http, SyncLog log, ClientTimeZones zones, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate,
+        [FromQuery(Name = "status")] string? status, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var client = Caller.Of(http).Client;
+        var filter = new UsageBatchFilter(
+            client, input.OptionalDate(startDate, "start_date"), input.OptionalDate(endDate, "end_date"),
+            string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error), zones.For(client));
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var batches = await log.IncompleteBatchesAsync(filter, cancellationToken);
+        return Results.Ok(batches.Select(UsageBatchDto.From).ToArray());
+    }
+
+    private static async Task<IResult> BatchAsync(HttpContext http, [FromRoute(Name = "batch_id")] string batchId, SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var start = BatchStart(batchId, input);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        return await FindBatchAsync(log, Caller.Of(http).Client, start, cancellationToken) is { } batch
+            ? Results.Ok(UsageBatchDrillDownDto.From(batch))
+            : ApiErrors.Result([new AriaError(ApiErrors.UsageBatchNotFound, $"No incomplete aggregated usage batch {UsageBatchDto.Id(start)}.", "batch_id")]);
+    }
+
+    /// <summary>The incomplete batch starting at <paramref name="start"/>, or null.</summary>
+    private static async Task<UsageBatch?> FindBatchAsync(SyncLog log, ClientNumber client, Instant start, CancellationToken cancellationToken)
+    {
+        var day = start.InUtc().Date;
+        var batches = await log.IncompleteBatchesAsync(new UsageBatchFilter(client, day, day.PlusDays(1), Zone: DateTimeZone.Utc), cancellationToken);
+        return batches.FirstOrDefault(b => b.Start == start);
+    }
+
+    /// <summary>A batch id (its start, ISO-8601) read into <paramref name="input"/>, within the business date range.</summary>
+    private static Instant BatchStart(string? batchId, Input input)
+    {
+        var start = input.Instant(batchId, "batch_id");
+        if (input.Valid && BusinessDates.Check(start.InUtc().Date, "batch_id") is { } outside)
+        {
+            input.Add(outside.Code, outside.Message, "batch_id");
+        }
+
+        return start;
+    }
+
+    /// <summary>The generic scope of a batch reprocess or discard (a discard with no body stays without one: refused).</summary>
+    private static ScopeDto? BatchScope(string batchId, BatchScopeDto? body, bool discard)
+    {
+        if (body is null)
+        {
+            return discard ? null : new ScopeDto("batch", null, null, null, null, null, null, BatchId: batchId);
+        }
+
+        var level = body.Level?.ToLowerInvariant() switch
+        {
+            null or "" => discard ? "" : "batch",
+            "batch" => "batch",
+            "error_summary" => "batch_error_summary",
+            var other => "batch:" + other, // refused by Scope, naming the levels a batch takes
+        };
+        return new ScopeDto(level, null, null, body.ErrorCode, null, null, null, null, body.ExpectedCount, batchId, body.Status);
     }
 
     private static async Task<IResult> SearchAsync(
-        HttpContext http, string domain, SyncLog log, string? status, string? object_name, string? action_name, string? action, string? error_code,
-        string? event_id, string? aria_sync_id, string? account_no, string? sort, bool? descending, int? page_size, string? continuation_token, CancellationToken cancellationToken)
+        HttpContext http, string domain, SyncLog log, string? status, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, string? action, [FromQuery(Name = "error_code")] string? errorCode,
+        [FromQuery(Name = "event_id")] string? eventId, [FromQuery(Name = "aria_sync_id")] string? ariaSyncId, [FromQuery(Name = "account_no")] string? accountNo, string? sort, bool? descending, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken,
+        [FromQuery(Name = "batch_id")] string? batchId, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
@@ -39,13 +155,14 @@ public static class SyncEndpoints
         {
             Client = Caller.Of(http).Client, Domain = d,
             Status = string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error),
-            ObjectNameContains = input.OptionalText(object_name, "object_name"), ActionNameContains = input.OptionalText(action_name, "action_name"),
-            Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(error_code, "error_code"), EventId = input.OptionalText(event_id, "event_id"),
-            AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"),
-            AccountNumber = input.OptionalNumber(account_no, "account_no") is { } a ? new AccountNumber(a) : null,
+            ObjectNameContains = input.OptionalText(objectName, "object_name"), ActionNameContains = input.OptionalText(actionName, "action_name"),
+            Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(errorCode, "error_code"), EventId = input.OptionalText(eventId, "event_id"),
+            AriaSyncId = input.OptionalText(ariaSyncId, "aria_sync_id"),
+            AccountNumber = input.OptionalNumber(accountNo, "account_no") is { } a ? new AccountNumber(a) : null,
             SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
+            BatchStart = string.IsNullOrEmpty(batchId) ? null : BatchStart(batchId, input),
         };
-        var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
+        var page = continuationToken is null ? PageRequest.First(pageSize ?? PageRequest.DefaultSize) : PageRequest.After(continuationToken, pageSize ?? PageRequest.DefaultSize);
         input.Add(page.Errors);
         if (!input.Valid)
         {
@@ -80,9 +197,24 @@ public static class SyncEndpoints
             return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
         }
 
+        // Aggregated usage goes to the batch of the window holding its recorded_at (now when absent); the other logs have none.
+        var now = clock.GetCurrentInstant();
+        (Instant Start, Instant End)? batch = null;
+        if (d == SyncDomain.AggregatedUsage)
+        {
+            var recordedAt = body.RecordedAt is null ? now : input.Instant(body.RecordedAt, "recorded_at");
+            if (input.Valid && BusinessDates.Check(recordedAt.InUtc().Date, "recorded_at") is { } outside)
+            {
+                input.Add(outside.Code, outside.Message, "recorded_at");
+            }
+
+            batch = input.Valid ? AggregationFrequency.WindowOf(recordedAt) : null;
+        }
+
         var record = new SyncRecord
         {
-            Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = clock.GetCurrentInstant(),
+            Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = now,
+            BatchStart = batch?.Start, BatchEnd = batch?.End,
             ObjectName = input.Text(body.ObjectName, "object_name"), ActionName = input.Text(body.ActionName, "action_name"),
             Action = input.OptionalText(body.Action, "action"), ObjectType = body.ObjectType, AriaSyncId = input.OptionalText(body.AriaSyncId, "aria_sync_id"),
             AccountNumber = input.Positive(body.AccountNo, "account_no") is { } a ? new AccountNumber(a) : null,
@@ -97,24 +229,24 @@ public static class SyncEndpoints
         return Results.Created($"/sync/{d}/records/{stored.Id}", SyncRecordDto.From(stored, detail: true));
     }
 
-    private static async Task<IResult> SummaryAsync(HttpContext http, string domain, string? account_no, SyncLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> SummaryAsync(HttpContext http, string domain, [FromQuery(Name = "account_no")] string? accountNo, SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var account = input.OptionalNumber(account_no, "account_no");
+        var account = input.OptionalNumber(accountNo, "account_no");
         return input.Valid
             ? Results.Ok(await log.SummaryAsync(Caller.Of(http).Client, d, account is { } a ? new AccountNumber(a) : null, cancellationToken))
             : ApiErrors.Result(input.Errors);
     }
 
     private static async Task<IResult> ErrorSummaryAsync(
-        HttpContext http, string domain, string? object_name, string? action_name, string? account_no, SyncLog log, CancellationToken cancellationToken)
+        HttpContext http, string domain, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, [FromQuery(Name = "account_no")] string? accountNo, SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var objectName = input.Text(object_name, "object_name");
-        var actionName = input.Text(action_name, "action_name");
-        var account = input.OptionalNumber(account_no, "account_no");
+        objectName = input.Text(objectName, "object_name");
+        actionName = input.Text(actionName, "action_name");
+        var account = input.OptionalNumber(accountNo, "account_no");
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
@@ -125,14 +257,14 @@ public static class SyncEndpoints
     }
 
     private static async Task<IResult> ErrorRecordsAsync(
-        HttpContext http, string domain, string? object_name, string? action_name, string? error_code, string? error_message, string? account_no, int? max,
+        HttpContext http, string domain, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, [FromQuery(Name = "error_code")] string? errorCode, [FromQuery(Name = "error_message")] string? errorMessage, [FromQuery(Name = "account_no")] string? accountNo, int? max,
         SyncLog log, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
-        var row = new SyncErrorSummaryRow(input.Text(object_name, "object_name"), input.Text(action_name, "action_name"),
-            input.OptionalText(error_code, "error_code"), input.OptionalText(error_message, "error_message", 2000), 0);
-        var account = input.OptionalNumber(account_no, "account_no");
+        var row = new SyncErrorSummaryRow(input.Text(objectName, "object_name"), input.Text(actionName, "action_name"),
+            input.OptionalText(errorCode, "error_code"), input.OptionalText(errorMessage, "error_message", 2000), 0);
+        var account = input.OptionalNumber(accountNo, "account_no");
         if (max is < 1 or > PageRequest.MaxSize)
         {
             input.Add(AriaErrorCodes.PageSizeOutOfRange, $"max should be in range [1-{PageRequest.MaxSize}].", "max");
@@ -175,6 +307,11 @@ public static class SyncEndpoints
         }
 
         var scope = Scope(body, input);
+        if (scope is { Level: SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary } && d != SyncDomain.AggregatedUsage)
+        {
+            input.Add(ApiErrors.InvalidValue, $"level {body.Level} is for the aggregated_usage log only.", "level");
+        }
+
         if (!input.Valid || scope is null)
         {
             return ApiErrors.Result(input.Errors);
@@ -219,6 +356,11 @@ public static class SyncEndpoints
         {
             case SyncScopeLevel.Record:
                 return 1;
+            case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
+                var batch = await FindBatchAsync(log, client, scope.BatchStart!.Value, cancellationToken);
+                return batch is null ? 0 : batch.Details
+                    .Where(e => e.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || e.ErrorCode == scope.ErrorCode))
+                    .Sum(e => (long)e.Count);
             case SyncScopeLevel.ErrorSummary:
                 var errors = await log.ErrorSummaryAsync(client, domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken);
                 return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
@@ -247,8 +389,23 @@ public static class SyncEndpoints
                 }
 
                 return input.Positive(s.RecordId ?? 0, "record_id") is { } id ? SyncScope.Record(id) : null;
+            case "batch":
+                return BatchStart(s.BatchId, input) is var start && input.Valid ? SyncScope.Batch(start) : null;
+            case "batch_error_summary":
+                var batchStart = BatchStart(s.BatchId, input);
+                var code = input.OptionalText(s.ErrorCode, "error_code");
+                if (input.Choice(s.Status, "status", SyncStatus.Error) is not SyncStatus.Error && input.Valid)
+                {
+                    // Only ERROR records are reprocessed or discarded; PENDING ones are processed again by the sync recovery.
+                    input.Add(ApiErrors.InvalidValue, "status should be error: pending records are processed by the sync recovery once their lease has passed, not reprocessed or discarded.", "status");
+                }
+
+                return input.Valid ? SyncScope.BatchErrorSummary(batchStart, code) : null;
+            case var level when level.StartsWith("batch:", StringComparison.Ordinal):
+                input.Add(ApiErrors.InvalidValue, "level should be batch or error_summary.", "level");
+                return null;
             default:
-                input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary or record.", "level");
+                input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary, record, batch or batch_error_summary.", "level");
                 return null;
         }
     }
