@@ -168,6 +168,7 @@ public static class OpenApiContract
             Description = "The Aria.Billing packages over HTTP: sync reprocessing, the plan-change queue, job schedules and the invoice ledger. "
                 + $"Every call names its client and key in the {ClientHeader} and {KeyHeader} headers. Every refusal is RFC 9457 problem details "
                 + "(application/problem+json) whose `errors` member lists the spec's codes, messages and the inputs they are about.",
+            License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document." }];
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
