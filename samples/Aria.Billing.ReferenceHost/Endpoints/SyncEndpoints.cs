@@ -31,7 +31,7 @@ public static class SyncEndpoints
 
     private static async Task<IResult> SearchAsync(
         HttpContext http, string domain, SyncLog log, string? status, string? object_name, string? action_name, string? action, string? error_code,
-        string? event_id, string? aria_sync_id, string? account_no, string? sort, bool? descending, int? page_size, string? continuation_token, CancellationToken cancellationToken)
+        string? event_id, string? aria_sync_id, string? account_no, int? object_type, string? sort, bool? descending, int? page_size, string? continuation_token, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
@@ -41,7 +41,7 @@ public static class SyncEndpoints
             Status = string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error),
             ObjectNameContains = input.OptionalText(object_name, "object_name"), ActionNameContains = input.OptionalText(action_name, "action_name"),
             Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(error_code, "error_code"), EventId = input.OptionalText(event_id, "event_id"),
-            AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"),
+            AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"), ObjectType = object_type,
             AccountNumber = input.OptionalNumber(account_no, "account_no") is { } a ? new AccountNumber(a) : null,
             SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
         };
