@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileProviders;
-
 namespace Aria.Billing.ReferenceHost.Operator;
 
 /// <summary>
@@ -26,13 +24,6 @@ public static class OperatorPage
     public static IApplicationBuilder UseOperatorConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var folder = System.IO.Path.Combine(app.Environment.WebRootPath ?? System.IO.Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "operator");
-        if (!Directory.Exists(folder))
-        {
-            return app; // a host published without the console: the API alone
-        }
-
-        var files = new PhysicalFileProvider(folder);
 
         // /operator (no slash) → /operator/, keeping the query (a client number, never a key). A middleware, not an endpoint: a
         // matched endpoint at /operator would also match /operator/ and the static-file middleware leaves matched requests alone.
@@ -47,17 +38,23 @@ public static class OperatorPage
 
             return next(context);
         });
-        app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = Path, FileProvider = files, DefaultFileNames = ["index.html"] });
-        return app.UseStaticFiles(new StaticFileOptions
+
+        // The web root's provider: wwwroot of a published host, or (Development, tests) the project's wwwroot through the
+        // static web assets manifest of the build output.
+        var files = app.Environment.WebRootFileProvider;
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), console =>
         {
-            RequestPath = Path,
-            FileProvider = files,
-            OnPrepareResponse = context =>
+            console.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
+            console.UseStaticFiles(new StaticFileOptions
             {
-                var headers = context.Context.Response.Headers;
-                headers.CacheControl = "no-cache";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            },
+                FileProvider = files,
+                OnPrepareResponse = context =>
+                {
+                    var headers = context.Context.Response.Headers;
+                    headers.CacheControl = "no-cache";
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                },
+            });
         });
     }
 }
