@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Aria.Billing.ReferenceHost.Tests;
@@ -75,11 +76,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 
     /// <summary>
-    /// Every visible input, select and textarea of the page has an accessible name (a label, or aria-label), and Tab from
-    /// the first control of <paramref name="form"/> reaches its submit button.
+    /// Every visible input, select and textarea of the page has an accessible name (a label, or aria-label), axe-core finds
+    /// no violation on the page (WCAG 2.1 A and AA rules), and Tab from the first control of <paramref name="form"/> reaches
+    /// its submit button.
     /// </summary>
     public static async Task AssertFormUsableAsync(IPage page, string form)
     {
+        var axe = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.Contains(axe.Passes, p => p.Id == "label"); // the rules ran (a passing "label" rule needs a form control)
+        Assert.Empty(axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
         var unlabelled = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('input, select, textarea')].filter(e => e.offsetParent !== null && e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.outerHTML)");
         Assert.Empty(unlabelled);
