@@ -119,6 +119,11 @@ public sealed class JobApiTests : IClassFixture<HostFactory>
         Assert.Equal(HttpStatusCode.OK, defined.StatusCode);
         var window = Assert.Single((await defined.JsonAsync()).GetProperty("exception_windows").EnumerateArray());
         Assert.Equal(("2025-04-27T03:00:00Z", "2025-04-29T05:00:00Z"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString()));
+        var read = await (await ops.GetAsync("/jobs/schedules/held-back")).JsonAsync(); // the definition as stored carries its windows back
+        var stored = Assert.Single(read.GetProperty("exception_windows").EnumerateArray());
+        Assert.Equal(("2025-04-27T03:00:00Z", "2025-04-29T05:00:00Z", "04:00", "UTC"),
+            (stored.GetProperty("start").GetString(), stored.GetProperty("end").GetString(), read.GetProperty("time").GetString(), read.GetProperty("time_zone").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await ops.GetAsync("/jobs/schedules/never-defined")).StatusCode);
 
         var next = (await (await ops.GetAsync("/jobs/schedules/held-back/next-runs?after=2025-04-26&count=5")).JsonAsync()).EnumerateArray().ToArray();
 

@@ -33,6 +33,9 @@ public static class ApiErrors
     /// <summary>A discard whose scope now holds more ERROR records than the count the operator saw (issue #15 item 7): 409.</summary>
     public const string DiscardCountChanged = "DISCARD_COUNT_CHANGED";
 
+    /// <summary>No incomplete aggregated usage batch with the id given: 404.</summary>
+    public static AriaErrorCode UsageBatchNotFound { get; } = AriaErrorCode.Symbolic("USAGE_BATCH_NOT_FOUND");
+
     /// <summary>No endpoint at the path.</summary>
     public const string RouteNotFound = "ROUTE_NOT_FOUND";
 
@@ -43,7 +46,7 @@ public static class ApiErrors
     [
         SyncErrorCodes.SyncEventIsNotFound, SyncErrorCodes.SyncOperationNotFound,
         JobErrorCodes.RunNotFound, JobErrorCodes.ScheduleNotFound, PlanChangeQueueErrorCodes.NotFound,
-        InvoicingErrorCodes.InvoiceNotFound, InvoicingErrorCodes.CreditMemoNotFound,
+        InvoicingErrorCodes.InvoiceNotFound, InvoicingErrorCodes.CreditMemoNotFound, UsageBatchNotFound,
     ];
 
     private static readonly HashSet<AriaErrorCode> Conflict =

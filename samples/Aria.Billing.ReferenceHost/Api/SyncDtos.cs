@@ -21,18 +21,25 @@ public sealed record SyncAttemptDto(string At, string Kind, SyncStatus Status, s
 /// <summary>One page of the activity log.</summary>
 public sealed record SyncPageDto(IReadOnlyList<SyncRecordDto> Items, long? TotalCount, string? ContinuationToken);
 
-/// <summary>A message to record and process.</summary>
-public sealed record IngestDto(string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload);
+/// <summary>
+/// A message to record and process. For aggregated usage, <c>recorded_at</c> (an ISO-8601 instant, default: when the host
+/// receives it) decides the record's aggregation batch; the other logs ignore it.
+/// </summary>
+public sealed record IngestDto(
+    string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload,
+    string? RecordedAt = null);
 
 /// <summary>
 /// Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c> (by
-/// <c>record_id</c>, or by <c>event_id</c>). A discard is for good, so it spells its level out (even <c>all</c>) and carries
+/// <c>record_id</c>, or by <c>event_id</c>); for aggregated usage also <c>batch</c> (by <c>batch_id</c>) and
+/// <c>batch_error_summary</c> (by <c>batch_id</c>, <c>error_code</c> and <c>status</c>, which must be <c>error</c>: only ERROR
+/// records are reprocessed or discarded). A discard is for good, so it spells its level out (even <c>all</c>) and carries
 /// <c>expected_count</c>, the number of ERROR records the operator saw in the scope: when the scope now holds more, the
 /// discard is refused (409 DISCARD_COUNT_CHANGED). A reprocess without a level takes <c>all</c> and ignores the count.
 /// </summary>
 public sealed record ScopeDto(
     string? Level, string? ObjectName, string? ActionName, string? ErrorCode, string? ErrorMessage, long? RecordId, long? AccountNo, string? EventId = null,
-    long? ExpectedCount = null);
+    long? ExpectedCount = null, string? BatchId = null, string? Status = null);
 
 /// <summary>A bulk operation and its progress.</summary>
 public sealed record SyncOperationDto(

@@ -17,6 +17,7 @@ public static class JobEndpoints
     {
         var jobs = app.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapPut("/schedules/{name}", DefineAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
+        jobs.MapGet("/schedules/{name}", GetAsync).RequireAccess(HostModule.Jobs, HostAccess.Read);
         jobs.MapDelete("/schedules/{name}", DeleteAsync).RequireAccess(HostModule.Jobs, HostAccess.Delete);
         jobs.MapGet("/schedules/{name}/next-runs", NextRuns).RequireAccess(HostModule.Jobs, HostAccess.Read);
         jobs.MapPost("/schedules/{name}/runs", TriggerAsync).RequireAccess(HostModule.Jobs, HostAccess.Create);
@@ -49,12 +50,25 @@ public static class JobEndpoints
             return ApiErrors.Result(saved.Errors);
         }
 
-        var zone = definition.TimeZoneId ?? clientZones.For(caller.Client).Id;
-        return Results.Ok(new SavedScheduleDto(definition.Name, definition.Frequency.ToString(), body.Time!, zone,
+        return Results.Ok(Saved(definition, clientZones, [.. saved.Warnings.Select(w => w.Message)]));
+    }
+
+    /// <summary>A schedule's definition as saved, exception windows included (spec: job-schedule-management.txt).</summary>
+    private static async Task<IResult> GetAsync(HttpContext http, string name, JobScheduleRegistry registry, ClientTimeZones clientZones)
+    {
+        var client = Caller.Of(http).Client;
+        return await registry.FindAsync(client, name, http.RequestAborted) is { } definition
+            ? Results.Ok(Saved(definition, clientZones, []))
+            : ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule '{name}' for client {client}.", "name")]);
+    }
+
+    /// <summary>The response body of a saved definition: its time zone (the client's when it names none) and windows in start order.</summary>
+    private static SavedScheduleDto Saved(ScheduleDefinition definition, ClientTimeZones clientZones, IReadOnlyList<string> warnings) =>
+        new(definition.Name, definition.Frequency.ToString(), LocalTimePattern.CreateWithInvariantCulture("HH:mm").Format(definition.Time),
+            definition.TimeZoneId ?? clientZones.For(definition.Client).Id,
             [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
             [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
-            [.. saved.Warnings.Select(w => w.Message)]));
-    }
+            warnings);
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string name, JobScheduleRegistry registry) =>
         ApiErrors.Ok(await registry.RemoveAsync(Caller.Of(http).Client, name, http.RequestAborted), d => new { name = d.Name, deleted = true });

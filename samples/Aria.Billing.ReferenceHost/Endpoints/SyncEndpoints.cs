@@ -2,6 +2,7 @@ using Aria.Billing.ReferenceHost.Api;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Security;
 using Aria.Billing.Sync;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
 namespace Aria.Billing.ReferenceHost.Endpoints;
@@ -27,11 +28,108 @@ public static class SyncEndpoints
         sync.MapPost("/{domain}/discard", (HttpContext http, string domain, ScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
             StartAsync(http, domain, scope, SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete);
         sync.MapGet("/operations/{id:guid}", OperationAsync).RequireAccess(HostModule.Sync, HostAccess.Read);
+
+        // The Aggregated Usage Sync view (spec: billing-sync-reprocess.txt, "Aggregated Usage Sync"): incomplete batches, a
+        // batch's drill-down, reprocess and discard at batch and at error-summary (error code + status) level.
+        sync.MapGet("/aggregated_usage/batches", BatchesAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("ListUsageBatches").WithSummary("The incomplete aggregated usage batches, oldest first, with their total, completed, error and pending counts.")
+            .Produces<IReadOnlyList<UsageBatchDto>>().ProducesErrors();
+        sync.MapGet("/aggregated_usage/batches/{batch_id}", BatchAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
+            .WithName("GetUsageBatch").WithSummary("One incomplete batch with its drill-down: the incomplete records by error code and status, pending ones included.")
+            .Produces<UsageBatchDrillDownDto>().ProducesErrors(StatusCodes.Status404NotFound);
+        sync.MapPost("/aggregated_usage/batches/{batch_id}/reprocess", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: false), SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
+            .WithName("ReprocessUsageBatch").WithSummary("Reprocess the ERROR records of a batch, or of one of its error-code rows; 202 with the operation to poll.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+        sync.MapPost("/aggregated_usage/batches/{batch_id}/discard", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
+            StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: true), SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
+            .WithName("DiscardUsageBatch").WithSummary("Discard for good the ERROR records of a batch or of one of its error-code rows, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The aggregated usage log's name in paths.</summary>
+    private const string AggregatedUsage = "aggregated_usage";
+
+    /// <summary>
+    /// How the host batches aggregated usage (the client's aggregation frequency setting of the spec): hourly windows on the
+    /// hour, UTC. A record's batch is the window holding its <c>recorded_at</c>.
+    /// </summary>
+    public static AggregationFrequency AggregationFrequency { get; } = AggregationFrequency.Hourly;
+
+    private static async Task<IResult> BatchesAsync(
+        HttpContext http, SyncLog log, ClientTimeZones zones, [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate,
+        [FromQuery(Name = "status")] string? status, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var client = Caller.Of(http).Client;
+        var filter = new UsageBatchFilter(
+            client, input.OptionalDate(startDate, "start_date"), input.OptionalDate(endDate, "end_date"),
+            string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error), zones.For(client));
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var batches = await log.IncompleteBatchesAsync(filter, cancellationToken);
+        return Results.Ok(batches.Select(UsageBatchDto.From).ToArray());
+    }
+
+    private static async Task<IResult> BatchAsync(HttpContext http, [FromRoute(Name = "batch_id")] string batchId, SyncLog log, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var start = BatchStart(batchId, input);
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        return await FindBatchAsync(log, Caller.Of(http).Client, start, cancellationToken) is { } batch
+            ? Results.Ok(UsageBatchDrillDownDto.From(batch))
+            : ApiErrors.Result([new AriaError(ApiErrors.UsageBatchNotFound, $"No incomplete aggregated usage batch {UsageBatchDto.Id(start)}.", "batch_id")]);
+    }
+
+    /// <summary>The incomplete batch starting at <paramref name="start"/>, or null.</summary>
+    private static async Task<UsageBatch?> FindBatchAsync(SyncLog log, ClientNumber client, Instant start, CancellationToken cancellationToken)
+    {
+        var day = start.InUtc().Date;
+        var batches = await log.IncompleteBatchesAsync(new UsageBatchFilter(client, day, day.PlusDays(1), Zone: DateTimeZone.Utc), cancellationToken);
+        return batches.FirstOrDefault(b => b.Start == start);
+    }
+
+    /// <summary>A batch id (its start, ISO-8601) read into <paramref name="input"/>, within the business date range.</summary>
+    private static Instant BatchStart(string? batchId, Input input)
+    {
+        var start = input.Instant(batchId, "batch_id");
+        if (input.Valid && BusinessDates.Check(start.InUtc().Date, "batch_id") is { } outside)
+        {
+            input.Add(outside.Code, outside.Message, "batch_id");
+        }
+
+        return start;
+    }
+
+    /// <summary>The generic scope of a batch reprocess or discard (a discard with no body stays without one: refused).</summary>
+    private static ScopeDto? BatchScope(string batchId, BatchScopeDto? body, bool discard)
+    {
+        if (body is null)
+        {
+            return discard ? null : new ScopeDto("batch", null, null, null, null, null, null, BatchId: batchId);
+        }
+
+        var level = body.Level?.ToLowerInvariant() switch
+        {
+            null or "" => discard ? "" : "batch",
+            "batch" => "batch",
+            "error_summary" => "batch_error_summary",
+            var other => "batch:" + other, // refused by Scope, naming the levels a batch takes
+        };
+        return new ScopeDto(level, null, null, body.ErrorCode, null, null, null, null, body.ExpectedCount, batchId, body.Status);
     }
 
     private static async Task<IResult> SearchAsync(
         HttpContext http, string domain, SyncLog log, string? status, string? object_name, string? action_name, string? action, string? error_code,
-        string? event_id, string? aria_sync_id, string? account_no, int? object_type, string? sort, bool? descending, int? page_size, string? continuation_token, CancellationToken cancellationToken)
+        string? event_id, string? aria_sync_id, string? account_no, int? object_type, string? sort, bool? descending, int? page_size, string? continuation_token,
+        [FromQuery(Name = "batch_id")] string? batchId, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
@@ -44,6 +142,7 @@ public static class SyncEndpoints
             AriaSyncId = input.OptionalText(aria_sync_id, "aria_sync_id"), ObjectType = object_type,
             AccountNumber = input.OptionalNumber(account_no, "account_no") is { } a ? new AccountNumber(a) : null,
             SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
+            BatchStart = string.IsNullOrEmpty(batchId) ? null : BatchStart(batchId, input),
         };
         var page = continuation_token is null ? PageRequest.First(page_size ?? PageRequest.DefaultSize) : PageRequest.After(continuation_token, page_size ?? PageRequest.DefaultSize);
         input.Add(page.Errors);
@@ -80,9 +179,24 @@ public static class SyncEndpoints
             return ApiErrors.Bad(ApiErrors.InvalidRequest, "A JSON body is required.", "body");
         }
 
+        // Aggregated usage goes to the batch of the window holding its recorded_at (now when absent); the other logs have none.
+        var now = clock.GetCurrentInstant();
+        (Instant Start, Instant End)? batch = null;
+        if (d == SyncDomain.AggregatedUsage)
+        {
+            var recordedAt = body.RecordedAt is null ? now : input.Instant(body.RecordedAt, "recorded_at");
+            if (input.Valid && BusinessDates.Check(recordedAt.InUtc().Date, "recorded_at") is { } outside)
+            {
+                input.Add(outside.Code, outside.Message, "recorded_at");
+            }
+
+            batch = input.Valid ? AggregationFrequency.WindowOf(recordedAt) : null;
+        }
+
         var record = new SyncRecord
         {
-            Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = clock.GetCurrentInstant(),
+            Client = Caller.Of(http).Client, Domain = d, EventId = input.Text(body.EventId, "event_id"), EventTime = now,
+            BatchStart = batch?.Start, BatchEnd = batch?.End,
             ObjectName = input.Text(body.ObjectName, "object_name"), ActionName = input.Text(body.ActionName, "action_name"),
             Action = input.OptionalText(body.Action, "action"), ObjectType = body.ObjectType, AriaSyncId = input.OptionalText(body.AriaSyncId, "aria_sync_id"),
             AccountNumber = input.Positive(body.AccountNo, "account_no") is { } a ? new AccountNumber(a) : null,
@@ -175,6 +289,11 @@ public static class SyncEndpoints
         }
 
         var scope = Scope(body, input);
+        if (scope is { Level: SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary } && d != SyncDomain.AggregatedUsage)
+        {
+            input.Add(ApiErrors.InvalidValue, $"level {body.Level} is for the aggregated_usage log only.", "level");
+        }
+
         if (!input.Valid || scope is null)
         {
             return ApiErrors.Result(input.Errors);
@@ -213,6 +332,11 @@ public static class SyncEndpoints
         {
             case SyncScopeLevel.Record:
                 return 1;
+            case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
+                var batch = await FindBatchAsync(log, client, scope.BatchStart!.Value, cancellationToken);
+                return batch is null ? 0 : batch.Details
+                    .Where(e => e.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || e.ErrorCode == scope.ErrorCode))
+                    .Sum(e => (long)e.Count);
             case SyncScopeLevel.ErrorSummary:
                 var errors = await log.ErrorSummaryAsync(client, domain, scope.ObjectName!, scope.ActionName!, scope.AccountNumber, cancellationToken);
                 return errors.Where(e => e.ErrorCode == scope.ErrorCode && e.ErrorMessage == scope.ErrorMessage).Sum(e => e.Count);
@@ -241,8 +365,23 @@ public static class SyncEndpoints
                 }
 
                 return input.Positive(s.RecordId ?? 0, "record_id") is { } id ? SyncScope.Record(id) : null;
+            case "batch":
+                return BatchStart(s.BatchId, input) is var start && input.Valid ? SyncScope.Batch(start) : null;
+            case "batch_error_summary":
+                var batchStart = BatchStart(s.BatchId, input);
+                var code = input.OptionalText(s.ErrorCode, "error_code");
+                if (input.Choice(s.Status, "status", SyncStatus.Error) is not SyncStatus.Error && input.Valid)
+                {
+                    // Only ERROR records are reprocessed or discarded; PENDING ones are processed again by the sync recovery.
+                    input.Add(ApiErrors.InvalidValue, "status should be error: pending records are processed by the sync recovery once their lease has passed, not reprocessed or discarded.", "status");
+                }
+
+                return input.Valid ? SyncScope.BatchErrorSummary(batchStart, code) : null;
+            case var level when level.StartsWith("batch:", StringComparison.Ordinal):
+                input.Add(ApiErrors.InvalidValue, "level should be batch or error_summary.", "level");
+                return null;
             default:
-                input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary or record.", "level");
+                input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary, record, batch or batch_error_summary.", "level");
                 return null;
         }
     }

@@ -2,7 +2,7 @@ namespace Aria.Billing.Sync;
 
 /// <summary>
 /// An activity-log search (spec: billing-sync-reprocess.txt, "Filter … Activity", "Sort … Activity"). Exact filters: sync id,
-/// action, error code, event id, object type, status, account number. Partial, case-insensitive: action name and object
+/// action, error code, event id, object type, status, account number, aggregated usage batch. Partial, case-insensitive: action name and object
 /// name, where every character the user typed is literal (<c>%</c>, <c>_</c> and <c>\</c> included). Newest first by default;
 /// DISCARDED records appear only when <see cref="Status"/> names DISCARDED.
 /// </summary>
@@ -34,6 +34,12 @@ public sealed record SyncSearch
 
     /// <summary>Exact account number (account log).</summary>
     public AccountNumber? AccountNumber { get; init; }
+
+    /// <summary>
+    /// Exact aggregated usage batch, named by its start (spec: billing-sync-reprocess.txt, "View Incomplete Batch Details": the
+    /// records of a batch's error code and status are found with the Aggregated batch, Error Code and Status filters).
+    /// </summary>
+    public NodaTime.Instant? BatchStart { get; init; }
 
     /// <summary>Part of the action name, any case.</summary>
     public string? ActionNameContains { get; init; }

@@ -238,6 +238,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         && (s.EventId is null || r.EventId == s.EventId)
         && (s.ObjectType is null || r.ObjectType == s.ObjectType)
         && (s.AccountNumber is null || r.AccountNumber == s.AccountNumber)
+        && (s.BatchStart is null || r.BatchStart == s.BatchStart)
         && (string.IsNullOrEmpty(s.ActionNameContains) || r.ActionName.Contains(s.ActionNameContains, StringComparison.OrdinalIgnoreCase))
         && (string.IsNullOrEmpty(s.ObjectNameContains) || r.ObjectName.Contains(s.ObjectNameContains, StringComparison.OrdinalIgnoreCase));
 

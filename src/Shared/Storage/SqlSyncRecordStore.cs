@@ -407,6 +407,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         Optional(command, where, "event_id", s.EventId);
         Optional(command, where, "object_type", s.ObjectType);
         Optional(command, where, "account_no", s.AccountNumber?.Value);
+        Optional(command, where, "batch_start", SqlCommands.Ticks(s.BatchStart));
         if (!string.IsNullOrEmpty(s.ActionNameContains))
         {
             where.Append(" AND action_name_key LIKE @action_name_like ESCAPE '\\'");

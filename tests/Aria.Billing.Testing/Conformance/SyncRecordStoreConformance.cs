@@ -314,6 +314,40 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>
+    /// The records search filters by aggregated usage batch (its start), together with error code and status, as the spec's
+    /// drill-down finds the records of one error code and status of a batch.
+    /// </summary>
+    // spec: billing-sync-reprocess.txt, "View Incomplete Batch Details" (Aggregated batch, Error Code and Status filters)
+    [StoreFact]
+    public async Task Search_ByBatch_TakesOnlyThatBatchsRecords()
+    {
+        var store = CreateStore();
+        var first = Instant.FromUtc(2025, 4, 27, 10, 0);
+        var second = first.Plus(Duration.FromHours(1));
+        SyncRecord Usage(string id, Instant batch, SyncStatus status, string? code = null) => Record(id, "Usage", status, code, domain: SyncDomain.AggregatedUsage) with
+        {
+            BatchStart = batch, BatchEnd = batch.Plus(Duration.FromHours(1)),
+        };
+
+        await store.AddAsync(Usage("B1", first, SyncStatus.Error, "PLAN_RATE_SCHEDULE_NOT_FOUND"));
+        await store.AddAsync(Usage("B2", first, SyncStatus.Pending));
+        await store.AddAsync(Usage("B3", first, SyncStatus.Error, "BILLABLE_SERVICE_NOT_FOUND"));
+        await store.AddAsync(Usage("B4", second, SyncStatus.Error, "PLAN_RATE_SCHEDULE_NOT_FOUND"));
+        await store.AddAsync(Record("B5", "Usage", SyncStatus.Error, "PLAN_RATE_SCHEDULE_NOT_FOUND", domain: SyncDomain.AggregatedUsage)); // no batch
+
+        async Task<string[]> Find(SyncSearch search) =>
+            [.. (await store.SearchAsync(search with { Page = PageRequest.First(50).Value })).Items.Select(r => r.EventId).Order(StringComparer.Ordinal)];
+        var all = new SyncSearch { Client = Client, Domain = SyncDomain.AggregatedUsage };
+
+        Assert.Equal(["B1", "B2", "B3"], await Find(all with { BatchStart = first }));
+        Assert.Equal(["B4"], await Find(all with { BatchStart = second }));
+        Assert.Equal(["B1"], await Find(all with { BatchStart = first, ErrorCode = "PLAN_RATE_SCHEDULE_NOT_FOUND", Status = SyncStatus.Error }));
+        Assert.Equal(["B2"], await Find(all with { BatchStart = first, Status = SyncStatus.Pending }));
+        Assert.Empty(await Find(all with { BatchStart = first.Plus(Duration.FromMinutes(1)) }));
+        Assert.Equal(["B1", "B2", "B3", "B4", "B5"], await Find(all));
+    }
+
+    /// <summary>
     /// A claim takes the PENDING records, of any client and domain, whose time is older than the lease or unknown, lowest id
     /// first and at most <c>max</c>; it starts their lease again and moves their version, so neither a second claim nor an
     /// update with the version read before the claim takes them.
