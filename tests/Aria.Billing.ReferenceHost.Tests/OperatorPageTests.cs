@@ -139,6 +139,57 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await page.Context.CloseAsync();
     }
 
+    // spec: billing-sync-reprocess.txt, "Aggregated Usage Sync" (incomplete batches, drill-down by error code and status, reprocess and discard at batch and row level)
+    [StoreFact]
+    public async Task UsageBatches_DrillDown_ReprocessARow_LinkToRecords_DiscardTheBatch()
+    {
+        var ops = console.Host.Ops();
+        var hour = new DateTime(2031, 3, 4, 10, 0, 0, DateTimeKind.Utc);
+        var errors = new[] { "PLAN_RATE_SCHEDULE_NOT_FOUND", "PLAN_RATE_SCHEDULE_NOT_FOUND", "BILLABLE_SERVICE_NOT_FOUND", null };
+        for (var i = 0; i < errors.Length; i++)
+        {
+            await ops.PostJsonAsync("/sync/aggregated_usage/records", new
+            {
+                event_id = $"usage-{i}", object_name = "Usage", action_name = "Send", recorded_at = hour.AddMinutes(5 + i).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                payload = errors[i] is { } e ? $"{{\"error\":\"{e}\",\"fixed_on_reprocess\":{(e.StartsWith("PLAN", StringComparison.Ordinal) ? "true" : "false")}}}" : "{}",
+            });
+        }
+
+        var page = await console.SignedInAsync("ops-key", "batches");
+        await page.GetByLabel("Start date").FillAsync("2031-03-04");
+        await page.GetByLabel("End date").FillAsync("2031-03-05");
+        await ConsoleFixture.AssertFormUsableAsync(page, "[data-testid=batches-form]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var batch = page.Locator("[data-testid=batch-row]");
+        await Assertions.Expect(batch).ToHaveCountAsync(1);
+        await Assertions.Expect(batch.Locator("td:nth-child(-n+7)")).ToHaveTextAsync(["+", "2031-03-04T10:00:00Z", "2031-03-04T11:00:00Z", "4", "1", "3", "0"]); // start, end, total, completed, error, pending
+        await batch.Locator("[data-testid=batch-expand]").ClickAsync();
+        var rows = page.Locator("[data-testid=batch-detail-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await ConsoleFixture.ScreenshotAsync(page, "usage-batches");
+
+        await rows.Filter(new() { HasText = "PLAN_RATE_SCHEDULE_NOT_FOUND" }).Locator("[data-testid=batch-reprocess]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("reprocess: 2 processed, 2 ok");
+        await Assertions.Expect(batch.Locator("td").Nth(5)).ToHaveTextAsync("1");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        await rows.Locator("[data-testid=batch-records]").ClickAsync(); // the row's records: batch, error code and status filters
+        await Assertions.Expect(page.Locator("[data-testid=activity-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=activity-row]")).ToContainTextAsync("BILLABLE_SERVICE_NOT_FOUND");
+        await Assertions.Expect(page.GetByLabel("Aggregated batch")).ToHaveValueAsync("2031-03-04T10:00:00Z");
+
+        await page.GoBackAsync();
+        await page.GetByLabel("Start date").FillAsync("2031-03-04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        string? asked = null;
+        page.Dialog += async (_, dialog) => { asked = dialog.Message; await dialog.AcceptAsync(); };
+        await batch.Locator("[data-testid=batch-discard]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("discard: 1 processed");
+        Assert.Contains("Discard 1 ERROR record for good", asked, StringComparison.Ordinal);
+        await Assertions.Expect(batch).ToHaveCountAsync(0); // complete now: no longer listed
+        await page.Context.CloseAsync();
+    }
+
     // spec: job-schedule-management.txt, "Job Schedule Configuration" (frequency, time, exception windows, jobs in sequence, recommended order)
     [StoreFact]
     public async Task Schedules_DefineWithAWindowAndJobsOutOfOrder_WarnsListsAndShowsNextRuns()

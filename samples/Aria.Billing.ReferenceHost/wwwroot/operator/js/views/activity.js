@@ -8,7 +8,7 @@ export const DOMAINS = [["account", "Account"], ["catalog", "Catalog"], ["aggreg
 const STATUSES = [["", "any (not discarded)"], ["pending", "PENDING"], ["complete", "COMPLETE"], ["error", "ERROR"], ["ignored", "IGNORED"], ["incomplete", "INCOMPLETE"], ["discarded", "DISCARDED"]];
 const FILTERS = [
   ["aria_sync_id", "Aria sync id"], ["account_no", "Account number"], ["action", "Action"], ["error_code", "Error code"], ["event_id", "Event id"],
-  ["object_type", "Object type"], ["action_name", "Action name (partial)"], ["object_name", "Object name (partial)"],
+  ["object_type", "Object type"], ["action_name", "Action name (partial)"], ["object_name", "Object name (partial)"], ["batch_id", "Aggregated batch"],
 ];
 
 export function domainPicker(current, view) {
@@ -16,16 +16,17 @@ export function domainPicker(current, view) {
 }
 
 export async function render(main, [domain = "account", recordId]) {
-  if (recordId) { return detail(main, domain, recordId); }
+  const given = recordId?.startsWith("?") ? new URLSearchParams(recordId) : null; // #activity/<domain>/?batch_id=…: filters to start with
+  if (recordId && !given) { return detail(main, domain, recordId); }
   const controls = {};
   const form = el("form", { testid: "activity-filters", "aria-label": "Activity filters" });
   const filters = el("fieldset", {}, el("legend", { text: "Filters" }));
   for (const [name, label] of FILTERS) {
-    if (name === "account_no" && domain !== "account") { continue; }
-    controls[name] = input({ name, testid: `filter-${name}`, size: 14, inputmode: ["account_no", "object_type"].includes(name) ? "numeric" : undefined });
+    if ((name === "account_no" && domain !== "account") || (name === "batch_id" && domain !== "aggregated_usage")) { continue; }
+    controls[name] = input({ name, testid: `filter-${name}`, size: 14, inputmode: ["account_no", "object_type"].includes(name) ? "numeric" : undefined, value: given?.get(name) ?? undefined });
     filters.append(field(label, controls[name]));
   }
-  controls.status = select(STATUSES, { name: "status", testid: "filter-status" });
+  controls.status = select(STATUSES, { name: "status", testid: "filter-status", value: given?.get("status") ?? "" });
   filters.append(field("Status", controls.status));
   const sort = el("fieldset", {}, el("legend", { text: "Sort and page" }));
   controls.sort = select([["id", "Id"], ["status", "Status"], ["action_name", "Action name"], ["object_name", "Object name"]], { name: "sort", testid: "sort" });
