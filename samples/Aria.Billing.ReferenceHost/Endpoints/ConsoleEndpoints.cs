@@ -32,19 +32,26 @@ public static class ConsoleEndpoints
     {
         // HostAccess.None: any valid key of the client may ask what it may do (even one without a right in Sync).
         app.MapGet("/console/session", Session).RequireAccess(HostModule.Sync, HostAccess.None).WithTags("Console")
-            .WithName("GetConsoleSession").WithSummary("The calling key's name, client and what its role allows in each module.");
+            .WithName("GetConsoleSession").WithSummary("The calling key's name, client and what its role allows in each module.")
+            .Produces<ConsoleSessionDto>().ProducesErrors();
         app.MapGet("/jobs/schedules", SchedulesAsync).RequireAccess(HostModule.Jobs, HostAccess.Read).WithTags("Jobs")
-            .WithName("ListSchedules").WithSummary("The client's job schedules, by name, with the recommended-order warning of each.");
+            .WithName("ListSchedules").WithSummary("The client's job schedules, by name, with the recommended-order warning of each.")
+            .Produces<SavedScheduleDto[]>().ProducesErrors();
         app.MapPost("/jobs/schedules/{name}/runs/created", CreateRunAsync).RequireAccess(HostModule.Jobs, HostAccess.Create).WithTags("Jobs")
-            .WithName("CreateRun").WithSummary("Creates the run of a schedule for a date (status New) without starting it.");
+            .WithName("CreateRun").WithSummary("Creates the run of a schedule for a date (status New) without starting it.")
+            .Produces<RunDto>(StatusCodes.Status201Created).ProducesErrors(StatusCodes.Status404NotFound);
         app.MapPost("/jobs/runs/{id:guid}/execute", ExecuteRunAsync).RequireAccess(HostModule.Jobs, HostAccess.Edit).WithTags("Jobs")
-            .WithName("ExecuteRun").WithSummary("Starts (or continues) a created run in the background.");
+            .WithName("ExecuteRun").WithSummary("Starts (or continues) a created run in the background.")
+            .Produces<RunDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound);
         app.MapGet("/jobs/runs/{id:guid}/statistics", StatisticsAsync).RequireAccess(HostModule.Jobs, HostAccess.Read).WithTags("Jobs")
-            .WithName("GetRunStatistics").WithSummary("Each job of a run with its work items pending, running, completed and failed.");
+            .WithName("GetRunStatistics").WithSummary("Each job of a run with its work items pending, running, completed and failed.")
+            .Produces<JobStatisticsDto[]>().ProducesErrors(StatusCodes.Status404NotFound);
         app.MapGet("/sync/{domain}/errors/daily", ErrorsDailyAsync).RequireAccess(HostModule.Sync, HostAccess.Read).WithTags("Sync")
-            .WithName("GetSyncErrorsDaily").WithSummary("ERROR records per day of their event time, per object and action, over the last days.");
+            .WithName("GetSyncErrorsDaily").WithSummary("ERROR records per day of their event time, per object and action, over the last days.")
+            .Produces<ErrorsDailyDto>().ProducesErrors();
         app.MapGet("/plans/accounts/{account_no:long}/queue", QueueAsync).RequireAccess(HostModule.Plans, HostAccess.Read).WithTags("Plans")
-            .WithName("GetPlanQueue").WithSummary("An account's queued changes with the actions the rules and the key's role allow on each, and its history.");
+            .WithName("GetPlanQueue").WithSummary("An account's queued changes with the actions the rules and the key's role allow on each, and its history.")
+            .Produces<PlanQueueDto>().ProducesErrors();
     }
 
     private static IResult Session(HttpContext http)
