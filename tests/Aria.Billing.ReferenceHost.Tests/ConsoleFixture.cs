@@ -63,6 +63,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Permissions = ["clipboard-read", "clipboard-write"], ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+        var errors = _errors.GetOrAdd(page, _ => []);
+        page.PageError += (_, error) => { lock (errors) { errors.Add(error); } };
+        page.Console += (_, message) =>
+        {
+            // A refused call logs "Failed to load resource … 4xx" (the console shows its coded error); anything else is a fault,
+            // a blocked inline style or script (CSP) among them.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                lock (errors) { errors.Add(message.Text); }
+            }
+        };
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(new Uri(Address, $"/operator/?client_no=1000#{hash}").ToString());
         await page.GetByLabel("Auth key").FillAsync(key);
@@ -70,6 +81,15 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=who]")).ToContainTextAsync("signed in as");
         return page;
     }
+
+    /// <summary>Closes the page's context; the page logged no script error and no content-security-policy violation.</summary>
+    public async Task CloseAsync(IPage page)
+    {
+        await page.Context.CloseAsync();
+        Assert.Empty(_errors.TryRemove(page, out var errors) ? errors : []);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, List<string>> _errors = new();
 
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>

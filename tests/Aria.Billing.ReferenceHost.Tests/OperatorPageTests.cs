@@ -77,7 +77,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("payload copied");
         Assert.Contains("\"error\": \"BILLING_STATUS_CODE_IS_NOT_MAPPED\"", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"), StringComparison.Ordinal);
         await ConsoleFixture.ScreenshotAsync(page, "activity-record");
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: billing-sync-reprocess.txt, "Reprocess …" and "Discard …" at every level, narrowed to an account number (the old page's test, kept)
@@ -136,7 +136,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("discard: 1 processed");
         Assert.Contains("Discard 1 ERROR record", asked, StringComparison.Ordinal);
         await ConsoleFixture.AssertFormUsableAsync(page, "[data-testid=view] form");
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: billing-sync-reprocess.txt, "Aggregated Usage Sync" (incomplete batches, drill-down by error code and status, reprocess and discard at batch and row level)
@@ -187,7 +187,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(page.Locator("[data-testid=message]")).ToContainTextAsync("discard: 1 processed");
         Assert.Contains("Discard 1 ERROR record for good", asked, StringComparison.Ordinal);
         await Assertions.Expect(batch).ToHaveCountAsync(0); // complete now: no longer listed
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: job-schedule-management.txt, "Job Schedule Configuration" (frequency, time, exception windows, jobs in sequence, recommended order)
@@ -217,10 +217,16 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(page.Locator("[data-testid=schedule-form] [data-testid=job]")).ToHaveCountAsync(3);
         await ConsoleFixture.ScreenshotAsync(page, "job-schedules");
 
+        await page.GetByLabel("Execution time").FillAsync("04:15"); // change it: the same form, the name kept
+        await page.Locator("[data-testid=remove-window]").ClickAsync();
+        await page.Locator("[data-testid=save-schedule]").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("04:15");
+        await Assertions.Expect(row).Not.ToContainTextAsync("2030-12-31");
+
         await page.GetByLabel("Frequency").FillAsync("fortnightly"); // refused: its coded error shown
         await page.Locator("[data-testid=save-schedule]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=error]")).ToContainTextAsync("INVALID_VALUE: frequency should be");
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: job-schedule-management.txt, "Job Schedule Execution" (create, run, reset, statistics down to work items, reprocess at job level)
@@ -253,7 +259,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await page.Locator("[data-testid=reprocess-run]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToContainTextAsync("ok (batch_status_cd 2)");
         await Assertions.Expect(page.Locator("[data-testid=work-item]", new() { HasText = "completed" })).ToHaveCountAsync(10);
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: release-6.50.txt, the queue of future plan changes (Execute / Change date / Delete where allowed; history with who and when)
@@ -298,7 +304,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await queued.Filter(new() { HasText = "anniversary" }).Locator("[data-testid=delete-change]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=history-change]", new() { HasText = "deleted" })).ToContainTextAsync("deleted by ops");
         await ConsoleFixture.ScreenshotAsync(page, "plan-queue-history");
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // spec: batch-process-audit-log.txt (at most 7 days; status and process-name filters; green check ok, red x failed)
@@ -336,7 +342,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await page.GetByLabel("Process name").FillAsync("no-such-job");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
+        await console.CloseAsync(page);
     }
 
     // Issue #20 item 3: buttons a key's role does not allow are not offered.
@@ -360,7 +366,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(viewer.Locator("[data-testid=schedule-row]", new() { HasText = "viewed" })).ToHaveCountAsync(1);
         await Assertions.Expect(viewer.Locator("[data-testid=save-schedule], [data-testid=delete-schedule], [data-testid=new-schedule]")).ToHaveCountAsync(0);
         await ConsoleFixture.ScreenshotAsync(viewer, "viewer-schedules");
-        await viewer.Context.CloseAsync();
+        await console.CloseAsync(viewer);
 
         var editor = await console.SignedInAsync("sync-editor-key", "summary/catalog");
         await Assertions.Expect(editor.Locator("[data-testid=summary-row] [data-testid=reprocess]")).ToHaveCountAsync(1);
@@ -370,7 +376,7 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await editor.GetByLabel("Auth key").FillAsync("wrong-key");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(editor.Locator("[data-testid=error]")).ToContainTextAsync("1004: authentication error");
-        await editor.Context.CloseAsync();
+        await console.CloseAsync(editor);
     }
 
     // Issue #20 item 4: static files with ETags (304 on revalidation), the API's headers, a CSP with no inline script or style.

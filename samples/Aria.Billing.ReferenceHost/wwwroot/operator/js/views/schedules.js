@@ -48,7 +48,7 @@ function editor(schedule, isNew) {
     const li = el("li", { testid: "window" });
     li.append(field(`Window ${n} start (ISO instant)`, input({ name: "window_start", value: w.start, placeholder: "2025-12-24T00:00:00Z", testid: "window-start" })),
       field(`Window ${n} end`, input({ name: "window_end", value: w.end, placeholder: "2025-12-27T00:00:00Z", testid: "window-end" })),
-      button("Remove", () => li.remove(), { "aria-label": `Remove window ${n}` }));
+      button("Remove", () => li.remove(), { "aria-label": `Remove window ${n}`, testid: "remove-window" }));
     windows.append(li);
   };
   (schedule?.jobs ?? [{ name: "Usage rating", job_type: "usage-rating" }, { name: "Sync transactions", job_type: "sync-transactions" }, { name: "Billing", job_type: "billing" }]).forEach(addJob);
