@@ -9,8 +9,8 @@ public sealed record ConsoleSessionDto(long ClientNo, string KeyName, IReadOnlyD
 public sealed record JobStatisticsDto(
     int Index, string Name, BatchStatus Status, int BatchStatusCd, int Pending, int Running, int Completed, int Failed, string? StartedAt, string? FinishedAt);
 
-/// <summary>ERROR records per day (of their event time, in the client's zone) per object and action, from <c>from</c> to <c>to</c>.</summary>
-public sealed record ErrorsDailyDto(string From, string To, IReadOnlyList<ErrorSeriesDto> Series, bool Truncated);
+/// <summary>ERROR records per day (of their event time, in the client's zone) per object and action, from <c>from</c> to <c>to</c> (today), both included.</summary>
+public sealed record ErrorsDailyDto(string From, string To, IReadOnlyList<ErrorSeriesDto> Series);
 
 /// <summary>The days with ERROR records of one object and action.</summary>
 public sealed record ErrorSeriesDto(string ObjectName, string ActionName, IReadOnlyList<ErrorDayDto> Days);

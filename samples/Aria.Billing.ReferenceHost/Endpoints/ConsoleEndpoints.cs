@@ -21,12 +21,6 @@ public static class ConsoleEndpoints
     /// <summary>The most days the errors-per-day chart covers.</summary>
     public const int MaxErrorDays = 31;
 
-    /// <summary>
-    /// The most ERROR records the errors-per-day count reads (newest first): a bounded query, so the chart costs at most this
-    /// many rows whatever the log's size; the answer says when it stopped there (<c>truncated</c>).
-    /// </summary>
-    public const int MaxErrorRecordsScanned = 10_000;
-
     /// <summary>Maps <c>/console/session</c>, <c>/jobs/schedules</c>, <c>/jobs/runs/{id}/statistics</c>, <c>/sync/{domain}/errors/daily</c> and <c>/plans/accounts/{account_no}/queue</c>.</summary>
     public static void MapConsoleEndpoints(this IEndpointRouteBuilder app)
     {
@@ -120,7 +114,8 @@ public static class ConsoleEndpoints
         ApiErrors.Ok(await runner.StatisticsAsync(Caller.Of(http).Client, id, cancellationToken), stats => stats.Select(s => new JobStatisticsDto(
             s.Index, s.Name, s.Status, (int)s.Status, s.Pending, s.Running, s.Completed, s.Failed, s.StartedAt?.ToString(), s.FinishedAt?.ToString())).ToArray());
 
-    private static async Task<IResult> ErrorsDailyAsync(HttpContext http, string domain, int? days, SyncLog log, ClientTimeZones zones, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ErrorsDailyAsync(
+        HttpContext http, string domain, int? days, ISyncRecordStore records, ClientTimeZones zones, IClock clock, CancellationToken cancellationToken)
     {
         var input = new Input();
         var d = input.Choice(domain, "domain", SyncDomain.Account);
@@ -134,55 +129,17 @@ public static class ConsoleEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
+        // The client's days (some 23 or 25 hours long) as period boundaries of one grouped count in the store.
         var client = Caller.Of(http).Client;
         var zone = zones.For(client);
         var today = clock.GetCurrentInstant().InZone(zone).Date;
         var first = today.PlusDays(1 - (days ?? 14));
-        var counts = new Dictionary<(string Object, string Action, LocalDate Day), long>();
-        var scanned = 0;
-        var truncated = false;
-        var page = PageRequest.First(PageRequest.MaxSize).Value;
-        while (true)
-        {
-            var found = await log.SearchAsync(new SyncSearch { Client = client, Domain = d, Status = SyncStatus.Error, SortBy = SyncSortField.Id, Descending = true, Page = page }, cancellationToken);
-            if (found.IsFailure)
-            {
-                return ApiErrors.Result(found.Errors);
-            }
-
-            var older = false;
-            foreach (var record in found.Value.Items)
-            {
-                var day = record.EventTime.InZone(zone).Date;
-                if (day < first)
-                {
-                    older = true; // ids grow with ingestion: what follows is older still (a late event time is counted, not waited for)
-                    continue;
-                }
-
-                var key = (record.ObjectName, record.ActionName, day > today ? today : day);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
-
-            scanned += found.Value.Items.Count;
-            if (found.Value.ContinuationToken is not { } token || older)
-            {
-                break;
-            }
-
-            if (scanned >= MaxErrorRecordsScanned)
-            {
-                truncated = true;
-                break;
-            }
-
-            page = PageRequest.After(token, PageRequest.MaxSize).Value;
-        }
-
-        var series = counts.GroupBy(c => (c.Key.Object, c.Key.Action)).OrderByDescending(g => g.Sum(c => c.Value)).ThenBy(g => g.Key.Object, StringComparer.Ordinal)
-            .Select(g => new ErrorSeriesDto(g.Key.Object, g.Key.Action, [.. g.OrderBy(c => c.Key.Day).Select(c => new ErrorDayDto(Day(c.Key.Day), c.Value))]))
+        var boundaries = Enumerable.Range(0, (days ?? 14) + 1).Select(i => first.PlusDays(i).AtStartOfDayInZone(zone).ToInstant()).ToArray();
+        var rows = await records.CountErrorsByPeriodAsync(client, d, boundaries, cancellationToken);
+        var series = rows.GroupBy(r => (r.ObjectName, r.ActionName)).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key.ObjectName, StringComparer.Ordinal)
+            .Select(g => new ErrorSeriesDto(g.Key.ObjectName, g.Key.ActionName, [.. g.OrderBy(r => r.Period).Select(r => new ErrorDayDto(Day(first.PlusDays(r.Period)), r.Count))]))
             .ToArray();
-        return TypedResults.Ok(new ErrorsDailyDto(Day(first), Day(today), series, truncated));
+        return TypedResults.Ok(new ErrorsDailyDto(Day(first), Day(today), series));
     }
 
     private static async Task<IResult> QueueAsync(HttpContext http, long account_no, PlanChangeQueue queue, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ export async function render(main, [domain = "account"]) {
 
   async function drawChart() {
     const data = (await api("GET", `/sync/${domain}/errors/daily?days=14`)).data;
-    chart.replaceChildren(...errorsOverTime(data), data.truncated ? el("p", { class: "muted", text: "(counted over the newest 10,000 ERROR records)" }) : "");
+    chart.replaceChildren(...errorsOverTime(data));
   }
 
   function actions(td, scope, count) {
