@@ -182,12 +182,15 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             period.Append(CultureInfo.InvariantCulture, $" ELSE {boundaries.Count - 2} END");
+            var bucket = boundaries.Count == 2 ? "0" : period.ToString();
             command.CommandText =
-                $"SELECT object_name, action_name, {(boundaries.Count == 2 ? "0" : period.ToString())} AS period, COUNT(*) AS records FROM sync_record " +
+                $"SELECT object_name, action_name, {bucket} AS period, COUNT(*) AS records FROM sync_record " +
                 $"WHERE client = @client AND domain = @domain AND status = {Error} AND event_time >= @b0 AND event_time < @b{boundaries.Count - 1} " +
-                "GROUP BY 1, 2, 3";
+                "GROUP BY object_name, action_name" + (boundaries.Count == 2 ? "" : $", {bucket}");
             var rows = await command.ListAsync(
-                r => new SyncErrorPeriodRow(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), r.GetInt64(3)),
+                r => new SyncErrorPeriodRow(
+                    r.GetString(r.GetOrdinal("object_name")), r.GetString(r.GetOrdinal("action_name")),
+                    Convert.ToInt32(r.GetValue(r.GetOrdinal("period")), CultureInfo.InvariantCulture), r.GetInt64(r.GetOrdinal("records"))),
                 cancellationToken).ConfigureAwait(false);
             return [.. rows.OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal).ThenBy(r => r.Period)];
         }, cancellationToken);
