@@ -217,10 +217,13 @@ public sealed class OperatorPageTests(ConsoleFixture console) : IClassFixture<Co
         await Assertions.Expect(page.Locator("[data-testid=schedule-form] [data-testid=job]")).ToHaveCountAsync(3);
         await ConsoleFixture.ScreenshotAsync(page, "job-schedules");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move job 3 up" }).ClickAsync(); // jobs in order: Billing first, Billing, Sync transactions
+        await Assertions.Expect(page.GetByLabel("Job 2 name")).ToHaveValueAsync("Billing");
         await page.GetByLabel("Execution time").FillAsync("04:15"); // change it: the same form, the name kept
         await page.Locator("[data-testid=remove-window]").ClickAsync();
         await page.Locator("[data-testid=save-schedule]").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("04:15");
+        await Assertions.Expect(row).ToContainTextAsync("Billing first (billing) → Billing (billing) → Sync transactions (sync-transactions)");
         await Assertions.Expect(row).Not.ToContainTextAsync("2030-12-31");
 
         await page.GetByLabel("Frequency").FillAsync("fortnightly"); // refused: its coded error shown

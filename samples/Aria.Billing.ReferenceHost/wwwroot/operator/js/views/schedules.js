@@ -34,13 +34,20 @@ function editor(schedule, isNew) {
   const zone = input({ name: "time_zone", value: schedule?.time_zone ?? "", placeholder: "client's zone", testid: "schedule-zone" });
   const jobs = el("ol", { class: "jobs-list", testid: "schedule-jobs" });
   const windows = el("ul", { testid: "schedule-windows" });
+  // Labels say each job's place; moving or removing one renumbers them all.
+  const renumber = () => [...jobs.children].forEach((li, i) => {
+    const [name, type] = li.querySelectorAll("label");
+    name.textContent = `Job ${i + 1} name`; type.textContent = `Job ${i + 1} type`;
+    const [up, remove] = li.querySelectorAll("button");
+    up.setAttribute("aria-label", `Move job ${i + 1} up`); remove.setAttribute("aria-label", `Remove job ${i + 1}`);
+  });
   const addJob = (job = { name: "", job_type: "billing" }) => {
     const li = el("li", { testid: "job" });
     const n = jobs.children.length + 1;
     li.append(field(`Job ${n} name`, input({ name: "job_name", value: job.name, required: true, testid: "job-name" })),
       field(`Job ${n} type`, select(JOB_TYPES, { name: "job_type", value: job.job_type, testid: "job-type" })),
-      button("Up", () => { if (li.previousElementSibling) { jobs.insertBefore(li, li.previousElementSibling); } }, { "aria-label": `Move job ${n} up` }),
-      button("Remove", () => li.remove(), { "aria-label": `Remove job ${n}` }));
+      button("Up", () => { if (li.previousElementSibling) { jobs.insertBefore(li, li.previousElementSibling); renumber(); } }, { "aria-label": `Move job ${n} up`, testid: "job-up" }),
+      button("Remove", () => { li.remove(); renumber(); }, { "aria-label": `Remove job ${n}` }));
     jobs.append(li);
   };
   const addWindow = (w = { start: "", end: "" }) => {
