@@ -74,6 +74,7 @@ builder.Services.AddHostedService<BackgroundWorker>();
 var app = builder.Build();
 app.UseMiddleware<ResponseHeaders>();
 app.UseStatusCodePages(ApiErrors.WriteBodilessStatusAsync); // a bare 404/405/415 of the framework: coded problem details too
+app.UseOperatorConsole(); // the console's static files (wwwroot/operator), with ETags, before the limits of the API
 app.UseMiddleware<RequestLimits>();
 app.UseClientRateLimits();
 app.MapOpenApi();
@@ -82,7 +83,7 @@ app.MapSyncEndpoints();
 app.MapPlanEndpoints();
 app.MapJobEndpoints();
 app.MapInvoiceEndpoints();
-app.MapOperatorPage();
+app.MapConsoleEndpoints();
 app.Run();
 
 /// <summary>The reference host's entry point (public for the integration tests' WebApplicationFactory).</summary>

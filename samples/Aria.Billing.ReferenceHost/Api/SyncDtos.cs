@@ -4,13 +4,15 @@ namespace Aria.Billing.ReferenceHost.Api;
 /// <summary>A sync record as the log lists it.</summary>
 public sealed record SyncRecordDto(
     long Id, SyncDomain Domain, string EventId, string EventTime, int ObjectType, string ObjectName, string? Action, string ActionName, long? AccountNo,
-    SyncStatus Status, string? ErrorCode, string? ErrorMessage, string? Payload, IReadOnlyList<SyncAttemptDto>? Attempts)
+    SyncStatus Status, string? ErrorCode, string? ErrorMessage, string? Payload, IReadOnlyList<SyncAttemptDto>? Attempts,
+    string? AriaSyncId = null, long? ErrorNumber = null, long? ScnNumber = null, string? AuditHeader = null)
 {
     /// <summary>The record; with its payload and history when <paramref name="detail"/>.</summary>
     public static SyncRecordDto From(SyncRecord r, bool detail = false) => new(
         r.Id, r.Domain, r.EventId, r.EventTime.ToString(), r.ObjectType, r.ObjectName, r.Action, r.ActionName, r.AccountNumber?.Value, r.Status,
         r.ErrorCode, r.ErrorMessage, detail ? r.Payload : null,
-        detail ? [.. r.Attempts.Select(a => new SyncAttemptDto(a.At.ToString(), a.Kind, a.Status, a.ErrorCode, a.ErrorMessage, a.By))] : null);
+        detail ? [.. r.Attempts.Select(a => new SyncAttemptDto(a.At.ToString(), a.Kind, a.Status, a.ErrorCode, a.ErrorMessage, a.By))] : null,
+        r.AriaSyncId, r.ErrorNumber, r.ScnNumber, detail ? r.AuditHeader : null);
 }
 
 /// <summary>One attempt in a record's history.</summary>

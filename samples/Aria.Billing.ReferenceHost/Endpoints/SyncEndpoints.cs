@@ -146,7 +146,7 @@ public static class SyncEndpoints
 
     private static async Task<IResult> SearchAsync(
         HttpContext http, string domain, SyncLog log, string? status, [FromQuery(Name = "object_name")] string? objectName, [FromQuery(Name = "action_name")] string? actionName, string? action, [FromQuery(Name = "error_code")] string? errorCode,
-        [FromQuery(Name = "event_id")] string? eventId, [FromQuery(Name = "aria_sync_id")] string? ariaSyncId, [FromQuery(Name = "account_no")] string? accountNo, string? sort, bool? descending, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken,
+        [FromQuery(Name = "event_id")] string? eventId, [FromQuery(Name = "aria_sync_id")] string? ariaSyncId, [FromQuery(Name = "account_no")] string? accountNo, [FromQuery(Name = "object_type")] int? objectType, string? sort, bool? descending, [FromQuery(Name = "page_size")] int? pageSize, [FromQuery(Name = "continuation_token")] string? continuationToken,
         [FromQuery(Name = "batch_id")] string? batchId, CancellationToken cancellationToken)
     {
         var input = new Input();
@@ -157,7 +157,7 @@ public static class SyncEndpoints
             Status = string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error),
             ObjectNameContains = input.OptionalText(objectName, "object_name"), ActionNameContains = input.OptionalText(actionName, "action_name"),
             Action = input.OptionalText(action, "action"), ErrorCode = input.OptionalText(errorCode, "error_code"), EventId = input.OptionalText(eventId, "event_id"),
-            AriaSyncId = input.OptionalText(ariaSyncId, "aria_sync_id"),
+            AriaSyncId = input.OptionalText(ariaSyncId, "aria_sync_id"), ObjectType = objectType,
             AccountNumber = input.OptionalNumber(accountNo, "account_no") is { } a ? new AccountNumber(a) : null,
             SortBy = input.Choice(sort, "sort", SyncSortField.Id), Descending = descending ?? true,
             BatchStart = string.IsNullOrEmpty(batchId) ? null : BatchStart(batchId, input),

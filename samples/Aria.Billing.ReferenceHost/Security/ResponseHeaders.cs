@@ -3,8 +3,8 @@ namespace Aria.Billing.ReferenceHost.Security;
 /// <summary>
 /// Headers every response carries (issue #15 item 8): <c>Cache-Control: no-store</c> — answers carry a client's data and are
 /// never to be kept by a cache or a browser; <c>X-Content-Type-Options: nosniff</c> and <c>Referrer-Policy: no-referrer</c>.
-/// Set when the response starts, so error responses written after a <c>Response.Clear()</c> carry them too. The operator page
-/// adds its content security policy (<see cref="Operator.OperatorPage"/>); Kestrel sends no <c>Server</c> header (Program.cs).
+/// Set when the response starts, so error responses written after a <c>Response.Clear()</c> carry them too. The operator console's
+/// files add their content security policy and <c>no-cache</c> (<see cref="Operator.OperatorPage"/>); Kestrel sends no <c>Server</c> header (Program.cs).
 /// </summary>
 public sealed class ResponseHeaders(RequestDelegate next)
 {
@@ -15,7 +15,11 @@ public sealed class ResponseHeaders(RequestDelegate next)
         var response = context.Response;
         response.OnStarting(() =>
         {
-            response.Headers.CacheControl = "no-store";
+            if (string.IsNullOrEmpty(response.Headers.CacheControl))
+            {
+                response.Headers.CacheControl = "no-store"; // the console's static files say no-cache: revalidated by ETag
+            }
+
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers["Referrer-Policy"] = "no-referrer";
             return Task.CompletedTask;

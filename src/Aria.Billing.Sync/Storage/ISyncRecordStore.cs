@@ -21,6 +21,18 @@ public interface ISyncRecordStore
     /// <summary>The summary level: ERROR records by (object name, action name), optionally of one account.</summary>
     Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The most boundaries a <see cref="CountErrorsByPeriodAsync"/> call takes (100 periods).</summary>
+    public const int MaxPeriodBoundaries = 101;
+
+    /// <summary>
+    /// ERROR records by (object name, action name, period) of their event time: period <c>i</c> runs from
+    /// <paramref name="boundaries"/>[i] (inclusive) to [i + 1] (exclusive); records outside the first and last boundary are
+    /// not counted, nor are periods without records. The boundaries ascend strictly, 2 to <see cref="MaxPeriodBoundaries"/>
+    /// of them (the caller chooses them, e.g. the starts of days in a client's zone).
+    /// </summary>
+    Task<IReadOnlyList<SyncErrorPeriodRow>> CountErrorsByPeriodAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<Instant> boundaries, CancellationToken cancellationToken = default);
+
     /// <summary>The error-summary level of one summary row: ERROR records by (error code, error message).</summary>
     Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
         ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default);

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Aria.Billing.Sync;
 
 /// <summary>
@@ -72,6 +74,23 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
                 .Select(g => new SyncSummaryRow(g.Key.ObjectName, g.Key.ActionName, g.Sum(x => x.Value)))
                 .Where(r => r.Count > 0)
                 .OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)
+                .ToArray();
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncErrorPeriodRow>> CountErrorsByPeriodAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<Instant> boundaries, CancellationToken cancellationToken = default)
+    {
+        SyncPeriods.ThrowIfInvalid(boundaries);
+        lock (_gate)
+        {
+            IReadOnlyList<SyncErrorPeriodRow> rows = _byId
+                .Where(r => r.Client == client && r.Domain == domain && r.Status == SyncStatus.Error && r.EventTime >= boundaries[0] && r.EventTime < boundaries[^1])
+                .GroupBy(r => (r.ObjectName, r.ActionName, Period: SyncPeriods.IndexOf(boundaries, r.EventTime)))
+                .Select(g => new SyncErrorPeriodRow(g.Key.ObjectName, g.Key.ActionName, g.Key.Period, g.LongCount()))
+                .OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal).ThenBy(r => r.Period)
                 .ToArray();
             return Task.FromResult(rows);
         }

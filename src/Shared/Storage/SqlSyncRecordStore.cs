@@ -156,6 +156,47 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SyncErrorPeriodRow>> CountErrorsByPeriodAsync(
+        ClientNumber client, SyncDomain domain, IReadOnlyList<Instant> boundaries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(boundaries);
+        if (boundaries.Count is < 2 or > ISyncRecordStore.MaxPeriodBoundaries || boundaries.Zip(boundaries.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new ArgumentException($"Boundaries should ascend strictly, 2 to {ISyncRecordStore.MaxPeriodBoundaries} of them.", nameof(boundaries));
+        }
+
+        return database.ReadAsync<IReadOnlyList<SyncErrorPeriodRow>>(async connection =>
+        {
+            // One grouped count: the period is a CASE over the boundaries (a client's days are not all 24 hours long), and the
+            // range condition lets the (client, domain, status) rows be read once.
+            await using var command = connection.CreateCommand();
+            command.With("client", client.Value).With("domain", (int)domain);
+            var period = new StringBuilder("CASE");
+            for (var i = 0; i < boundaries.Count; i++)
+            {
+                command.With($"b{i}", SqlCommands.Ticks(boundaries[i]));
+                if (i > 0 && i < boundaries.Count - 1)
+                {
+                    period.Append(CultureInfo.InvariantCulture, $" WHEN event_time < @b{i} THEN {i - 1}");
+                }
+            }
+
+            period.Append(CultureInfo.InvariantCulture, $" ELSE {boundaries.Count - 2} END");
+            var bucket = boundaries.Count == 2 ? "0" : period.ToString();
+            command.CommandText =
+                $"SELECT object_name, action_name, {bucket} AS period, COUNT(*) AS records FROM sync_record " +
+                $"WHERE client = @client AND domain = @domain AND status = {Error} AND event_time >= @b0 AND event_time < @b{boundaries.Count - 1} " +
+                "GROUP BY object_name, action_name" + (boundaries.Count == 2 ? "" : $", {bucket}");
+            var rows = await command.ListAsync(
+                r => new SyncErrorPeriodRow(
+                    r.GetString(r.GetOrdinal("object_name")), r.GetString(r.GetOrdinal("action_name")),
+                    Convert.ToInt32(r.GetValue(r.GetOrdinal("period")), CultureInfo.InvariantCulture), r.GetInt64(r.GetOrdinal("records"))),
+                cancellationToken).ConfigureAwait(false);
+            return [.. rows.OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal).ThenBy(r => r.Period)];
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<SyncErrorSummaryRow>> SummarizeErrorsAsync(
         ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
         database.Unmatchable(objectName, actionName) ? Task.FromResult<IReadOnlyList<SyncErrorSummaryRow>>([]) : database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>

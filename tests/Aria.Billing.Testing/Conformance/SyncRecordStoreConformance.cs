@@ -87,6 +87,36 @@ public abstract class SyncRecordStoreConformance
         Assert.Empty(await store.SummarizeAsync(Client, SyncDomain.Catalog));
     }
 
+    /// <summary>
+    /// Errors over time: ERROR records only, of the domain and client, by (object, action, period) with each period's start
+    /// inclusive and its end exclusive; outside the boundaries nothing is counted; unequal periods (a 23-hour day) are kept.
+    /// </summary>
+    [StoreFact]
+    public async Task CountErrorsByPeriod_CountsErrorRecordsPerObjectActionAndPeriod()
+    {
+        // spec: billing-sync-reprocess.txt (only ERROR records count)
+        var store = CreateStore();
+        var b = new[] { Instant.FromUtc(2025, 3, 29, 23, 0), Instant.FromUtc(2025, 3, 30, 22, 0), Instant.FromUtc(2025, 3, 31, 22, 0) }; // Paris days, one of 23 hours
+        async Task Add(string id, Instant at, string objectName = "Contact", SyncStatus status = SyncStatus.Error, SyncDomain domain = SyncDomain.Account) =>
+            await store.AddAsync(Record(id, objectName, status, domain: domain) with { EventTime = at });
+        await Add("P0a", b[0]);                                    // first period, its start
+        await Add("P0b", b[1] - Duration.FromTicks(1));            // first period, its last tick
+        await Add("P1a", b[1]);                                    // second period, its start
+        await Add("P1b", b[1] + Duration.FromHours(3), "Plan");
+        await Add("P1c", b[1] + Duration.FromHours(4), status: SyncStatus.Complete);
+        await Add("P1d", b[1] + Duration.FromHours(5), domain: SyncDomain.Catalog);
+        await Add("Out1", b[0] - Duration.FromTicks(1));
+        await Add("Out2", b[2]);
+
+        var rows = await store.CountErrorsByPeriodAsync(Client, SyncDomain.Account, b);
+
+        Assert.Equal([new SyncErrorPeriodRow("Contact", "Create", 0, 2), new SyncErrorPeriodRow("Contact", "Create", 1, 1), new SyncErrorPeriodRow("Plan", "Create", 1, 1)], rows);
+        Assert.Equal([new SyncErrorPeriodRow("Contact", "Create", 0, 2)], await store.CountErrorsByPeriodAsync(Client, SyncDomain.Account, [b[0], b[1]]));
+        Assert.Empty(await store.CountErrorsByPeriodAsync(new ClientNumber(2000), SyncDomain.Account, b));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CountErrorsByPeriodAsync(Client, SyncDomain.Account, [b[1], b[0]]));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CountErrorsByPeriodAsync(Client, SyncDomain.Account, [b[0]]));
+    }
+
     /// <summary>Error listing is keyset-paged by id within a scope; updates are compare-and-swap.</summary>
     [StoreFact]
     public async Task ListErrors_AndUpdate()

@@ -32,6 +32,14 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
 #endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The aria_sync_id property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? AriaSyncId { get; set; }
+#nullable restore
+#else
+        public string AriaSyncId { get; set; }
+#endif
         /// <summary>The attempts property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,6 +47,14 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
 #nullable restore
 #else
         public List<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncAttemptDto> Attempts { get; set; }
+#endif
+        /// <summary>The audit_header property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? AuditHeader { get; set; }
+#nullable restore
+#else
+        public string AuditHeader { get; set; }
 #endif
         /// <summary>The three sync activity logs (spec: billing-sync-reprocess.txt).</summary>
         public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncDomain? Domain { get; set; }
@@ -58,6 +74,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
 #else
         public string ErrorMessage { get; set; }
 #endif
+        /// <summary>The error_number property</summary>
+        public long? ErrorNumber { get; set; }
         /// <summary>The event_id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +106,8 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
 #else
         public string Payload { get; set; }
 #endif
+        /// <summary>The scn_number property</summary>
+        public long? ScnNumber { get; set; }
         /// <summary>The status of a sync activity record or aggregated usage record (spec: billing-sync-reprocess.txt, &quot;Activity Log StatusValues&quot;, &quot;Batch Status Values&quot;). Shared by the sync log and usage aggregation.</summary>
         public global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncStatus? Status { get; set; }
         /// <summary>
@@ -118,16 +138,20 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
                 { "account_no", n => { AccountNo = n.GetLongValue(); } },
                 { "action", n => { Action = n.GetStringValue(); } },
                 { "action_name", n => { ActionName = n.GetStringValue(); } },
+                { "aria_sync_id", n => { AriaSyncId = n.GetStringValue(); } },
                 { "attempts", n => { Attempts = n.GetCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncAttemptDto>(global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncAttemptDto.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "audit_header", n => { AuditHeader = n.GetStringValue(); } },
                 { "domain", n => { Domain = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncDomain>(); } },
                 { "error_code", n => { ErrorCode = n.GetStringValue(); } },
                 { "error_message", n => { ErrorMessage = n.GetStringValue(); } },
+                { "error_number", n => { ErrorNumber = n.GetLongValue(); } },
                 { "event_id", n => { EventId = n.GetStringValue(); } },
                 { "event_time", n => { EventTime = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "object_name", n => { ObjectName = n.GetStringValue(); } },
                 { "object_type", n => { ObjectType = n.GetIntValue(); } },
                 { "payload", n => { Payload = n.GetStringValue(); } },
+                { "scn_number", n => { ScnNumber = n.GetLongValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncStatus>(); } },
             };
         }
@@ -141,16 +165,20 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models
             writer.WriteLongValue("account_no", AccountNo);
             writer.WriteStringValue("action", Action);
             writer.WriteStringValue("action_name", ActionName);
+            writer.WriteStringValue("aria_sync_id", AriaSyncId);
             writer.WriteCollectionOfObjectValues<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncAttemptDto>("attempts", Attempts);
+            writer.WriteStringValue("audit_header", AuditHeader);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncDomain>("domain", Domain);
             writer.WriteStringValue("error_code", ErrorCode);
             writer.WriteStringValue("error_message", ErrorMessage);
+            writer.WriteLongValue("error_number", ErrorNumber);
             writer.WriteStringValue("event_id", EventId);
             writer.WriteDateTimeOffsetValue("event_time", EventTime);
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("object_name", ObjectName);
             writer.WriteIntValue("object_type", ObjectType);
             writer.WriteStringValue("payload", Payload);
+            writer.WriteLongValue("scn_number", ScnNumber);
             writer.WriteEnumValue<global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.SyncStatus>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }

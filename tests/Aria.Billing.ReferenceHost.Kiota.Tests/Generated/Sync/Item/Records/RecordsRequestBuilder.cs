@@ -35,7 +35,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RecordsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/sync/{domain}/records{?account_no*,action*,action_name*,aria_sync_id*,batch_id*,continuation_token*,descending*,error_code*,event_id*,object_name*,page_size*,sort*,status*}", pathParameters)
+        public RecordsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/sync/{domain}/records{?account_no*,action*,action_name*,aria_sync_id*,batch_id*,continuation_token*,descending*,error_code*,event_id*,object_name*,object_type*,page_size*,sort*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RecordsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/sync/{domain}/records{?account_no*,action*,action_name*,aria_sync_id*,batch_id*,continuation_token*,descending*,error_code*,event_id*,object_name*,page_size*,sort*,status*}", rawUrl)
+        public RecordsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/sync/{domain}/records{?account_no*,action*,action_name*,aria_sync_id*,batch_id*,continuation_token*,descending*,error_code*,event_id*,object_name*,object_type*,page_size*,sort*,status*}", rawUrl)
         {
         }
         /// <summary>
@@ -276,6 +276,10 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Item.Records
             public string ObjectName { get; set; }
             #pragma warning restore CS1591
 #endif
+            #pragma warning disable CS1591
+            [QueryParameter("object_type")]
+            public int? ObjectType { get; set; }
+            #pragma warning restore CS1591
             #pragma warning disable CS1591
             [QueryParameter("page_size")]
             public int? PageSize { get; set; }
