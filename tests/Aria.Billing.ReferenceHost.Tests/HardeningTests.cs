@@ -53,6 +53,45 @@ public sealed class HardeningTests : IClassFixture<HostFactory>
         Assert.Empty((await (await ops.GetAsync("/sync/account/records?event_id=dup-2")).JsonAsync()).GetProperty("items").EnumerateArray());
     }
 
+    // Issue #15 item 8, #20 item 4: the console never serves or redirects a URL that carries a key; the redirect to /operator/
+    // keeps only the client number.
+    [Theory]
+    [InlineData("/operator?client_no=1000&auth_key=ops-key")]
+    [InlineData("/operator/?client_no=1000&auth_key=ops-key")]
+    [InlineData("/operator/index.html?auth_key=ops-key")]
+    public async Task Console_AKeyInTheUrl_IsRefused_NeverRedirectedWithIt(string url)
+    {
+        var client = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(["1004"], await response.CodesAsync());
+        Assert.Null(response.Headers.Location);
+        var plain = await client.GetAsync("/operator?client_no=1000&other=x");
+        Assert.Equal("/operator/?client_no=1000", plain.Headers.Location?.OriginalString);
+    }
+
+    // Issue #15 item 3, #18: a query value that is not of its parameter's type is INVALID_VALUE naming the parameter as the API
+    // spells it, and only for a caller with a key: without one the answer is 401 whatever the query says.
+    [Theory]
+    [InlineData("/sync/account/records?page_size=abc", "page_size")]
+    [InlineData("/sync/account/records?descending=maybe", "descending")]
+    [InlineData("/sync/account/records?object_type=x", "object_type")]
+    [InlineData("/sync/account/errors/daily?days=1e9", "days")]
+    public async Task UnreadableQueryValues_AreInvalidValueNamingTheInput_After401ForAWrongKey(string url, string input)
+    {
+        var refused = await _host.Ops().GetAsync(url);
+        var anonymous = await _host.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["INVALID_VALUE"], await refused.CodesAsync());
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains($"\"{input}\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
     // Issue #15 item 8: a key in the query string is refused unless AriaHost:AllowKeysInQuery says otherwise.
     [Fact]
     public async Task KeysInTheQueryString_AreRefused_UnlessAllowed()

@@ -93,6 +93,8 @@ public sealed class UsageBatchApiTests : IClassFixture<HostFactory>
             (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/discard", new { expected_count = 1 }), HttpStatusCode.BadRequest, "1010"),
             (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/reprocess", new { level = "error_summary", status = "pending" }), HttpStatusCode.BadRequest, "INVALID_VALUE"),
             (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/reprocess", new { level = "everything" }), HttpStatusCode.BadRequest, "INVALID_VALUE"),
+            (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/reprocess", new { }), HttpStatusCode.NotFound, "USAGE_BATCH_NOT_FOUND"),
+            (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/discard", new { level = "batch", expected_count = 0 }), HttpStatusCode.NotFound, "USAGE_BATCH_NOT_FOUND"),
             (() => ops.PostJsonAsync("/sync/account/reprocess", new { level = "batch", batch_id = Iso(NewHour()) }), HttpStatusCode.BadRequest, "INVALID_VALUE"),
             (() => ops.PostJsonAsync("/sync/aggregated_usage/records", new { event_id = "x", object_name = "Usage", action_name = "Send", recorded_at = "later" }), HttpStatusCode.BadRequest, "1024"),
         };

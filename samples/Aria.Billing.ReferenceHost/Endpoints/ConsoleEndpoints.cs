@@ -93,7 +93,8 @@ public static class ConsoleEndpoints
             return ApiErrors.Result(input.Errors);
         }
 
-        var run = await runner.CreateRunAsync(schedule, date, caller.Name, http.RequestAborted);
+        // Held: the schedule driver's recovery leaves it alone until the operator executes it (POST /jobs/runs/{id}/execute).
+        var run = await runner.CreateHeldRunAsync(schedule, date, caller.Name, http.RequestAborted);
         return TypedResults.Created($"/jobs/runs/{run.Id}", RunDto.From(run));
     }
 

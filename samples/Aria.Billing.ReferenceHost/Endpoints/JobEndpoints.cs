@@ -269,12 +269,18 @@ public static class JobEndpoints
             return work.Full(http, client);
         }
 
-        slot.Enqueue((services, stop) =>
+        // The jobs are reopened in the store before the answer, so a stop before the background execution loses nothing:
+        // the run is unfinished and the schedule driver's recovery executes it.
+        var reopened = job is { } j
+            ? await runner.ReopenJobAsync(client, id, j, cancellationToken)
+            : await runner.ReopenScheduleAsync(client, id, cancellationToken);
+        if (reopened.IsFailure)
         {
-            var background = services.GetRequiredService<JobRunner>();
-            return job is { } j ? background.ReprocessJobAsync(client, id, j, stop) : background.ReprocessScheduleAsync(client, id, stop);
-        });
-        return Results.Accepted($"/jobs/runs/{id}", RunDto.From(run.Value));
+            return ApiErrors.Result(reopened.Errors);
+        }
+
+        slot.Enqueue((services, stop) => services.GetRequiredService<JobRunner>().ExecuteAsync(client, id, stop));
+        return Results.Accepted($"/jobs/runs/{id}", RunDto.From(reopened.Value));
     }
 
     private static async Task<IResult> AuditAsync(

@@ -58,11 +58,11 @@ public static class SyncEndpoints
         sync.MapPost("/aggregated_usage/batches/{batch_id}/reprocess", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
             StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: false), SyncOperationKind.Reprocess, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Edit)
             .WithName("ReprocessUsageBatch").WithSummary("Reprocess the ERROR records of a batch, or of one of its error-code rows; 202 with the operation to poll.")
-            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         sync.MapPost("/aggregated_usage/batches/{batch_id}/discard", (HttpContext http, [FromRoute(Name = "batch_id")] string batchId, BatchScopeDto? scope, SyncReprocessor reprocessor, SyncLog log, BackgroundWork work) =>
             StartAsync(http, AggregatedUsage, BatchScope(batchId, scope, discard: true), SyncOperationKind.Discard, reprocessor, log, work)).RequireAccess(HostModule.Sync, HostAccess.Delete)
             .WithName("DiscardUsageBatch").WithSummary("Discard for good the ERROR records of a batch or of one of its error-code rows, given the count seen; 409 DISCARD_COUNT_CHANGED when it grew.")
-            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status409Conflict);
+            .Produces<SyncOperationDto>(StatusCodes.Status202Accepted).ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     /// <summary>The aggregated usage log's name in paths.</summary>
@@ -318,6 +318,12 @@ public static class SyncEndpoints
         }
 
         var caller = Caller.Of(http);
+        if (scope is { Level: SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary, BatchStart: { } batchStart }
+            && await FindBatchAsync(log, caller.Client, batchStart, http.RequestAborted) is null)
+        {
+            return ApiErrors.Result([new AriaError(ApiErrors.UsageBatchNotFound, $"No incomplete aggregated usage batch {UsageBatchDto.Id(batchStart)}.", "batch_id")]);
+        }
+
         if (discard && await CountAsync(log, caller.Client, d, scope, http.RequestAborted) is var now && now > body.ExpectedCount)
         {
             return ApiErrors.Result(StatusCodes.Status409Conflict, new AriaError(AriaErrorCode.Symbolic(ApiErrors.DiscardCountChanged),

@@ -25,14 +25,28 @@ public static class OperatorPage
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // /operator (no slash) → /operator/, keeping the query (a client number, never a key). A middleware, not an endpoint: a
-        // matched endpoint at /operator would also match /operator/ and the static-file middleware leaves matched requests alone.
+        // A key in the console's URL is refused, never served or redirected with it (issue #15 item 8, #20 item 4). /operator (no
+        // slash) → /operator/, keeping only the client number. A middleware, not an endpoint: a matched endpoint at /operator
+        // would also match /operator/ and the static-file middleware leaves matched requests alone.
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value == Path && HttpMethods.IsGet(context.Request.Method))
+            if (!context.Request.Path.StartsWithSegments(Path))
+            {
+                return next(context);
+            }
+
+            if (context.Request.Query.ContainsKey("auth_key"))
+            {
+                return Api.ApiErrors.Result(StatusCodes.Status401Unauthorized, new AriaError(AriaErrorCodes.AuthenticationError,
+                    "authentication error: a key in the console's URL is refused; the console asks for it on its sign-in form.", "auth_key")).ExecuteAsync(context);
+            }
+
+            if (context.Request.Path.Value == Path && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                context.Response.Redirect($"{Path}/{context.Request.QueryString}");
+                var client = context.Request.Query["client_no"].FirstOrDefault();
+                var keep = client is { Length: > 0 and <= 19 } && client.All(char.IsAsciiDigit) ? $"?client_no={client}" : "";
+                context.Response.Redirect($"{Path}/{keep}");
                 return Task.CompletedTask;
             }
 

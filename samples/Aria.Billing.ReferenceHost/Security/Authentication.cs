@@ -14,7 +14,7 @@ public static class Authentication
     /// <summary>Requires an authenticated caller whose role grants <paramref name="access"/> in <paramref name="module"/>.</summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, HostModule module, HostAccess access)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AccessRequirement(module, access)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var options = http.RequestServices.GetRequiredService<IOptionsMonitor<HostSecurityOptions>>().CurrentValue;
@@ -40,6 +40,17 @@ public static class Authentication
             http.Items[typeof(Caller)] = caller;
             return await next(context);
         });
+
+    /// <summary>
+    /// Whether a request for an endpoint that needs a key carries no valid one: such a request is answered 401 before anything
+    /// else is said about it (a query value the endpoint cannot bind, say).
+    /// </summary>
+    internal static bool IsUnauthenticatedCallToGuardedEndpoint(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<AccessRequirement>() is not null
+        && Authenticate(http, http.RequestServices.GetRequiredService<IOptionsMonitor<HostSecurityOptions>>().CurrentValue) is null;
+
+    /// <summary>The endpoint metadata <see cref="RequireAccess"/> leaves: what the endpoint needs.</summary>
+    private sealed record AccessRequirement(HostModule Module, HostAccess Access);
 
     /// <summary>The client number a request names (header, else query), as sent.</summary>
     public static string? ClientNoOf(HttpRequest request) =>

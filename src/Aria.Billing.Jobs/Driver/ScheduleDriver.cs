@@ -86,13 +86,16 @@ internal sealed class ScheduleDriver(
         return started;
     }
 
-    /// <summary>Executes each run not ended, oldest date first; a schedule's later runs wait while an earlier one has not ended.</summary>
+    /// <summary>
+    /// Executes each run not ended, oldest date first; a schedule's later runs wait while an earlier one has not ended. A run
+    /// created to wait for an explicit execute (<see cref="ScheduleRun.IsHeld"/>) is left alone until it begins.
+    /// </summary>
     private async Task ContinueAsync(IEnumerable<ScheduleRun> unfinished, CancellationToken cancellationToken)
     {
         var heldBack = new HashSet<(ClientNumber, string)>();
         foreach (var run in unfinished.OrderBy(r => r.RunDate).ThenBy(r => r.CreatedAt))
         {
-            if (heldBack.Contains((run.Client, run.Schedule)))
+            if (run.IsHeld || heldBack.Contains((run.Client, run.Schedule)))
             {
                 continue;
             }

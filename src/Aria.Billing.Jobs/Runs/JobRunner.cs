@@ -46,6 +46,18 @@ public sealed class JobRunner
     public Task<ScheduleRun> CreateRunAsync(JobSchedule schedule, LocalDate runDate, string startedBy = "automatic", CancellationToken cancellationToken = default) =>
         _creator.CreateRunAsync(schedule, runDate, startedBy, cancellationToken);
 
+    /// <summary>
+    /// Creates the run of <paramref name="schedule"/> for <paramref name="runDate"/> to be executed later by an explicit
+    /// <see cref="ExecuteAsync"/> (an operator's "create", then "run"): until it begins, the schedule driver's recovery does
+    /// not execute it (<see cref="ScheduleRun.IsHeld"/>). Returns the existing run when the date already has one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="runDate"/> is outside <see cref="BusinessDates"/>.</exception>
+    public Task<ScheduleRun> CreateHeldRunAsync(JobSchedule schedule, LocalDate runDate, string createdBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
+        return _creator.CreateRunAsync(schedule, runDate, ScheduleRun.HeldPrefix + createdBy, cancellationToken);
+    }
+
     /// <summary>Creates a run the schedule driver found due (see <see cref="ScheduleDriverOptions"/>).</summary>
     internal Task<(ScheduleRun Run, bool Created)> CreateScheduledRunAsync(JobSchedule schedule, ScheduledRun due, bool caughtUp, CancellationToken cancellationToken) =>
         _creator.CreateScheduledRunAsync(schedule, due, caughtUp, cancellationToken);
@@ -87,6 +99,18 @@ public sealed class JobRunner
     /// </summary>
     public Task<GateDecision> WaitForCompletionAsync(ClientNumber client, Guid runId, TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         _gate.WaitForCompletionAsync(client, runId, interval, timeout, cancellationToken);
+
+    /// <summary>
+    /// The first half of <see cref="ReprocessJobAsync"/>: the job's failed items go back to pending (their errors kept) and the
+    /// job to New, stored at once, without executing. A host answers with it and executes in the background; the run is
+    /// then unfinished in the store, so a stop before the execution loses nothing (recovery executes it).
+    /// </summary>
+    public Task<AriaResult<ScheduleRun>> ReopenJobAsync(ClientNumber client, Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
+        _commands.ReopenJobAsync(client, runId, jobIndex, cancellationToken);
+
+    /// <summary>The first half of <see cref="ReprocessScheduleAsync"/>: the jobs to reprocess reopened and stored, without executing.</summary>
+    public Task<AriaResult<ScheduleRun>> ReopenScheduleAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken = default) =>
+        _commands.ReopenScheduleAsync(client, runId, cancellationToken);
 
     /// <summary>Reprocesses one job: its failed items go back to pending (their errors kept), then the run executes again.</summary>
     public Task<AriaResult<ScheduleRun>> ReprocessJobAsync(ClientNumber client, Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>

@@ -10,6 +10,20 @@ internal sealed class RunCommands(IJobRunStore store, RunWriter writer, RunExecu
     /// <summary>Reprocesses one job: its failed items go back to pending (their errors kept), then the run executes again.</summary>
     public async Task<AriaResult<ScheduleRun>> ReprocessJobAsync(ClientNumber client, Guid runId, int jobIndex, CancellationToken cancellationToken)
     {
+        var reopened = await ReopenJobAsync(client, runId, jobIndex, cancellationToken).ConfigureAwait(false);
+        return reopened.IsFailure ? reopened : await executor.ExecuteAsync(client, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reprocesses a schedule run: every errored, partial or interrupted job, and the jobs that did not run because of them.</summary>
+    public async Task<AriaResult<ScheduleRun>> ReprocessScheduleAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken)
+    {
+        var reopened = await ReopenScheduleAsync(client, runId, cancellationToken).ConfigureAwait(false);
+        return reopened.IsFailure ? reopened : await executor.ExecuteAsync(client, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One job's failed items back to pending (their errors kept) and the job to New, stored; nothing executed.</summary>
+    public async Task<AriaResult<ScheduleRun>> ReopenJobAsync(ClientNumber client, Guid runId, int jobIndex, CancellationToken cancellationToken)
+    {
         var run = await store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null || jobIndex < 0 || jobIndex >= run.Jobs.Count)
         {
@@ -18,12 +32,11 @@ internal sealed class RunCommands(IJobRunStore store, RunWriter writer, RunExecu
 
         await store.RetryFailedWorkItemsAsync(runId, jobIndex, cancellationToken).ConfigureAwait(false);
         run = await writer.SaveJobAsync(run, run.Jobs[jobIndex] with { Status = BatchStatus.New, Condition = JobCondition.None, Error = null }, cancellationToken).ConfigureAwait(false);
-        run = await ReopenWarningsAsync(run, cancellationToken).ConfigureAwait(false);
-        return await executor.ExecuteAsync(client, runId, cancellationToken).ConfigureAwait(false);
+        return await ReopenWarningsAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reprocesses a schedule run: every errored, partial or interrupted job, and the jobs that did not run because of them.</summary>
-    public async Task<AriaResult<ScheduleRun>> ReprocessScheduleAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken)
+    /// <summary>Every errored, partial or interrupted job, and those that did not run because of them, reopened and stored; nothing executed.</summary>
+    public async Task<AriaResult<ScheduleRun>> ReopenScheduleAsync(ClientNumber client, Guid runId, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(client, runId, cancellationToken).ConfigureAwait(false);
         if (run is null)
@@ -37,8 +50,7 @@ internal sealed class RunCommands(IJobRunStore store, RunWriter writer, RunExecu
             run = await writer.SaveJobAsync(run, run.Jobs[job.Index] with { Status = BatchStatus.New, Condition = JobCondition.None, Error = null }, cancellationToken).ConfigureAwait(false);
         }
 
-        run = await ReopenWarningsAsync(run, cancellationToken).ConfigureAwait(false);
-        return await executor.ExecuteAsync(client, runId, cancellationToken).ConfigureAwait(false);
+        return await ReopenWarningsAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

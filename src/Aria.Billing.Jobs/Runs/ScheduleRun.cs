@@ -26,8 +26,20 @@ public sealed record ScheduleRun
     /// <summary>The rolled-up status.</summary>
     public BatchStatus Status { get; init; }
 
-    /// <summary>How the run was started: <c>automatic</c>, <c>manual</c>, or <c>trigger:&lt;key&gt;</c>.</summary>
+    /// <summary>
+    /// How the run was started: <c>automatic</c>, <c>manual</c>, <c>trigger:&lt;key&gt;</c>, or <c>held:&lt;who&gt;</c> for a run
+    /// created to be executed later (<see cref="JobRunner.CreateHeldRunAsync"/>).
+    /// </summary>
     public string StartedBy { get; init; } = "automatic";
+
+    /// <summary>
+    /// Whether the run was created to wait for an explicit execute and has not begun: the schedule driver's recovery leaves
+    /// it alone (it executes only runs that were started or that it created itself).
+    /// </summary>
+    public bool IsHeld => StartedBy.StartsWith(HeldPrefix, StringComparison.Ordinal) && Jobs.All(static j => j.StartedAt is null);
+
+    /// <summary>The <see cref="StartedBy"/> prefix of a run created by <see cref="JobRunner.CreateHeldRunAsync"/>.</summary>
+    internal const string HeldPrefix = "held:";
 
     /// <summary>When the run was created.</summary>
     public required Instant CreatedAt { get; init; }

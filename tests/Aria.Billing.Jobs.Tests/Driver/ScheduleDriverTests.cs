@@ -163,6 +163,25 @@ public sealed class ScheduleDriverTests
     }
 
     [Fact]
+    public async Task RunOnce_AHeldRun_IsLeftForItsExecute_ThenRecoveredOnceItHasBegun()
+    {
+        // spec: job-schedule-management.txt — an operator may create a schedule's run for a date and run it later; recovery
+        // continues what was started, not what waits for the operator.
+        await SaveAsync("daily", DailyDefinition);
+        var held = await _f.Runner.CreateHeldRunAsync(RunFixture.Daily, new LocalDate(2025, 4, 1), "ops");
+        _f.Clock.Set(Instant.FromUtc(2025, 4, 27, 5, 0));
+
+        await Driver(new ScheduleDriverOptions { Enabled = false }).RunOnceAsync(default);
+
+        var waiting = (await _f.Store.GetRunAsync(RunFixture.Client, held.Id))!;
+        Assert.True(waiting.IsHeld);
+        Assert.Equal(BatchStatus.New, waiting.Status);
+        Assert.Equal("held:ops", waiting.StartedBy);
+        Assert.Equal(BatchStatus.Ok, (await _f.Runner.ExecuteAsync(RunFixture.Client, held.Id)).Value.Status);
+        Assert.False((await _f.Store.GetRunAsync(RunFixture.Client, held.Id))!.IsHeld);
+    }
+
+    [Fact]
     public void Constructor_BadOptions_NamesTheKeyAndValue()
     {
         var error = Assert.Throws<ArgumentException>(() => Driver(new ScheduleDriverOptions { Interval = TimeSpan.Zero }));

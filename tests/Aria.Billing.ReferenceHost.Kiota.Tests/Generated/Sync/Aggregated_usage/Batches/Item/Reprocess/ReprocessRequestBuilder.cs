@@ -43,6 +43,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 400 status code</exception>
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 401 status code</exception>
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 403 status code</exception>
+        /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 404 status code</exception>
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 409 status code</exception>
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 413 status code</exception>
         /// <exception cref="global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody">When receiving a 429 status code</exception>
@@ -62,6 +63,7 @@ namespace Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Sync.Aggregated_usage
                 { "400", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
                 { "401", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
                 { "403", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
+                { "404", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
                 { "409", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
                 { "413", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
                 { "429", global::Aria.Billing.ReferenceHost.Kiota.Tests.Generated.Models.ErrorBody.CreateFromDiscriminatorValue },
