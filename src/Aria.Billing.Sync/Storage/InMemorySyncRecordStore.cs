@@ -1,8 +1,9 @@
 namespace Aria.Billing.Sync;
 
 /// <summary>
-/// The in-memory <see cref="ISyncRecordStore"/>. One lock makes each operation atomic; the summary levels are kept as running
-/// counts (updated on every write), so a summary costs the number of groups, not the number of records.
+/// The in-memory <see cref="ISyncRecordStore"/>. One lock makes each operation atomic; the summary levels and the
+/// aggregated-usage batch counts are kept as running counts (updated under the lock by every write), so a summary costs the
+/// number of groups, not the number of records — as the relational stores' counter tables do.
 /// </summary>
 public sealed class InMemorySyncRecordStore : ISyncRecordStore
 {
@@ -10,6 +11,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     private readonly List<SyncRecord> _byId = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, string), long> _byEvent = [];
     private readonly Dictionary<GroupKey, long> _errorCounts = [];
+    private readonly SortedDictionary<(long Client, NodaTime.Instant Start), Dictionary<BatchKey, (long Records, NodaTime.Instant? End)>> _batchCounts = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, AccountNumber), List<long>> _byAccount = [];
 
     /// <inheritdoc />
@@ -113,13 +115,21 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         var until = filter.EndDate?.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant();
         lock (_gate)
         {
-            IReadOnlyList<UsageBatch> batches = _byId
-                .Where(r => r.Client == filter.Client && r.Domain == SyncDomain.AggregatedUsage && r.BatchStart is not null && r.Status != SyncStatus.Discarded)
-                .Where(r => (from is null || r.BatchStart >= from) && (until is null || r.BatchStart < until))
-                .GroupBy(r => r.BatchStart!.Value)
-                .Where(g => filter.Status is null || g.Any(r => r.Status == filter.Status))
-                .OrderBy(g => g.Key)
-                .Select(g => UsageBatch.Summarize(g.Key, g.Max(r => r.BatchEnd) ?? g.Key, g.Select(r => (r.Status, r.ErrorCode, r.ErrorMessage))))
+            var first = (filter.Client.Value, from ?? NodaTime.Instant.MinValue);
+            IReadOnlyList<UsageBatch> batches = _batchCounts
+                .SkipWhile(b => b.Key.CompareTo(first) < 0)
+                .TakeWhile(b => b.Key.Client == filter.Client.Value && (until is null || b.Key.Start < until))
+                .Where(b => filter.Status is null || b.Value.Any(c => c.Key.Status == filter.Status))
+                .Select(b => new UsageBatch(
+                    b.Key.Start,
+                    b.Value.Values.Max(c => c.End) ?? b.Key.Start,
+                    (int)b.Value.Values.Sum(c => c.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Complete).Sum(c => c.Value.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Error).Sum(c => c.Value.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Pending).Sum(c => c.Value.Records),
+                    [.. b.Value.Where(c => c.Key.Status is SyncStatus.Error or SyncStatus.Pending)
+                        .Select(c => new UsageBatchDetail(c.Key.ErrorCode, c.Key.ErrorMessage, c.Key.Status, (int)c.Value.Records))
+                        .OrderBy(d => d.Status == SyncStatus.Error ? 0 : 1).ThenBy(d => d.ErrorCode, StringComparer.Ordinal).ThenBy(d => d.ErrorMessage, StringComparer.Ordinal)]))
                 .Where(b => b.IsIncomplete)
                 .ToArray();
             return Task.FromResult(batches);
@@ -268,16 +278,51 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
 
     private void Count(SyncRecord record, int delta)
     {
+        if (record is { Domain: SyncDomain.AggregatedUsage, BatchStart: { } start } && record.Status != SyncStatus.Discarded)
+        {
+            var batch = (record.Client.Value, start);
+            if (!_batchCounts.TryGetValue(batch, out var counts))
+            {
+                _batchCounts[batch] = counts = [];
+            }
+
+            var batchKey = new BatchKey(record.Status, record.ErrorCode, record.ErrorMessage);
+            var (records, end) = counts.GetValueOrDefault(batchKey);
+            records += delta;
+            if (records == 0)
+            {
+                counts.Remove(batchKey);
+                if (counts.Count == 0)
+                {
+                    _batchCounts.Remove(batch);
+                }
+            }
+            else
+            {
+                counts[batchKey] = (records, delta > 0 && (end is null || record.BatchEnd > end) ? record.BatchEnd : end);
+            }
+        }
+
         if (record.Status != SyncStatus.Error)
         {
             return;
         }
 
         var key = Key(record);
-        _errorCounts[key] = _errorCounts.GetValueOrDefault(key) + delta;
+        var count = _errorCounts.GetValueOrDefault(key) + delta;
+        if (count == 0)
+        {
+            _errorCounts.Remove(key);
+        }
+        else
+        {
+            _errorCounts[key] = count;
+        }
     }
 
     private static GroupKey Key(SyncRecord r) => new(r.Client, r.Domain, r.ObjectName, r.ActionName, r.ErrorCode, r.ErrorMessage);
+
+    private readonly record struct BatchKey(SyncStatus Status, string? ErrorCode, string? ErrorMessage);
 
     private readonly record struct GroupKey(ClientNumber Client, SyncDomain Domain, string ObjectName, string ActionName, string? ErrorCode, string? ErrorMessage);
 }
