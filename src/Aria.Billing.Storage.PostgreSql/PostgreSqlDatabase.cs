@@ -41,6 +41,92 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
             _ => throw new NotSupportedException($"A list of {typeof(T).Name} is not bound by this store."),
         }) { Value = values.ToArray() });
 
+    /// <summary>
+    /// One multi-row statement: the batch bound as one array per column and unnested in the order given, inserted with
+    /// <c>ON CONFLICT DO NOTHING</c> (the counter triggers then fire once for the whole batch).
+    /// </summary>
+    internal override async Task<List<SyncRecord>> InsertSyncRecordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)connection, Transaction = (NpgsqlTransaction)transaction };
+        command.Parameters.Add(Array("client", NpgsqlDbType.Bigint, records, r => r.Client.Value));
+        command.Parameters.Add(Array("domain", NpgsqlDbType.Integer, records, r => (int)r.Domain));
+        command.Parameters.Add(Array("event_id", NpgsqlDbType.Text, records, r => r.EventId));
+        command.Parameters.Add(Array("account_no", NpgsqlDbType.Bigint, records, r => r.AccountNumber?.Value));
+        var fields = AddFields(command, records);
+        var columns = "client, domain, event_id, account_no, " + string.Join(", ", fields);
+        command.CommandText =
+            $"INSERT INTO sync_record ({columns}, version) SELECT {columns}, 1 FROM unnest({string.Join(", ", columns.Split(", ").Select(c => "@" + c))}) " +
+            $"WITH ORDINALITY AS u({columns}, n) ORDER BY n ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}";
+        return await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One statement: the rows locked in id order first, then every compare-and-swap applied from the unnested arrays, so the
+    /// counter triggers fold the whole batch into one delta per counter key and lock those rows in key order.
+    /// </summary>
+    internal override async Task<List<SyncRecord>> UpdateSyncRecordsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken)
+    {
+        var records = updates.Select(u => u.Updated).ToList();
+        await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)connection, Transaction = (NpgsqlTransaction)transaction };
+        command.Parameters.Add(Array("id", NpgsqlDbType.Bigint, records, r => r.Id));
+        command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = updates.Select(u => u.ExpectedVersion).ToArray() });
+        command.Parameters.Add(Array("client", NpgsqlDbType.Bigint, records, r => r.Client.Value));
+        command.Parameters.Add(Array("domain", NpgsqlDbType.Integer, records, r => (int)r.Domain));
+        command.Parameters.Add(Array("event_id", NpgsqlDbType.Text, records, r => r.EventId));
+        var fields = AddFields(command, records);
+        var columns = "id, expected, client, domain, event_id, " + string.Join(", ", fields);
+        var returning = string.Join(", ", SyncRecordRows.Columns.Split(", ").Select(c => "r." + c));
+        command.CommandText =
+            "WITH target AS (SELECT id FROM sync_record WHERE id = ANY (@id) ORDER BY id FOR UPDATE) " +
+            $"UPDATE sync_record r SET {string.Join(", ", fields.Select(f => $"{f} = u.{f}"))}, version = r.version + 1 " +
+            $"FROM unnest({string.Join(", ", columns.Split(", ").Select(c => "@" + c))}) AS u({columns}) " +
+            "WHERE r.id IN (SELECT id FROM target) AND r.id = u.id AND r.version = u.expected AND r.client = u.client AND r.domain = u.domain AND r.event_id = u.event_id " +
+            $"RETURNING {returning}";
+        return await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Binds the mutable fields of the records as one array per column (as <see cref="SyncRecordRows.WithFields"/> binds one record); their column names.</summary>
+    private static string[] AddFields(NpgsqlCommand command, IReadOnlyList<SyncRecord> records)
+    {
+        NpgsqlParameter[] fields =
+        [
+            Array("aria_sync_id", NpgsqlDbType.Text, records, r => r.AriaSyncId),
+            Array("event_time", NpgsqlDbType.Bigint, records, r => SqlCommands.Ticks(r.EventTime)),
+            Array("object_type", NpgsqlDbType.Integer, records, r => r.ObjectType),
+            Array("object_name", NpgsqlDbType.Text, records, r => r.ObjectName),
+            Array("object_name_key", NpgsqlDbType.Text, records, r => SqlCommands.Fold(r.ObjectName)),
+            Array("action", NpgsqlDbType.Text, records, r => r.Action),
+            Array("action_name", NpgsqlDbType.Text, records, r => r.ActionName),
+            Array("action_name_key", NpgsqlDbType.Text, records, r => SqlCommands.Fold(r.ActionName)),
+            Array("status", NpgsqlDbType.Integer, records, r => (int)r.Status),
+            Array("error_code", NpgsqlDbType.Text, records, r => r.ErrorCode),
+            Array("error_message", NpgsqlDbType.Text, records, r => r.ErrorMessage),
+            Array("error_number", NpgsqlDbType.Bigint, records, r => r.ErrorNumber),
+            Array("scn_number", NpgsqlDbType.Bigint, records, r => r.ScnNumber),
+            Array("payload", NpgsqlDbType.Text, records, r => r.Payload),
+            Array("audit_header", NpgsqlDbType.Text, records, r => r.AuditHeader),
+            Array("batch_start", NpgsqlDbType.Bigint, records, r => SqlCommands.Ticks(r.BatchStart)),
+            Array("batch_end", NpgsqlDbType.Bigint, records, r => SqlCommands.Ticks(r.BatchEnd)),
+            Array("attempts", NpgsqlDbType.Text, records, r => StorageJson.Attempts(r.Attempts)),
+            Array("in_flight", NpgsqlDbType.Uuid, records, r => r.InFlightOperation),
+            Array("pending_since", NpgsqlDbType.Bigint, records, r => SqlCommands.Ticks(r.PendingSince)),
+        ];
+        command.Parameters.AddRange(fields);
+        return [.. fields.Select(f => f.ParameterName)];
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IReadOnlyList<SyncRecord> records, Func<SyncRecord, T> value)
+    {
+        var values = new T[records.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = value(records[i]);
+        }
+
+        return new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values };
+    }
+
     internal override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

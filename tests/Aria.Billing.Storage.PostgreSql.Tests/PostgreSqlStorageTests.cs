@@ -113,6 +113,22 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Contains("U+0000", refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A bulk add is all or nothing (issue 19 item 2): one message the database refuses (a NUL in its payload) leaves none of
+    /// the batch stored and no counter moved.
+    /// </summary>
+    [StoreFact]
+    public async Task AddMany_OneMessageRefused_StoresNoneOfTheBatch()
+    {
+        var store = _schemas.NewStorage().SyncRecords;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AddManyAsync([Record("E1"), Record("E2") with { Payload = "{\"a\":\"\0\"}" }, Record("E3")]));
+
+        Assert.Empty((await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account })).Items);
+        Assert.Empty(await store.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Equal(3, (await store.AddManyAsync([Record("E1"), Record("E2"), Record("E3")])).Count(r => r.Created));
+    }
+
     /// <summary>UsePostgreSql puts the three stores in the database and migrates it when the host starts.</summary>
     [StoreFact]
     public async Task UsePostgreSql_RegistersTheStoresAndMigratesAtStart()

@@ -20,28 +20,63 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
         {
-            if (_byEvent.TryGetValue((record.Client, record.Domain, record.EventId), out var existing))
-            {
-                return Task.FromResult((_byId[(int)existing - 1], false));
-            }
-
-            var stored = record with { Id = _byId.Count + 1, Version = 1 };
-            _byId.Add(stored);
-            _byEvent[(record.Client, record.Domain, record.EventId)] = stored.Id;
-            if (stored.AccountNumber is { } account)
-            {
-                var key = (stored.Client, stored.Domain, account);
-                if (!_byAccount.TryGetValue(key, out var ids))
-                {
-                    _byAccount[key] = ids = [];
-                }
-
-                ids.Add(stored.Id);
-            }
-
-            Count(stored, +1);
-            return Task.FromResult((stored, true));
+            return Task.FromResult(Add(record));
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            ArgumentNullException.ThrowIfNull(record, nameof(records));
+        }
+
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([.. records.Select(Add)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Select(u => u.Updated.Id).Distinct().Count() != updates.Count)
+        {
+            throw new ArgumentException("Each record may be updated once per call.", nameof(updates));
+        }
+
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord?>>([.. updates.Select(u => Update(u.Updated, u.ExpectedVersion))]);
+        }
+    }
+
+    private (SyncRecord Record, bool Created) Add(SyncRecord record)
+    {
+        if (_byEvent.TryGetValue((record.Client, record.Domain, record.EventId), out var existing))
+        {
+            return (_byId[(int)existing - 1], false);
+        }
+
+        var stored = record with { Id = _byId.Count + 1, Version = 1 };
+        _byId.Add(stored);
+        _byEvent[(record.Client, record.Domain, record.EventId)] = stored.Id;
+        if (stored.AccountNumber is { } account)
+        {
+            var key = (stored.Client, stored.Domain, account);
+            if (!_byAccount.TryGetValue(key, out var ids))
+            {
+                _byAccount[key] = ids = [];
+            }
+
+            ids.Add(stored.Id);
+        }
+
+        Count(stored, +1);
+        return (stored, true);
     }
 
     /// <inheritdoc />
@@ -142,23 +177,28 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(updated);
         lock (_gate)
         {
-            if (updated.Id < 1 || updated.Id > _byId.Count)
-            {
-                return Task.FromResult<SyncRecord?>(null);
-            }
-
-            var current = _byId[(int)updated.Id - 1];
-            if (current.Version != expectedVersion || current.Client != updated.Client || current.Domain != updated.Domain || current.EventId != updated.EventId)
-            {
-                return Task.FromResult<SyncRecord?>(null);
-            }
-
-            var stored = updated with { Version = expectedVersion + 1, AccountNumber = current.AccountNumber };
-            Count(current, -1);
-            _byId[(int)updated.Id - 1] = stored;
-            Count(stored, +1);
-            return Task.FromResult<SyncRecord?>(stored);
+            return Task.FromResult(Update(updated, expectedVersion));
         }
+    }
+
+    private SyncRecord? Update(SyncRecord updated, long expectedVersion)
+    {
+        if (updated.Id < 1 || updated.Id > _byId.Count)
+        {
+            return null;
+        }
+
+        var current = _byId[(int)updated.Id - 1];
+        if (current.Version != expectedVersion || current.Client != updated.Client || current.Domain != updated.Domain || current.EventId != updated.EventId)
+        {
+            return null;
+        }
+
+        var stored = updated with { Version = expectedVersion + 1, AccountNumber = current.AccountNumber };
+        Count(current, -1);
+        _byId[(int)updated.Id - 1] = stored;
+        Count(stored, +1);
+        return stored;
     }
 
     /// <inheritdoc />

@@ -13,13 +13,9 @@ namespace Aria.Billing.Storage;
 /// </summary>
 internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStore
 {
-    private const string InsertColumns =
-        "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
-        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, pending_since, version";
+    private const string InsertColumns = SyncRecordBulk.InsertColumns;
 
-    private const string InsertValues =
-        "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
-        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, @pending_since, 1";
+    private const string InsertValues = SyncRecordBulk.InsertValues;
 
     /// <summary>The ordinal of the <c>sort_key</c> column a sorted search adds after the record's columns.</summary>
     private const int SortKeyOrdinal = (int)SyncRecordColumn.Version + 1;
@@ -53,6 +49,65 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id")
                 .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId);
             return ((await existing.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))!, false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the batch in one transaction: the first message of each (client, domain, event id) is inserted — in the order of
+    /// those keys, so two batches that share event ids meet them in one order — unless it is stored already; the others are
+    /// answered with the stored record.
+    /// </summary>
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([]);
+        }
+
+        var firsts = records.DistinctBy(Key).OrderBy(r => r.Client.Value).ThenBy(r => r.Domain).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
+        return database.TransactionAsync<IReadOnlyList<(SyncRecord, bool)>>(async (connection, transaction) =>
+        {
+            var created = await database.InsertSyncRecordsAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
+            var stored = created.ToDictionary(Key);
+            foreach (var group in firsts.Where(r => !stored.ContainsKey(Key(r))).GroupBy(r => (r.Client, r.Domain)))
+            {
+                await using var existing = connection.Command(
+                    $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({database.ListOf("@events")})", transaction)
+                    .With("client", group.Key.Client.Value).With("domain", (int)group.Key.Domain);
+                database.AddList<string>(existing, "events", group.Select(r => r.EventId).ToArray());
+                foreach (var record in await existing.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))
+                {
+                    stored[Key(record)] = record;
+                }
+            }
+
+            var fresh = created.Select(Key).ToHashSet();
+            return [.. records.Select(r => (stored[Key(r)], fresh.Remove(Key(r))))];
+        }, cancellationToken);
+
+        static (ClientNumber, SyncDomain, string) Key(SyncRecord r) => (r.Client, r.Domain, r.EventId);
+    }
+
+    /// <summary>Applies the compare-and-swap updates in one transaction, in id order (PostgreSQL: one statement).</summary>
+    public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Select(u => u.Updated.Id).Distinct().Count() != updates.Count)
+        {
+            throw new ArgumentException("Each record may be updated once per call.", nameof(updates));
+        }
+
+        if (updates.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord?>>([]);
+        }
+
+        var ordered = updates.OrderBy(u => u.Updated.Id).ToList();
+        return database.TransactionAsync<IReadOnlyList<SyncRecord?>>(async (connection, transaction) =>
+        {
+            var updated = (await database.UpdateSyncRecordsAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+            return [.. updates.Select(u => updated.GetValueOrDefault(u.Updated.Id))];
         }, cancellationToken);
     }
 

@@ -38,14 +38,14 @@ public abstract class SyncCounterConformance
     protected virtual int Cases => 25;
 
     /// <summary>One step of a writer: what it does, on which event or record, with which outcome.</summary>
-    /// <param name="Kind">0–2 ingest with an outcome, 3 ingest left PENDING, 4 reprocess an error, 5 mark and release, 6 discard, 7 claim PENDING and process it.</param>
+    /// <param name="Kind">0–2 ingest with an outcome, 3 ingest left PENDING, 4 reprocess an error, 5 mark and release, 6 discard, 7 claim PENDING and process it, 8 bulk ingest of three messages.</param>
     /// <param name="Event">The event (ingest) or the pick among the ERROR records.</param>
     /// <param name="Group">Domain, object, action and batch of an ingested message.</param>
     /// <param name="Outcome">The handler's outcome.</param>
     public sealed record Step(int Kind, int Event, int Group, int Outcome);
 
     private static readonly Gen<Step> Steps =
-        from kind in Gen.Choose(0, 7)
+        from kind in Gen.Choose(0, 8)
         from @event in Gen.Choose(0, 29)
         from grp in Gen.Choose(0, 15)
         from outcome in Gen.Choose(0, Outcomes.Length - 1)
@@ -74,7 +74,7 @@ public abstract class SyncCounterConformance
     {
         var store = CreateStore();
         var random = new Random(19);
-        var writers = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 60).Select(_ => new Step(random.Next(8), random.Next(40), random.Next(4), random.Next(Outcomes.Length))).ToArray()).ToArray();
+        var writers = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 60).Select(_ => new Step(random.Next(9), random.Next(40), random.Next(4), random.Next(Outcomes.Length))).ToArray()).ToArray();
         await Task.WhenAll(writers.Select((steps, w) => Task.Run(() => WriteAsync(store, steps, w, null))));
         await AssertRecountAsync(store);
     }
@@ -154,6 +154,11 @@ public abstract class SyncCounterConformance
                         }
                     }
 
+                    break;
+                case 8:
+                    var batch = await store.AddManyAsync([Message(step), Message(step with { Event = step.Event + 1, Group = step.Group + 1 }), Message(step with { Event = step.Event + 2 })]);
+                    var outcomes = batch.Where(a => a.Created).Select((a, i) => (Outcome(a.Record, (step.Outcome + i) % Outcomes.Length), a.Record.Version)).ToList();
+                    await store.UpdateManyAsync(outcomes);
                     break;
                 default:
                     foreach (var claimed in await store.ClaimStalePendingAsync(T0.Plus(Duration.FromDays(1)), T0.Plus(Duration.FromMinutes(writer)), 2))
