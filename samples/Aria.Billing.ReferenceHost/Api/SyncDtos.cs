@@ -22,6 +22,9 @@ public sealed record SyncPageDto(IReadOnlyList<SyncRecordDto> Items, long? Total
 /// <summary>A message to record and process.</summary>
 public sealed record IngestDto(string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload);
 
+/// <summary>What a batch ingest did with one message: its position in the batch, whether it created the record, and the record.</summary>
+public sealed record SyncBatchResultDto(int Index, bool Created, SyncRecordDto Record);
+
 /// <summary>
 /// Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c> (by
 /// <c>record_id</c>, or by <c>event_id</c>). A discard is for good, so it spells its level out (even <c>all</c>) and carries
