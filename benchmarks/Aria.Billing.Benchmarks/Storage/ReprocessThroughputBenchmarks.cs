@@ -87,11 +87,21 @@ public class ReprocessThroughputBenchmarks
         }
     }
 
-    /// <summary>The reprocessor over the same records.</summary>
+    /// <summary>The reprocessor over the same records, by default: each outcome written before the next handler runs.</summary>
     [Benchmark(OperationsPerInvoke = Count)]
-    public async Task<long> ReprocessAll()
+    public Task<long> ReprocessAll() => ReprocessAsync(1);
+
+    /// <summary>The reprocessor writing the outcomes of 100 records at a time (<see cref="SyncOptions.OutcomeWriteBatch"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public Task<long> ReprocessAll_Write100() => ReprocessAsync(100);
+
+    /// <summary>The reprocessor writing each batch's outcomes at once (<see cref="SyncOptions.OutcomeWriteBatch"/> = 500).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public Task<long> ReprocessAll_Write500() => ReprocessAsync(BatchSize);
+
+    private async Task<long> ReprocessAsync(int writeEvery)
     {
-        var reprocessor = new SyncReprocessor(_store, _operations, NoOpSyncHandler.Instance, FixedClock.Default, new SyncOptions { BatchSize = BatchSize });
+        var reprocessor = new SyncReprocessor(_store, _operations, NoOpSyncHandler.Instance, FixedClock.Default, new SyncOptions { BatchSize = BatchSize, OutcomeWriteBatch = writeEvery });
         return (await reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "bench")).Value.Succeeded;
     }
 }
