@@ -74,7 +74,7 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
         command.Parameters.Add(Array("client", NpgsqlDbType.Bigint, records, r => r.Client.Value));
         command.Parameters.Add(Array("domain", NpgsqlDbType.Integer, records, r => (int)r.Domain));
         command.Parameters.Add(Array("event_id", NpgsqlDbType.Text, records, r => r.EventId));
-        var fields = AddFields(command, records);
+        var fields = AddFields(command, records, SyncRecordBulk.OutcomeColumns);
         var columns = "id, expected, client, domain, event_id, " + string.Join(", ", fields);
         var returning = string.Join(", ", SyncRecordRows.Columns.Split(", ").Select(c => "r." + c));
         command.CommandText =
@@ -86,8 +86,8 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
         return await command.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Binds the mutable fields of the records as one array per column (as <see cref="SyncRecordRows.WithFields"/> binds one record); their column names.</summary>
-    private static string[] AddFields(NpgsqlCommand command, IReadOnlyList<SyncRecord> records)
+    /// <summary>Binds the mutable fields of the records (those of <paramref name="only"/>, when given) as one array per column (as <see cref="SyncRecordRows.WithFields"/> binds one record); their column names.</summary>
+    private static string[] AddFields(NpgsqlCommand command, IReadOnlyList<SyncRecord> records, IReadOnlyCollection<string>? only = null)
     {
         NpgsqlParameter[] fields =
         [
@@ -112,6 +112,7 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
             Array("in_flight", NpgsqlDbType.Uuid, records, r => r.InFlightOperation),
             Array("pending_since", NpgsqlDbType.Bigint, records, r => SqlCommands.Ticks(r.PendingSince)),
         ];
+        fields = [.. fields.Where(f => only is null || only.Contains(f.ParameterName))];
         command.Parameters.AddRange(fields);
         return [.. fields.Select(f => f.ParameterName)];
     }

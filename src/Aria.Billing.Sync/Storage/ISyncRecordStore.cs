@@ -21,8 +21,9 @@ public interface ISyncRecordStore
     Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies compare-and-swap updates (as <see cref="UpdateAsync"/>, each on its own version) in one transaction; each id at
-    /// most once.
+    /// Writes processing outcomes in one transaction: for each record whose stored version is the expected one, its processing
+    /// fields — status, error code, message and number, attempts, in-flight operation, pending-since — become those given and
+    /// its version goes up by one; the message's own fields (names, payload, times, batch) stay as stored. Each id at most once.
     /// </summary>
     /// <returns>A result per update, in the order given: the stored record, or <see langword="null"/> where the version had moved.</returns>
     Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default);

@@ -50,7 +50,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
 
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<SyncRecord?>>([.. updates.Select(u => Update(u.Updated, u.ExpectedVersion))]);
+            return Task.FromResult<IReadOnlyList<SyncRecord?>>([.. updates.Select(u => Outcome(u.Updated, u.ExpectedVersion))]);
         }
     }
 
@@ -180,6 +180,17 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
             return Task.FromResult(Update(updated, expectedVersion));
         }
     }
+
+    /// <summary>The processing fields of <paramref name="updated"/> written onto the stored record, if its version is the expected one.</summary>
+    private SyncRecord? Outcome(SyncRecord updated, long expectedVersion) =>
+        updated.Id >= 1 && updated.Id <= _byId.Count && _byId[(int)updated.Id - 1] is { } current && current.Version == expectedVersion
+            && current.Client == updated.Client && current.Domain == updated.Domain && current.EventId == updated.EventId
+            ? Update(current with
+            {
+                Status = updated.Status, ErrorCode = updated.ErrorCode, ErrorMessage = updated.ErrorMessage, ErrorNumber = updated.ErrorNumber,
+                Attempts = updated.Attempts, InFlightOperation = updated.InFlightOperation, PendingSince = updated.PendingSince,
+            }, expectedVersion)
+            : null;
 
     private SyncRecord? Update(SyncRecord updated, long expectedVersion)
     {

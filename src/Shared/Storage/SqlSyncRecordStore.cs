@@ -89,7 +89,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         static (ClientNumber, SyncDomain, string) Key(SyncRecord r) => (r.Client, r.Domain, r.EventId);
     }
 
-    /// <summary>Applies the compare-and-swap updates in one transaction, in id order (PostgreSQL: one statement).</summary>
+    /// <summary>Writes the outcomes (compare-and-swap, processing fields only) in one transaction, in id order (PostgreSQL: one statement).</summary>
     public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updates);
