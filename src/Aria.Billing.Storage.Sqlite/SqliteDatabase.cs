@@ -17,7 +17,7 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
 
     /// <summary>The schema with SQLite's types (text keys compare with the default BINARY collation, which is ordinal).</summary>
     internal static readonly IReadOnlyList<SqlMigration> Schema =
-        SqlSchema.For(new SqlTypes("INTEGER PRIMARY KEY", "INTEGER", "INTEGER", "TEXT", "TEXT", "BLOB", "TEXT"));
+        SqlSchema.For(new SqlTypes("INTEGER PRIMARY KEY", "INTEGER", "INTEGER", "TEXT", "TEXT", "BLOB", "TEXT"), SyncCounterSchema.Sqlite);
 
     internal override IReadOnlyList<SqlMigration> Migrations => Schema;
 

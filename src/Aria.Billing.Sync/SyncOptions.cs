@@ -11,6 +11,17 @@ public sealed class SyncOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
+    /// How many reprocessed records' outcomes a bulk reprocess writes together (one set-based update), instead of one write
+    /// per record. The trade-off is what a crash leaves: handlers run one at a time, and a crash loses the outcomes not yet
+    /// written, so the run that resumes the operation cannot know which of those records' handlers ran. It never runs them
+    /// again; it leaves up to this many records ERROR, noted "interrupted" and counted skipped (with 1, only the record the
+    /// crash caught). A larger value makes a bulk reprocess several times faster on PostgreSQL (issue 19:
+    /// <c>benchmarks/results/sync-scale.md</c>).
+    /// </summary>
+    /// <value>Default 1 (every outcome written before the next handler runs); 1 to <see cref="BatchSize"/>.</value>
+    public int OutcomeWriteBatch { get; set; } = 1;
+
+    /// <summary>
     /// Who runs operations from this reprocessor: the holder of an operation's lease. Give each node a stable id of its own
     /// to resume its operations at once after a restart; with the default, a crashed node's lease has to expire first.
     /// </summary>
@@ -67,6 +78,7 @@ public sealed class SyncOptions
     /// <summary>The rules of these options, checked by <c>AddSync</c> when the host starts and by <see cref="SyncReprocessor"/>.</summary>
     internal static OptionRules<SyncOptions> Rules { get; } = new OptionRules<SyncOptions>(SectionName)
         .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
+        .InRange(nameof(OutcomeWriteBatch), o => o.OutcomeWriteBatch, 1, 10_000)
         .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
         .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
         .InRange(nameof(PendingLease), o => o.PendingLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))

@@ -13,6 +13,7 @@ public static class EndpointTable
         (HttpMethod.Get, "/sync/account/records", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Get, "/sync/account/records/1", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Post, "/sync/account/records", new { event_id = "E", object_name = "Account", action_name = "Create" }, HostModule.Sync, HostAccess.Create),
+        (HttpMethod.Post, "/sync/account/records/batch", new[] { new { event_id = "E", object_name = "Account", action_name = "Create" } }, HostModule.Sync, HostAccess.Create),
         (HttpMethod.Get, "/sync/account/summary", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Get, "/sync/account/summary/errors?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),
         (HttpMethod.Get, "/sync/account/summary/records?object_name=Account&action_name=Create", null, HostModule.Sync, HostAccess.Read),

@@ -21,6 +21,19 @@ public sealed class PostgreSqlSyncRecordStoreConformanceTests : SyncRecordStoreC
 }
 
 [RequiresEnvironment(PostgresSchemas.Variable)]
+public sealed class PostgreSqlSyncCounterConformanceTests : SyncCounterConformance, IDisposable
+{
+    private readonly PostgresSchemas _schemas = new();
+
+    protected override ISyncRecordStore CreateStore() => _schemas.NewStorage().SyncRecords;
+
+    /// <summary>Each case makes a schema: fewer cases, each with four writers contending for the same counter rows.</summary>
+    protected override int Cases => 15;
+
+    public void Dispose() => _schemas.Dispose();
+}
+
+[RequiresEnvironment(PostgresSchemas.Variable)]
 public sealed class PostgreSqlSyncOperationStoreConformanceTests : SyncOperationStoreConformance, IDisposable
 {
     private readonly PostgresSchemas _schemas = new();

@@ -31,7 +31,7 @@ public sealed class PostgreSqlStorageTests : IDisposable
 
         var applied = await Task.WhenAll(nodes.Select(n => n.MigrateAsync()));
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], applied.SelectMany(a => a).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], applied.SelectMany(a => a).Order());
         Assert.Equal(PostgreSqlStorage.LatestSchemaVersion, await nodes[3].GetSchemaVersionAsync());
         foreach (var node in nodes)
         {
@@ -87,7 +87,11 @@ public sealed class PostgreSqlStorageTests : IDisposable
         }
 
         var current = _schemas.NewStorage(schema);
-        Assert.Equal([2, 3, 4, 5, 6, 7, 8], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9], await current.MigrateAsync());
+        // Step 9 builds the summary counters from the rows already stored.
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 1)], await current.SyncRecords.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Equal([("ACCOUNT_IS_NOT_FOUND", "Account is not found", 1L)],
+            (await current.SyncRecords.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account", "Create")).Select(r => (r.ErrorCode, r.ErrorMessage, r.Count)));
         var page = await current.SyncRecords.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, SortBy = SyncSortField.ObjectName });
         Assert.Equal(["E1"], page.Items.Select(r => r.EventId));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
@@ -107,6 +111,22 @@ public sealed class PostgreSqlStorageTests : IDisposable
         Assert.Single((await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, ObjectNameContains = "ccou" })).Items);
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync(Record("E2") with { Payload = "{\"a\":\"\0\"}" }));
         Assert.Contains("U+0000", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A bulk add is all or nothing (issue 19 item 2): one message the database refuses (a NUL in its payload) leaves none of
+    /// the batch stored and no counter moved.
+    /// </summary>
+    [StoreFact]
+    public async Task AddMany_OneMessageRefused_StoresNoneOfTheBatch()
+    {
+        var store = _schemas.NewStorage().SyncRecords;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AddManyAsync([Record("E1"), Record("E2") with { Payload = "{\"a\":\"\0\"}" }, Record("E3")]));
+
+        Assert.Empty((await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account })).Items);
+        Assert.Empty(await store.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Equal(3, (await store.AddManyAsync([Record("E1"), Record("E2"), Record("E3")])).Count(r => r.Created));
     }
 
     /// <summary>UsePostgreSql puts the three stores in the database and migrates it when the host starts.</summary>

@@ -17,6 +17,15 @@ public sealed class SqliteSyncRecordStoreConformanceTests : SyncRecordStoreConfo
     public void Dispose() => _files.Dispose();
 }
 
+public sealed class SqliteSyncCounterConformanceTests : SyncCounterConformance, IDisposable
+{
+    private readonly TempDatabase _files = new();
+
+    protected override ISyncRecordStore CreateStore() => _files.NewStorage().SyncRecords;
+
+    public void Dispose() => _files.Dispose();
+}
+
 public sealed class SqliteSyncOperationStoreConformanceTests : SyncOperationStoreConformance, IDisposable
 {
     private readonly TempDatabase _files = new();

@@ -23,7 +23,7 @@ public sealed class SqliteStorageTests : IDisposable
         var storage = new SqliteStorage(new SqliteStorageOptions { Path = _files.NewPath(), MigrateOnStart = false }, new FakeClock(Instant.FromUtc(2025, 4, 27, 0, 0)));
 
         Assert.Equal(0, await storage.GetSchemaVersionAsync());
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], await storage.MigrateAsync());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], await storage.MigrateAsync());
         Assert.Empty(await storage.MigrateAsync());
         Assert.Equal(SqliteStorage.LatestSchemaVersion, await storage.GetSchemaVersionAsync());
     }
@@ -57,12 +57,16 @@ public sealed class SqliteStorageTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         var current = _files.NewStorage(path);
-        Assert.Equal([2, 3, 4, 5, 6, 7, 8], await current.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9], await current.MigrateAsync());
 
+        // Step 9 builds the summary counters from the rows already stored.
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 1)], await current.SyncRecords.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Equal([("ACCOUNT_IS_NOT_FOUND", "Account is not found", 1L)],
+            (await current.SyncRecords.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account", "Create")).Select(r => (r.ErrorCode, r.ErrorMessage, r.Count)));
         var read = (await current.SyncRecords.GetAsync(Client, writtenId))!;
         Assert.Equal(("E1", SyncStatus.Error, "Account is not found", (Instant?)null), (read.EventId, read.Status, read.ErrorMessage, read.PendingSince));
         Assert.Equal(["ix_sync_record_action_sort", "ix_sync_record_object_sort"], await Scalars<string>(path, "SELECT name FROM sqlite_master WHERE name LIKE 'ix_sync_record_%_sort' ORDER BY name"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L], await Scalars<long>(path, "SELECT version FROM aria_schema_history ORDER BY version"));
         Assert.True(await current.SyncOperations.TryLeaseOperationAsync(Client, running, "node-a", Instant.FromUtc(2024, 1, 1, 0, 1), Instant.FromUtc(2024, 1, 1, 0, 2))); // an operation an older version left running can be resumed
     }
 

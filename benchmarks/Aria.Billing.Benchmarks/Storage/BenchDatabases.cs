@@ -12,8 +12,8 @@ namespace Aria.Billing.Benchmarks.Storage;
 /// <summary>
 /// The databases the storage benchmarks run on: a SQLite file under the temp folder and a schema on the PostgreSQL server
 /// named by ARIA_BILLING_BENCH_POSTGRES (or ARIA_BILLING_TEST_POSTGRES; `source .ci/postgres.sh &amp;&amp; pg_start` starts one).
-/// The 1,000,000-record log is bulk-loaded once (SQLite: one transaction of prepared inserts; PostgreSQL: binary COPY)
-/// and reused while its row count matches.
+/// A log (1,000,000 records by default, 10,000,000 for the counter benchmarks) is bulk-loaded once, not through the store
+/// (SQLite: one transaction of one prepared insert; PostgreSQL: binary COPY), and reused while its row count matches.
 /// </summary>
 internal static class BenchDatabases
 {
@@ -28,7 +28,12 @@ internal static class BenchDatabases
         "BILLING_STATUS_CODE_IS_NOT_MAPPED", "PLAN_INSTANCE_PRICE_UNIT_IS_NOT_FOUND",
     ];
 
-    private static readonly Lazy<string> LogSchema = new(() => PostgresSchema("bench_log_1m"));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<string>> LogSchemas = new();
+
+    private static string LogSchema(int size) => LogSchemas.GetOrAdd(size, s => new Lazy<string>(() => PostgresSchema($"bench_log_{Name(s)}"))).Value;
+
+    /// <summary>The name of a log of <paramref name="size"/> records: 1m, 10m, or the count.</summary>
+    private static string Name(int size) => size % 1_000_000 == 0 ? $"{size / 1_000_000}m" : size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("ARIA_BILLING_BENCH_POSTGRES") is { Length: > 0 } bench ? bench
@@ -70,12 +75,12 @@ internal static class BenchDatabases
         return storage;
     }
 
-    /// <summary>The SQLite store holding the 1,000,000-record log.</summary>
-    public static SqliteStorage LoadedSqlite()
+    /// <summary>The SQLite store holding the log of <paramref name="size"/> records.</summary>
+    public static SqliteStorage LoadedSqlite(int size = LogSize)
     {
-        var path = SqlitePath("log-1m");
+        var path = SqlitePath($"log-{Name(size)}");
         Sqlite(path);
-        if (Count(() => new SqliteConnection($"Data Source={path}")) == LogSize)
+        if (Count(() => new SqliteConnection($"Data Source={path}")) == size)
         {
             return Sqlite(path);
         }
@@ -89,7 +94,7 @@ internal static class BenchDatabases
         insert.CommandText = $"INSERT INTO sync_record ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))})";
         var parameters = Columns.Split(", ").Select(c => insert.Parameters.Add(new SqliteParameter { ParameterName = "@" + c })).ToArray();
         insert.Prepare();
-        foreach (var row in Rows())
+        foreach (var row in Rows(size))
         {
             for (var i = 0; i < row.Length; i++)
             {
@@ -106,19 +111,19 @@ internal static class BenchDatabases
         return storage;
     }
 
-    /// <summary>The PostgreSQL store holding the 1,000,000-record log.</summary>
-    public static PostgreSqlStorage LoadedPostgres()
+    /// <summary>The PostgreSQL store holding the log of <paramref name="size"/> records.</summary>
+    public static PostgreSqlStorage LoadedPostgres(int size = LogSize)
     {
-        var connectionString = LogSchema.Value;
+        var connectionString = LogSchema(size);
         var storage = Postgres(connectionString);
-        if (Count(() => new NpgsqlConnection(connectionString)) == LogSize)
+        if (Count(() => new NpgsqlConnection(connectionString)) == size)
         {
             return storage;
         }
 
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using (var truncate = new NpgsqlCommand("TRUNCATE sync_record", connection))
+        using (var truncate = new NpgsqlCommand("TRUNCATE sync_record, sync_error_count, sync_batch_count", connection))
         {
             truncate.ExecuteNonQuery();
         }
@@ -131,7 +136,7 @@ internal static class BenchDatabases
         ];
         using (var copy = connection.BeginBinaryImport($"COPY sync_record ({Columns}) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var row in Rows())
+            foreach (var row in Rows(size))
             {
                 copy.StartRow();
                 for (var i = 0; i < row.Length; i++)
@@ -156,9 +161,9 @@ internal static class BenchDatabases
     }
 
     /// <summary>The floor of a summary: count the ERROR records, on a fresh pooled connection as the store does.</summary>
-    public static Func<Task<long>> CountErrors(string store) => async () =>
+    public static Func<Task<long>> CountErrors(string store, int size = LogSize) => async () =>
     {
-        await using var connection = Connect(store);
+        await using var connection = Connect(store, size);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM sync_record WHERE client = {Client.Value} AND domain = 1 AND status = 2";
@@ -182,9 +187,9 @@ internal static class BenchDatabases
         return rows;
     };
 
-    private static System.Data.Common.DbConnection Connect(string store) => store == "Sqlite"
-        ? new SqliteConnection($"Data Source={SqlitePath("log-1m")}")
-        : new NpgsqlConnection(LogSchema.Value);
+    private static System.Data.Common.DbConnection Connect(string store, int size = LogSize) => store == "Sqlite"
+        ? new SqliteConnection($"Data Source={SqlitePath($"log-{Name(size)}")}")
+        : new NpgsqlConnection(LogSchema(size));
 
     private const string Columns =
         "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
@@ -194,10 +199,10 @@ internal static class BenchDatabases
     /// The log: 20% ERROR spread over 6 objects x 2 actions x 6 codes, 50,000 accounts; other columns as the store writes
     /// them.
     /// </summary>
-    private static IEnumerable<object?[]> Rows()
+    private static IEnumerable<object?[]> Rows(int size)
     {
         var at = Instant.FromUtc(2025, 4, 1, 0, 0).ToUnixTimeTicks();
-        for (var i = 0; i < LogSize; i++)
+        for (var i = 0; i < size; i++)
         {
             var error = i % 5 == 0;
             var code = Codes[i % Codes.Length];

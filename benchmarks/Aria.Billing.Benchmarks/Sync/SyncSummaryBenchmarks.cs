@@ -48,7 +48,10 @@ internal static class SyncRecords
         "BILLING_STATUS_CODE_IS_NOT_MAPPED", "PLAN_INSTANCE_PRICE_UNIT_IS_NOT_FOUND",
     ];
 
-    public static List<SyncRecord> Load(ISyncRecordStore store, ClientNumber client, int count, int errorEvery)
+    public static List<SyncRecord> Load(ISyncRecordStore store, ClientNumber client, int count, int errorEvery) =>
+        [.. Build(client, count, errorEvery).Select(record => store.AddAsync(record).GetAwaiter().GetResult().Record)];
+
+    public static List<SyncRecord> Build(ClientNumber client, int count, int errorEvery)
     {
         var records = new List<SyncRecord>(count);
         var at = Instant.FromUtc(2025, 4, 1, 0, 0);
@@ -62,7 +65,7 @@ internal static class SyncRecords
                 ObjectName = Objects[i % Objects.Length], ActionName = Actions[(i / 7) % 2], AccountNumber = new AccountNumber(1 + (i % 50_000)),
                 Status = error ? SyncStatus.Error : SyncStatus.Complete, ErrorCode = error ? code : null, ErrorMessage = error ? code : null,
             };
-            records.Add(store.AddAsync(record).GetAwaiter().GetResult().Record);
+            records.Add(record);
         }
 
         return records;

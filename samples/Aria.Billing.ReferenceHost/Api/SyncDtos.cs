@@ -29,6 +29,9 @@ public sealed record IngestDto(
     string? EventId, string? ObjectName, string? ActionName, string? Action, int ObjectType, long? AccountNo, string? AriaSyncId, string? Payload,
     string? RecordedAt = null);
 
+/// <summary>What a batch ingest did with one message: its position in the batch, whether it created the record, and the record.</summary>
+public sealed record SyncBatchResultDto(int Index, bool Created, SyncRecordDto Record);
+
 /// <summary>
 /// Which records a reprocess or discard takes: <c>all</c>, <c>summary</c>, <c>error_summary</c> or <c>record</c> (by
 /// <c>record_id</c>, or by <c>event_id</c>); for aggregated usage also <c>batch</c> (by <c>batch_id</c>) and

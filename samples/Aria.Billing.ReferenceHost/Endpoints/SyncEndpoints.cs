@@ -26,6 +26,11 @@ public static class SyncEndpoints
         sync.MapPost("/{domain}/records", IngestAsync).RequireAccess(HostModule.Sync, HostAccess.Create)
             .WithName("IngestSyncRecord").WithSummary("Record a sync message and process it (idempotent on event_id); aggregated usage goes to the hourly batch of its recorded_at.")
             .Produces<SyncRecordDto>(StatusCodes.Status201Created).ProducesErrors();
+        sync.MapPost("/{domain}/records/batch", IngestBatchAsync).RequireAccess(HostModule.Sync, HostAccess.Create)
+            .WithName("IngestSyncRecordBatch")
+            .WithSummary($"Record and process a batch of at most {SyncLog.MaxIngestBatchSize} messages (a JSON array, or NDJSON), all or nothing, idempotent on event_id.")
+            .Accepts<IngestDto[]>("application/json", NdJson)
+            .Produces<SyncBatchResultDto[]>().ProducesErrors();
         sync.MapGet("/{domain}/summary", SummaryAsync).RequireAccess(HostModule.Sync, HostAccess.Read)
             .WithName("GetSyncSummary").WithSummary("The reprocess summary: ERROR records counted by object name and action name.")
             .Produces<IReadOnlyList<SyncSummaryRow>>().ProducesErrors();
@@ -413,6 +418,91 @@ public static class SyncEndpoints
             default:
                 input.Add(ApiErrors.InvalidValue, "level should be all, summary, error_summary, record, batch or batch_error_summary.", "level");
                 return null;
+        }
+    }
+
+    /// <summary>The media type of a batch sent as one JSON message per line.</summary>
+    public const string NdJson = "application/x-ndjson";
+
+    /// <summary>
+    /// Issue 19: a batch of messages in one call. The body is a JSON array of the single-ingest body, or NDJSON (one per line,
+    /// <c>Content-Type: application/x-ndjson</c>); at most <see cref="SyncLog.MaxIngestBatchSize"/> messages (413
+    /// REQUEST_TOO_LARGE beyond, as is a body over the host's byte limit). Every message is checked first: one bad message is
+    /// a 400 naming it by index (<c>[3].event_id</c>) and nothing is stored. Then the batch is stored at once and each new
+    /// message processed; the answer lists, in order, each message's record and whether this call created it.
+    /// </summary>
+    private static async Task<IResult> IngestBatchAsync(HttpContext http, string domain, SyncLog log, IClock clock, CancellationToken cancellationToken)
+    {
+        var input = new Input();
+        var d = input.Choice(domain, "domain", SyncDomain.Account);
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var bodies = new List<IngestDto?>();
+        try
+        {
+            var ndjson = http.Request.ContentType?.StartsWith(NdJson, StringComparison.OrdinalIgnoreCase) == true;
+            var messages = ndjson ? ReadLinesAsync(http.Request.Body, options, cancellationToken)
+                : System.Text.Json.JsonSerializer.DeserializeAsyncEnumerable<IngestDto>(http.Request.Body, options, cancellationToken);
+            await foreach (var body in messages)
+            {
+                if (bodies.Count == SyncLog.MaxIngestBatchSize)
+                {
+                    return ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, new AriaError(
+                        AriaErrorCode.Symbolic(ApiErrors.TooLarge), $"A batch holds at most {SyncLog.MaxIngestBatchSize} messages.", "body"));
+                }
+
+                bodies.Add(body);
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, $"The body is not a JSON array (or NDJSON) of messages: {ex.Message}", "body");
+        }
+
+        if (bodies.Count == 0)
+        {
+            return ApiErrors.Bad(ApiErrors.InvalidRequest, "A batch holds at least one message.", "body");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var client = Caller.Of(http).Client;
+        var records = new List<SyncRecord>(bodies.Count);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            if (bodies[i] is not { } body)
+            {
+                input.Missing($"[{i}]", 0);
+                continue;
+            }
+
+            records.Add(new SyncRecord
+            {
+                Client = client, Domain = d, EventId = input.Text(body.EventId, $"[{i}].event_id"), EventTime = now,
+                ObjectName = input.Text(body.ObjectName, $"[{i}].object_name"), ActionName = input.Text(body.ActionName, $"[{i}].action_name"),
+                Action = input.OptionalText(body.Action, $"[{i}].action"), ObjectType = body.ObjectType, AriaSyncId = input.OptionalText(body.AriaSyncId, $"[{i}].aria_sync_id"),
+                AccountNumber = input.Positive(body.AccountNo, $"[{i}].account_no") is { } a ? new AccountNumber(a) : null,
+                Payload = input.OptionalText(body.Payload, $"[{i}].payload", MaxPayloadChars) ?? "{}",
+            });
+        }
+
+        if (!input.Valid)
+        {
+            return ApiErrors.Result(input.Errors);
+        }
+
+        var results = await log.IngestManyAsync(records, cancellationToken);
+        return TypedResults.Ok(results.Select((r, i) => new SyncBatchResultDto(i, r.Created, SyncRecordDto.From(r.Record))).ToArray());
+    }
+
+    private static async IAsyncEnumerable<IngestDto?> ReadLinesAsync(
+        Stream body, System.Text.Json.JsonSerializerOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return System.Text.Json.JsonSerializer.Deserialize<IngestDto>(line, options);
+            }
         }
     }
 }

@@ -39,12 +39,7 @@ public sealed class SyncLog
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = _clock.GetCurrentInstant();
-        var (record, created) = await _store.AddAsync(message with
-        {
-            Status = SyncStatus.Pending, Attempts = [], ErrorCode = SyncText.Code(message.ErrorCode), ErrorMessage = SyncText.Message(message.ErrorMessage),
-            ObjectName = SyncText.Name(message.ObjectName), ActionName = SyncText.Name(message.ActionName),
-            InFlightOperation = null, PendingSince = now,
-        }, cancellationToken).ConfigureAwait(false);
+        var (record, created) = await _store.AddAsync(Pending(message, now), cancellationToken).ConfigureAwait(false);
         if (!created)
         {
             if (!IsStalePending(record, now)
@@ -58,6 +53,73 @@ public sealed class SyncLog
 
         return await ProcessAsync(record, "ingest", "ingest", cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Records a batch of messages and processes them with the handler, as <see cref="IngestAsync"/> does one: idempotent on
+    /// (client, domain, event id) — a message whose event id is stored already, or came earlier in the batch, is answered
+    /// with the stored record untouched and unprocessed unless it is a stale PENDING record, which this call then claims and
+    /// processes. Storing is all or nothing (one transaction: a failure stores none of the batch); then the handler runs on each
+    /// new record, one after another, and the outcomes are written in one more transaction (compare-and-swap on each
+    /// record's version, as a single ingest). A crash between the two leaves PENDING records for the recovery pass.
+    /// </summary>
+    /// <param name="messages">At most <see cref="MaxIngestBatchSize"/> messages.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A result per message, in the order given.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaxIngestBatchSize"/> messages.</exception>
+    public async Task<IReadOnlyList<SyncIngestResult>> IngestManyAsync(IReadOnlyList<SyncRecord> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(messages.Count, MaxIngestBatchSize, nameof(messages));
+        foreach (var message in messages)
+        {
+            ArgumentNullException.ThrowIfNull(message, nameof(messages));
+        }
+
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var added = await _store.AddManyAsync([.. messages.Select(m => Pending(m, now))], cancellationToken).ConfigureAwait(false);
+        var work = added.Where(a => a.Created).Select(a => a.Record).ToList();
+        var stale = added.Where(a => !a.Created && IsStalePending(a.Record, now)).Select(a => a.Record).DistinctBy(r => r.Id).ToList();
+        if (stale.Count > 0)
+        {
+            var claimed = await _store.UpdateManyAsync([.. stale.Select(r => (r with { PendingSince = now }, r.Version))], cancellationToken).ConfigureAwait(false);
+            work.AddRange(claimed.OfType<SyncRecord>());
+        }
+
+        var processed = new List<(SyncRecord Updated, long ExpectedVersion)>(work.Count);
+        foreach (var record in work)
+        {
+            var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
+            processed.Add((SyncOutcomes.Apply(record, outcome, "ingest", "ingest", _clock.GetCurrentInstant()), record.Version));
+        }
+
+        var final = added.Select(a => a.Record).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
+        var stored = processed.Count == 0 ? [] : await _store.UpdateManyAsync(processed, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < processed.Count; i++)
+        {
+            var id = processed[i].Updated.Id;
+            final[id] = stored[i]
+                ?? await _store.GetAsync(processed[i].Updated.Client, id, cancellationToken).ConfigureAwait(false)
+                ?? final[id];
+        }
+
+        return [.. added.Select(a => new SyncIngestResult(final[a.Record.Id], a.Created))];
+    }
+
+    /// <summary>The largest batch <see cref="IngestManyAsync"/> takes.</summary>
+    public const int MaxIngestBatchSize = 1000;
+
+    /// <summary>A message as it is first stored: PENDING since <paramref name="now"/>, its texts made storable, no history.</summary>
+    private static SyncRecord Pending(SyncRecord message, Instant now) => message with
+    {
+        Status = SyncStatus.Pending, Attempts = [], ErrorCode = SyncText.Code(message.ErrorCode), ErrorMessage = SyncText.Message(message.ErrorMessage),
+        ObjectName = SyncText.Name(message.ObjectName), ActionName = SyncText.Name(message.ActionName),
+        InFlightOperation = null, PendingSince = now,
+    };
 
     /// <summary>
     /// Claims (in the store, so no two nodes take the same record) the records of every client and domain left PENDING for

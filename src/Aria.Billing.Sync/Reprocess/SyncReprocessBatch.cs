@@ -5,25 +5,30 @@ namespace Aria.Billing.Sync;
 
 /// <summary>
 /// Reprocesses the batches of one run of an operation. A batch: the records it may take are marked in flight with one
-/// set-based update per holder, then their handlers run one at a time in id order, each outcome written before the next
-/// handler starts. So after a crash the records still in flight in the operation are the unrun tail of one batch, and only
-/// the first of them may have had its handler run: the run that meets it leaves it ERROR (noted, skipped) and runs the
-/// rest. A cancellation releases what it left unrun; a lost lease leaves it to the node that took the operation over.
+/// set-based update per holder, then their handlers run one at a time in id order, the outcomes written every
+/// <see cref="SyncOptions.OutcomeWriteBatch"/> records (one set-based compare-and-swap update; with 1, each outcome before
+/// the next handler starts). So after a crash the records still in flight in the operation are the unwritten tail of one
+/// batch, and only its first <see cref="SyncOptions.OutcomeWriteBatch"/> records may have had their handler run: the run that
+/// meets them leaves them ERROR (noted, skipped) and runs the rest. A cancellation writes what ran and releases what it
+/// left unrun; a lost lease leaves it to the node that took the operation over.
 /// </summary>
 internal sealed class SyncReprocessBatch(
-    ISyncRecordStore records, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, ILogger logger, SyncOperationLease lease)
+    ISyncRecordStore records, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, ILogger logger, SyncOperationLease lease, int writeEvery = 1)
 {
-    /// <summary>Whether this run has met the record a crash may have caught mid-way (the first one still in flight in it).</summary>
-    private bool _uncertainSeen;
+    /// <summary>How many records still in flight in this operation this run may still meet that a crash may have caught mid-way.</summary>
+    private readonly int _writeEvery = writeEvery;
+    private int _uncertainLeft = writeEvery;
 
     /// <summary>The operation with the batch's outcomes counted.</summary>
     internal async Task<SyncOperation> RunAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
     {
         (operation, var toRun) = await TakeAsync(operation, batch, cancellationToken).ConfigureAwait(false);
+        var done = new List<(SyncRecord Updated, long ExpectedVersion)>(Math.Min(_writeEvery, toRun.Count));
         for (var i = 0; i < toRun.Count; i++)
         {
             if (cancellationToken.IsCancellationRequested)
             {
+                await WriteAsync(done, CancellationToken.None).ConfigureAwait(false);
                 var unrun = toRun.Skip(i).Select(r => r.Id).ToArray();
                 await records.MarkInFlightAsync(operation.Client, operation.Domain, unrun, operation.Id, null, CancellationToken.None).ConfigureAwait(false);
                 break;
@@ -31,20 +36,38 @@ internal sealed class SyncReprocessBatch(
 
             if (!await lease.HoldAsync(cancellationToken).ConfigureAwait(false))
             {
-                break; // another node has taken the operation over: what this one marked and did not run is its now
+                break; // another node has taken the operation over: what this one marked and did not write is its now
             }
 
             var record = toRun[i];
             var outcome = await SyncOutcomes.RunAsync(handler, record, cancellationToken).ConfigureAwait(false);
-            var done = SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, clock.GetCurrentInstant());
-            await records.UpdateAsync(done, record.Version, cancellationToken).ConfigureAwait(false);
+            done.Add((SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, clock.GetCurrentInstant()), record.Version));
             SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
             operation = outcome.Status == SyncStatus.Error
                 ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
                 : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
+            if (done.Count >= _writeEvery || i == toRun.Count - 1)
+            {
+                await WriteAsync(done, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return operation;
+    }
+
+    /// <summary>Writes the outcomes gathered (each a compare-and-swap on the version the record was marked with), then forgets them.</summary>
+    private async Task WriteAsync(List<(SyncRecord Updated, long ExpectedVersion)> done, CancellationToken cancellationToken)
+    {
+        if (done.Count == 1)
+        {
+            await records.UpdateAsync(done[0].Updated, done[0].ExpectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        else if (done.Count > 1)
+        {
+            await records.UpdateManyAsync(done, cancellationToken).ConfigureAwait(false);
+        }
+
+        done.Clear();
     }
 
     /// <summary>
@@ -65,13 +88,13 @@ internal sealed class SyncReprocessBatch(
 
             if (record.InFlightOperation == operation.Id)
             {
-                if (_uncertainSeen)
+                if (_uncertainLeft == 0)
                 {
-                    toRun.Add(record); // after the uncertain one: marked by a run that crashed before reaching it
+                    toRun.Add(record); // after the uncertain ones: marked by a run that crashed before reaching it
                     continue;
                 }
 
-                _uncertainSeen = true;
+                _uncertainLeft--;
                 operation = await NoteInterruptedAsync(operation, record, cancellationToken).ConfigureAwait(false);
                 continue;
             }

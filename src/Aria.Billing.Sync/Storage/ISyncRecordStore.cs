@@ -12,6 +12,22 @@ public interface ISyncRecordStore
     /// <summary>Adds a record (assigning its id and version 1), or returns the record with the same event id unchanged.</summary>
     Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds a batch of records all or nothing (one transaction): each is added as <see cref="AddAsync"/> would (its id
+    /// assigned and version 1), or, when its (client, domain, event id) is stored already or came earlier in the batch,
+    /// answered with the stored record unchanged.
+    /// </summary>
+    /// <returns>A result per record, in the order given: the stored record and whether this call created it.</returns>
+    Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes processing outcomes in one transaction: for each record whose stored version is the expected one, its processing
+    /// fields — status, error code, message and number, attempts, in-flight operation, pending-since — become those given and
+    /// its version goes up by one; the message's own fields (names, payload, times, batch) stay as stored. Each id at most once.
+    /// </summary>
+    /// <returns>A result per update, in the order given: the stored record, or <see langword="null"/> where the version had moved.</returns>
+    Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default);
+
     /// <summary>The record with this id for this client.</summary>
     Task<SyncRecord?> GetAsync(ClientNumber client, long id, CancellationToken cancellationToken = default);
 

@@ -3,8 +3,9 @@ using NodaTime;
 namespace Aria.Billing.Sync;
 
 /// <summary>
-/// The in-memory <see cref="ISyncRecordStore"/>. One lock makes each operation atomic; the summary levels are kept as running
-/// counts (updated on every write), so a summary costs the number of groups, not the number of records.
+/// The in-memory <see cref="ISyncRecordStore"/>. One lock makes each operation atomic; the summary levels and the
+/// aggregated-usage batch counts are kept as running counts (updated under the lock by every write), so a summary costs the
+/// number of groups, not the number of records — as the relational stores' counter tables do.
 /// </summary>
 public sealed class InMemorySyncRecordStore : ISyncRecordStore
 {
@@ -12,6 +13,7 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
     private readonly List<SyncRecord> _byId = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, string), long> _byEvent = [];
     private readonly Dictionary<GroupKey, long> _errorCounts = [];
+    private readonly SortedDictionary<(long Client, NodaTime.Instant Start), Dictionary<BatchKey, (long Records, NodaTime.Instant? End)>> _batchCounts = [];
     private readonly Dictionary<(ClientNumber, SyncDomain, AccountNumber), List<long>> _byAccount = [];
 
     /// <inheritdoc />
@@ -20,28 +22,63 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(record);
         lock (_gate)
         {
-            if (_byEvent.TryGetValue((record.Client, record.Domain, record.EventId), out var existing))
-            {
-                return Task.FromResult((_byId[(int)existing - 1], false));
-            }
-
-            var stored = record with { Id = _byId.Count + 1, Version = 1 };
-            _byId.Add(stored);
-            _byEvent[(record.Client, record.Domain, record.EventId)] = stored.Id;
-            if (stored.AccountNumber is { } account)
-            {
-                var key = (stored.Client, stored.Domain, account);
-                if (!_byAccount.TryGetValue(key, out var ids))
-                {
-                    _byAccount[key] = ids = [];
-                }
-
-                ids.Add(stored.Id);
-            }
-
-            Count(stored, +1);
-            return Task.FromResult((stored, true));
+            return Task.FromResult(Add(record));
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            ArgumentNullException.ThrowIfNull(record, nameof(records));
+        }
+
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([.. records.Select(Add)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Select(u => u.Updated.Id).Distinct().Count() != updates.Count)
+        {
+            throw new ArgumentException("Each record may be updated once per call.", nameof(updates));
+        }
+
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord?>>([.. updates.Select(u => Outcome(u.Updated, u.ExpectedVersion))]);
+        }
+    }
+
+    private (SyncRecord Record, bool Created) Add(SyncRecord record)
+    {
+        if (_byEvent.TryGetValue((record.Client, record.Domain, record.EventId), out var existing))
+        {
+            return (_byId[(int)existing - 1], false);
+        }
+
+        var stored = record with { Id = _byId.Count + 1, Version = 1 };
+        _byId.Add(stored);
+        _byEvent[(record.Client, record.Domain, record.EventId)] = stored.Id;
+        if (stored.AccountNumber is { } account)
+        {
+            var key = (stored.Client, stored.Domain, account);
+            if (!_byAccount.TryGetValue(key, out var ids))
+            {
+                _byAccount[key] = ids = [];
+            }
+
+            ids.Add(stored.Id);
+        }
+
+        Count(stored, +1);
+        return (stored, true);
     }
 
     /// <inheritdoc />
@@ -132,13 +169,21 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         var until = filter.EndDate?.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant();
         lock (_gate)
         {
-            IReadOnlyList<UsageBatch> batches = _byId
-                .Where(r => r.Client == filter.Client && r.Domain == SyncDomain.AggregatedUsage && r.BatchStart is not null && r.Status != SyncStatus.Discarded)
-                .Where(r => (from is null || r.BatchStart >= from) && (until is null || r.BatchStart < until))
-                .GroupBy(r => r.BatchStart!.Value)
-                .Where(g => filter.Status is null || g.Any(r => r.Status == filter.Status))
-                .OrderBy(g => g.Key)
-                .Select(g => UsageBatch.Summarize(g.Key, g.Max(r => r.BatchEnd) ?? g.Key, g.Select(r => (r.Status, r.ErrorCode, r.ErrorMessage))))
+            var first = (filter.Client.Value, from ?? NodaTime.Instant.MinValue);
+            IReadOnlyList<UsageBatch> batches = _batchCounts
+                .SkipWhile(b => b.Key.CompareTo(first) < 0)
+                .TakeWhile(b => b.Key.Client == filter.Client.Value && (until is null || b.Key.Start < until))
+                .Where(b => filter.Status is null || b.Value.Any(c => c.Key.Status == filter.Status))
+                .Select(b => new UsageBatch(
+                    b.Key.Start,
+                    b.Value.Values.Max(c => c.End) ?? b.Key.Start,
+                    (int)b.Value.Values.Sum(c => c.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Complete).Sum(c => c.Value.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Error).Sum(c => c.Value.Records),
+                    (int)b.Value.Where(c => c.Key.Status == SyncStatus.Pending).Sum(c => c.Value.Records),
+                    [.. b.Value.Where(c => c.Key.Status is SyncStatus.Error or SyncStatus.Pending)
+                        .Select(c => new UsageBatchDetail(c.Key.ErrorCode, c.Key.ErrorMessage, c.Key.Status, (int)c.Value.Records))
+                        .OrderBy(d => d.Status == SyncStatus.Error ? 0 : 1).ThenBy(d => d.ErrorCode, StringComparer.Ordinal).ThenBy(d => d.ErrorMessage, StringComparer.Ordinal)]))
                 .Where(b => b.IsIncomplete)
                 .ToArray();
             return Task.FromResult(batches);
@@ -151,23 +196,39 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
         ArgumentNullException.ThrowIfNull(updated);
         lock (_gate)
         {
-            if (updated.Id < 1 || updated.Id > _byId.Count)
-            {
-                return Task.FromResult<SyncRecord?>(null);
-            }
-
-            var current = _byId[(int)updated.Id - 1];
-            if (current.Version != expectedVersion || current.Client != updated.Client || current.Domain != updated.Domain || current.EventId != updated.EventId)
-            {
-                return Task.FromResult<SyncRecord?>(null);
-            }
-
-            var stored = updated with { Version = expectedVersion + 1, AccountNumber = current.AccountNumber };
-            Count(current, -1);
-            _byId[(int)updated.Id - 1] = stored;
-            Count(stored, +1);
-            return Task.FromResult<SyncRecord?>(stored);
+            return Task.FromResult(Update(updated, expectedVersion));
         }
+    }
+
+    /// <summary>The processing fields of <paramref name="updated"/> written onto the stored record, if its version is the expected one.</summary>
+    private SyncRecord? Outcome(SyncRecord updated, long expectedVersion) =>
+        updated.Id >= 1 && updated.Id <= _byId.Count && _byId[(int)updated.Id - 1] is { } current && current.Version == expectedVersion
+            && current.Client == updated.Client && current.Domain == updated.Domain && current.EventId == updated.EventId
+            ? Update(current with
+            {
+                Status = updated.Status, ErrorCode = updated.ErrorCode, ErrorMessage = updated.ErrorMessage, ErrorNumber = updated.ErrorNumber,
+                Attempts = updated.Attempts, InFlightOperation = updated.InFlightOperation, PendingSince = updated.PendingSince,
+            }, expectedVersion)
+            : null;
+
+    private SyncRecord? Update(SyncRecord updated, long expectedVersion)
+    {
+        if (updated.Id < 1 || updated.Id > _byId.Count)
+        {
+            return null;
+        }
+
+        var current = _byId[(int)updated.Id - 1];
+        if (current.Version != expectedVersion || current.Client != updated.Client || current.Domain != updated.Domain || current.EventId != updated.EventId)
+        {
+            return null;
+        }
+
+        var stored = updated with { Version = expectedVersion + 1, AccountNumber = current.AccountNumber };
+        Count(current, -1);
+        _byId[(int)updated.Id - 1] = stored;
+        Count(stored, +1);
+        return stored;
     }
 
     /// <inheritdoc />
@@ -288,16 +349,51 @@ public sealed class InMemorySyncRecordStore : ISyncRecordStore
 
     private void Count(SyncRecord record, int delta)
     {
+        if (record is { Domain: SyncDomain.AggregatedUsage, BatchStart: { } start } && record.Status != SyncStatus.Discarded)
+        {
+            var batch = (record.Client.Value, start);
+            if (!_batchCounts.TryGetValue(batch, out var counts))
+            {
+                _batchCounts[batch] = counts = [];
+            }
+
+            var batchKey = new BatchKey(record.Status, record.ErrorCode, record.ErrorMessage);
+            var (records, end) = counts.GetValueOrDefault(batchKey);
+            records += delta;
+            if (records == 0)
+            {
+                counts.Remove(batchKey);
+                if (counts.Count == 0)
+                {
+                    _batchCounts.Remove(batch);
+                }
+            }
+            else
+            {
+                counts[batchKey] = (records, delta > 0 && (end is null || record.BatchEnd > end) ? record.BatchEnd : end);
+            }
+        }
+
         if (record.Status != SyncStatus.Error)
         {
             return;
         }
 
         var key = Key(record);
-        _errorCounts[key] = _errorCounts.GetValueOrDefault(key) + delta;
+        var count = _errorCounts.GetValueOrDefault(key) + delta;
+        if (count == 0)
+        {
+            _errorCounts.Remove(key);
+        }
+        else
+        {
+            _errorCounts[key] = count;
+        }
     }
 
     private static GroupKey Key(SyncRecord r) => new(r.Client, r.Domain, r.ObjectName, r.ActionName, r.ErrorCode, r.ErrorMessage);
+
+    private readonly record struct BatchKey(SyncStatus Status, string? ErrorCode, string? ErrorMessage);
 
     private readonly record struct GroupKey(ClientNumber Client, SyncDomain Domain, string ObjectName, string ActionName, string? ErrorCode, string? ErrorMessage);
 }

@@ -53,6 +53,23 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// <summary>Binds a list of values as one parameter for <see cref="ListOf"/>.</summary>
     internal abstract void AddList<T>(DbCommand command, string name, IReadOnlyCollection<T> values);
 
+    /// <summary>
+    /// Inserts, within <paramref name="transaction"/>, each of <paramref name="records"/> (distinct keys, in the order given)
+    /// whose (client, domain, event id) is not stored yet; returns the records inserted now. By default one row at a time on
+    /// one command (<see cref="SyncRecordBulk"/>); a dialect may write them in one statement.
+    /// </summary>
+    internal virtual Task<List<SyncRecord>> InsertSyncRecordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken) =>
+        SyncRecordBulk.InsertEachAsync(connection, transaction, records, cancellationToken);
+
+    /// <summary>
+    /// Applies, within <paramref name="transaction"/>, each compare-and-swap update (distinct ids, in id order); returns the
+    /// records updated now. By default one statement per record (<see cref="SyncRecordBulk"/>); a dialect whose writers run
+    /// at once updates them in one statement, so the counters it touches are locked in one order.
+    /// </summary>
+    internal virtual Task<List<SyncRecord>> UpdateSyncRecordsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken) =>
+        SyncRecordBulk.UpdateEachAsync(connection, transaction, updates, cancellationToken);
+
     /// <summary>Whether a text column can hold <paramref name="text"/>; a filter on text it cannot hold matches nothing.</summary>
     internal virtual bool CanHold(string text) => true;
 

@@ -6,9 +6,12 @@ namespace Aria.Billing.Storage;
 /// </summary>
 internal static class SqlSchema
 {
-    /// <summary>The migrations with the dialect's types.</summary>
-    internal static IReadOnlyList<SqlMigration> For(SqlTypes types) =>
-        [.. Steps.Select(step => step with { Sql = types.Fill(step.Sql) })];
+    /// <summary>
+    /// The migrations with the dialect's types, then the steps written per dialect (<paramref name="counters"/>: step 9,
+    /// <see cref="SyncCounterSchema"/>, whose triggers the dialects write differently).
+    /// </summary>
+    internal static IReadOnlyList<SqlMigration> For(SqlTypes types, string counters) =>
+        [.. Steps.Select(step => step with { Sql = types.Fill(step.Sql) }), new(9, SyncCounterSchema.Description, counters)];
 
     private static readonly SqlMigration[] Steps =
     [

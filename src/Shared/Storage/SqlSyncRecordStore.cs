@@ -7,18 +7,15 @@ namespace Aria.Billing.Storage;
 
 /// <summary>
 /// The sync activity log in a relational database: searches, sorts and keyset paging served by indexes, the summary levels
-/// as GROUP BY queries, compare-and-swap updates, and set-based discards and in-flight marks (the operations acting on the
+/// and batch counts read from the counters that triggers keep in the transaction of every change (<see cref="SyncCounterSchema"/>;
+/// an account's summary, a narrower question, groups that account's ERROR rows), compare-and-swap updates, and set-based discards and in-flight marks (the operations acting on the
 /// records are in <see cref="SqlSyncOperationStore"/>).
 /// </summary>
 internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStore
 {
-    private const string InsertColumns =
-        "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
-        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, pending_since, version";
+    private const string InsertColumns = SyncRecordBulk.InsertColumns;
 
-    private const string InsertValues =
-        "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
-        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, @pending_since, 1";
+    private const string InsertValues = SyncRecordBulk.InsertValues;
 
     /// <summary>The ordinal of the <c>sort_key</c> column a sorted search adds after the record's columns.</summary>
     private const int SortKeyOrdinal = (int)SyncRecordColumn.Version + 1;
@@ -52,6 +49,65 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id")
                 .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId);
             return ((await existing.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))!, false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the batch in one transaction: the first message of each (client, domain, event id) is inserted — in the order of
+    /// those keys, so two batches that share event ids meet them in one order — unless it is stored already; the others are
+    /// answered with the stored record.
+    /// </summary>
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([]);
+        }
+
+        var firsts = records.DistinctBy(Key).OrderBy(r => r.Client.Value).ThenBy(r => r.Domain).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
+        return database.TransactionAsync<IReadOnlyList<(SyncRecord, bool)>>(async (connection, transaction) =>
+        {
+            var created = await database.InsertSyncRecordsAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
+            var stored = created.ToDictionary(Key);
+            foreach (var group in firsts.Where(r => !stored.ContainsKey(Key(r))).GroupBy(r => (r.Client, r.Domain)))
+            {
+                await using var existing = connection.Command(
+                    $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({database.ListOf("@events")})", transaction)
+                    .With("client", group.Key.Client.Value).With("domain", (int)group.Key.Domain);
+                database.AddList<string>(existing, "events", group.Select(r => r.EventId).ToArray());
+                foreach (var record in await existing.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))
+                {
+                    stored[Key(record)] = record;
+                }
+            }
+
+            var fresh = created.Select(Key).ToHashSet();
+            return [.. records.Select(r => (stored[Key(r)], fresh.Remove(Key(r))))];
+        }, cancellationToken);
+
+        static (ClientNumber, SyncDomain, string) Key(SyncRecord r) => (r.Client, r.Domain, r.EventId);
+    }
+
+    /// <summary>Writes the outcomes (compare-and-swap, processing fields only) in one transaction, in id order (PostgreSQL: one statement).</summary>
+    public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Select(u => u.Updated.Id).Distinct().Count() != updates.Count)
+        {
+            throw new ArgumentException("Each record may be updated once per call.", nameof(updates));
+        }
+
+        if (updates.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SyncRecord?>>([]);
+        }
+
+        var ordered = updates.OrderBy(u => u.Updated.Id).ToList();
+        return database.TransactionAsync<IReadOnlyList<SyncRecord?>>(async (connection, transaction) =>
+        {
+            var updated = (await database.UpdateSyncRecordsAsync(connection, transaction, ordered, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+            return [.. updates.Select(u => updated.GetValueOrDefault(u.Updated.Id))];
         }, cancellationToken);
     }
 
@@ -147,9 +203,12 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
     public Task<IReadOnlyList<SyncSummaryRow>> SummarizeAsync(ClientNumber client, SyncDomain domain, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<SyncSummaryRow>>(async connection =>
         {
-            await using var command = connection.Command(
-                $"SELECT object_name, action_name, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error}" +
-                (account is null ? "" : " AND account_no = @account") + " GROUP BY object_name, action_name")
+            // Without an account: the counters step 9 keeps (a row per error group). With one: that account's ERROR rows.
+            await using var command = connection.Command(account is null
+                ? "SELECT object_name, action_name, CAST(SUM(records) AS bigint) AS records FROM sync_error_count WHERE client = @client AND domain = @domain " +
+                    "GROUP BY object_name, action_name HAVING SUM(records) > 0"
+                : $"SELECT object_name, action_name, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error}" +
+                    " AND account_no = @account GROUP BY object_name, action_name")
                 .With("client", client.Value).With("domain", (int)domain).With("account", account?.Value);
             var rows = await command.ListAsync(r => new SyncSummaryRow(r.GetString(r.GetOrdinal("object_name")), r.GetString(r.GetOrdinal("action_name")), r.GetInt64(r.GetOrdinal("records"))), cancellationToken).ConfigureAwait(false);
             return [.. rows.OrderBy(r => r.ObjectName, StringComparer.Ordinal).ThenBy(r => r.ActionName, StringComparer.Ordinal)];
@@ -201,10 +260,11 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         ClientNumber client, SyncDomain domain, string objectName, string actionName, AccountNumber? account = null, CancellationToken cancellationToken = default) =>
         database.Unmatchable(objectName, actionName) ? Task.FromResult<IReadOnlyList<SyncErrorSummaryRow>>([]) : database.ReadAsync<IReadOnlyList<SyncErrorSummaryRow>>(async connection =>
         {
-            await using var command = connection.Command(
-                $"SELECT error_code, error_message, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error} " +
-                "AND object_name = @object_name AND action_name = @action_name" + (account is null ? "" : " AND account_no = @account") +
-                " GROUP BY error_code, error_message")
+            await using var command = connection.Command(account is null
+                ? "SELECT error_code, error_message, records FROM sync_error_count WHERE client = @client AND domain = @domain " +
+                    "AND object_name = @object_name AND action_name = @action_name AND records > 0"
+                : $"SELECT error_code, error_message, COUNT(*) AS records FROM sync_record WHERE client = @client AND domain = @domain AND status = {Error} " +
+                    "AND object_name = @object_name AND action_name = @action_name AND account_no = @account GROUP BY error_code, error_message")
                 .With("client", client.Value).With("domain", (int)domain).With("object_name", objectName).With("action_name", actionName).With("account", account?.Value);
             var rows = await command.ListAsync(
                 r => new SyncErrorSummaryRow(
@@ -276,9 +336,10 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
         ArgumentNullException.ThrowIfNull(filter);
         return database.ReadAsync<IReadOnlyList<UsageBatch>>(async connection =>
         {
+            // The counters step 9 keeps: a row per (batch, status, error code, error message) of the records not DISCARDED.
             await using var command = connection.CreateCommand();
-            command.With("client", filter.Client.Value).With("domain", (int)SyncDomain.AggregatedUsage);
-            var where = new StringBuilder($"client = @client AND domain = @domain AND batch_start IS NOT NULL AND status <> {Discarded}");
+            command.With("client", filter.Client.Value);
+            var where = new StringBuilder("client = @client");
             if (filter.StartDate is { } from)
             {
                 where.Append(" AND batch_start >= @from");
@@ -291,16 +352,17 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
                 command.With("until", SqlCommands.Ticks(until.AtStartOfDayInZone(filter.Zone ?? NodaTime.DateTimeZone.Utc).ToInstant()));
             }
 
-            var having = $"SUM(CASE WHEN status IN ({Pending}, {Error}) THEN 1 ELSE 0 END) > 0";
+            var having = $"SUM(CASE WHEN status IN ({Pending}, {Error}) THEN records ELSE 0 END) > 0";
             if (filter.Status is { } status)
             {
-                having += " AND SUM(CASE WHEN status = @status THEN 1 ELSE 0 END) > 0";
+                having += " AND SUM(CASE WHEN status = @status THEN records ELSE 0 END) > 0";
                 command.With("status", (int)status);
             }
 
             command.CommandText =
-                $"SELECT batch_start, MAX(batch_end) AS batch_end, COUNT(*) AS total, SUM(CASE WHEN status = {Complete} THEN 1 ELSE 0 END) AS completed, " +
-                $"SUM(CASE WHEN status = {Error} THEN 1 ELSE 0 END) AS errored, SUM(CASE WHEN status = {Pending} THEN 1 ELSE 0 END) AS pending FROM sync_record WHERE {where} GROUP BY batch_start HAVING {having} ORDER BY batch_start";
+                $"SELECT batch_start, MAX(batch_end) AS batch_end, CAST(SUM(records) AS bigint) AS total, CAST(SUM(CASE WHEN status = {Complete} THEN records ELSE 0 END) AS bigint) AS completed, " +
+                $"CAST(SUM(CASE WHEN status = {Error} THEN records ELSE 0 END) AS bigint) AS errored, CAST(SUM(CASE WHEN status = {Pending} THEN records ELSE 0 END) AS bigint) AS pending " +
+                $"FROM sync_batch_count WHERE {where} GROUP BY batch_start HAVING {having} ORDER BY batch_start";
             var batches = await command.ListAsync(
                 r => (Start: r.GetInt64(r.GetOrdinal("batch_start")), End: r.GetInt64OrNull(r.GetOrdinal("batch_end")), Total: (int)r.GetInt64(r.GetOrdinal("total")),
                     Completed: (int)r.GetInt64(r.GetOrdinal("completed")), Errored: (int)r.GetInt64(r.GetOrdinal("errored")), Pending: (int)r.GetInt64(r.GetOrdinal("pending"))),
@@ -311,8 +373,7 @@ internal sealed class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStor
             }
 
             command.CommandText =
-                $"SELECT batch_start, status, error_code, error_message, COUNT(*) AS records FROM sync_record WHERE {where} AND status IN ({Pending}, {Error}) " +
-                "GROUP BY batch_start, status, error_code, error_message";
+                $"SELECT batch_start, status, error_code, error_message, records FROM sync_batch_count WHERE {where} AND status IN ({Pending}, {Error}) AND records > 0";
             var details = (await command.ListAsync(
                     r => (Start: r.GetInt64(r.GetOrdinal("batch_start")), Detail: new UsageBatchDetail(
                         r.GetStringOrNull(r.GetOrdinal("error_code")), r.GetStringOrNull(r.GetOrdinal("error_message")),

@@ -41,27 +41,40 @@ internal static class SyncRecordRows
     };
 
     /// <summary>Binds the mutable fields of <paramref name="record"/> as the parameters the insert and update statements name.</summary>
-    internal static DbCommand WithFields(this DbCommand command, SyncRecord record) => command
-        .With("aria_sync_id", record.AriaSyncId)
-        .With("event_time", SqlCommands.Ticks(record.EventTime))
-        .With("object_type", record.ObjectType)
-        .With("object_name", record.ObjectName)
-        .With("object_name_key", SqlCommands.Fold(record.ObjectName))
-        .With("action", record.Action)
-        .With("action_name", record.ActionName)
-        .With("action_name_key", SqlCommands.Fold(record.ActionName))
-        .With("status", (int)record.Status)
-        .With("error_code", record.ErrorCode)
-        .With("error_message", record.ErrorMessage)
-        .With("error_number", record.ErrorNumber)
-        .With("scn_number", record.ScnNumber)
-        .With("payload", record.Payload)
-        .With("audit_header", record.AuditHeader)
-        .With("batch_start", SqlCommands.Ticks(record.BatchStart))
-        .With("batch_end", SqlCommands.Ticks(record.BatchEnd))
-        .With("attempts", StorageJson.Attempts(record.Attempts))
-        .With("in_flight", record.InFlightOperation)
-        .With("pending_since", SqlCommands.Ticks(record.PendingSince));
+    internal static DbCommand WithFields(this DbCommand command, SyncRecord record)
+    {
+        foreach (var (name, value) in Fields(record))
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>The mutable fields of <paramref name="record"/> by parameter name, as <see cref="WithFields"/> binds them.</summary>
+    internal static IEnumerable<(string Name, object? Value)> Fields(SyncRecord record) =>
+    [
+        ("aria_sync_id", record.AriaSyncId),
+        ("event_time", SqlCommands.Ticks(record.EventTime)),
+        ("object_type", record.ObjectType),
+        ("object_name", record.ObjectName),
+        ("object_name_key", SqlCommands.Fold(record.ObjectName)),
+        ("action", record.Action),
+        ("action_name", record.ActionName),
+        ("action_name_key", SqlCommands.Fold(record.ActionName)),
+        ("status", (int)record.Status),
+        ("error_code", record.ErrorCode),
+        ("error_message", record.ErrorMessage),
+        ("error_number", record.ErrorNumber),
+        ("scn_number", record.ScnNumber),
+        ("payload", record.Payload),
+        ("audit_header", record.AuditHeader),
+        ("batch_start", SqlCommands.Ticks(record.BatchStart)),
+        ("batch_end", SqlCommands.Ticks(record.BatchEnd)),
+        ("attempts", StorageJson.Attempts(record.Attempts)),
+        ("in_flight", record.InFlightOperation),
+        ("pending_since", SqlCommands.Ticks(record.PendingSince)),
+    ];
 
     /// <summary>The assignments of the update statement for the fields <see cref="WithFields"/> binds.</summary>
     internal const string Assignments =

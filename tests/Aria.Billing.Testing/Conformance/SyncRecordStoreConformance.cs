@@ -38,6 +38,47 @@ public abstract class SyncRecordStoreConformance
         Assert.True(second.Id > first.Id);
     }
 
+    /// <summary>
+    /// A batch is added at once: each new event id is created, an event id stored before or earlier in the batch is answered
+    /// with the stored record, results come in the order given, and the summary counts the new ERROR records.
+    /// </summary>
+    [StoreFact]
+    public async Task AddMany_IsIdempotentPerEventAndAnswersInOrder()
+    {
+        var store = CreateStore();
+        var (before, _) = await store.AddAsync(Record("E1", "Account"));
+
+        var results = await store.AddManyAsync([Record("E2", "Contact"), Record("E1", "Contact"), Record("E3", "Account", SyncStatus.Complete), Record("E2", "Plan")]);
+
+        Assert.Equal([("E2", true), ("E1", false), ("E3", true), ("E2", false)], results.Select(r => (r.Record.EventId, r.Created)));
+        Assert.Equal(before, results[1].Record);
+        Assert.Equal(results[0].Record, results[3].Record);
+        Assert.Equal("Contact", results[3].Record.ObjectName);
+        Assert.Equal(1, results[0].Record.Version);
+        Assert.Equal(3, results.Select(r => r.Record.Id).Distinct().Count());
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 1), new SyncSummaryRow("Contact", "Create", 1)], await store.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Empty(await store.AddManyAsync([]));
+    }
+
+    /// <summary>Updates in bulk are compare-and-swap one by one: a moved version leaves that record alone, the others are written.</summary>
+    [StoreFact]
+    public async Task UpdateMany_ComparesEachVersion()
+    {
+        var store = CreateStore();
+        var added = await store.AddManyAsync([Record("E1", "Account"), Record("E2", "Account"), Record("E3", "Account")]);
+        var (a, b, c) = (added[0].Record, added[1].Record, added[2].Record);
+        var moved = (await store.UpdateAsync(b with { ErrorMessage = "moved" }, b.Version))!;
+
+        var results = await store.UpdateManyAsync([(c with { Status = SyncStatus.Complete, ErrorCode = null, ErrorMessage = null }, c.Version), (a with { ErrorCode = "OTHER" }, a.Version), (b with { Status = SyncStatus.Complete }, b.Version)]);
+
+        Assert.Equal((SyncStatus.Complete, c.Version + 1), (results[0]!.Status, results[0]!.Version));
+        Assert.Equal("OTHER", results[1]!.ErrorCode);
+        Assert.Null(results[2]);
+        Assert.Equal(moved, await store.GetAsync(Client, b.Id));
+        Assert.Equal([("ACCOUNT_IS_NOT_FOUND", 1L), ("OTHER", 1L)], (await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Account", "Create")).Select(r => (r.ErrorCode!, r.Count)).Order());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.UpdateManyAsync([(a, a.Version), (a, a.Version)]));
+    }
+
     /// <summary>Search hides DISCARDED unless asked, treats partial names literally, and pages without gaps or repeats.</summary>
     [StoreFact]
     public async Task Search_FiltersSortsAndPages()
