@@ -146,7 +146,7 @@ public sealed class Input
         var words = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal); // snake_case as the host writes it
         return Enum.TryParse<T>(words, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
             ? value
-            : Fail<T>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.", name);
+            : Fail<T>(ApiErrors.InvalidValue, $"{name} '{Clip(text)}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName))}.", name);
     }
 
     /// <summary>

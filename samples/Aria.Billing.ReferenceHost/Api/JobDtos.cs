@@ -23,7 +23,16 @@ public sealed record ExceptionWindowDto(string? Start, string? End);
 /// <summary>A saved schedule, with its exception windows (UTC, in start order) and the warnings the rules raised.</summary>
 public sealed record SavedScheduleDto(
     string Name, string Frequency, string Time, string TimeZone, IReadOnlyList<JobDefinitionDto> Jobs, IReadOnlyList<ExceptionWindowDto> ExceptionWindows,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The answer for <paramref name="definition"/>, its zone the client's when it names none.</summary>
+    internal static SavedScheduleDto From(ScheduleDefinition definition, ClientTimeZones clientZones, IReadOnlyList<string> warnings) =>
+        new(definition.Name, definition.Frequency.ToString(), NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Format(definition.Time),
+            definition.TimeZoneId ?? clientZones.For(definition.Client).Id,
+            [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
+            [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(NodaTime.Text.InstantPattern.ExtendedIso.Format(w.Start), NodaTime.Text.InstantPattern.ExtendedIso.Format(w.End)))],
+            warnings);
+}
 
 /// <summary>A run to start: the date, and a key that makes a retried trigger return the same run.</summary>
 public sealed record TriggerDto(string? RunDate, string? IdempotencyKey);

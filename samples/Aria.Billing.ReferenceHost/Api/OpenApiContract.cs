@@ -229,7 +229,7 @@ public static class OpenApiContract
                 "404" => "The client has nothing with this id (the code says what is missing).",
                 "409" => "The current state refuses the operation (an operation in progress, a count that changed, an invoice's state …).",
                 "413" => $"The request body is larger than {RequestLimits.MaxBodyBytes} bytes: REQUEST_TOO_LARGE.",
-                "429" => "Too many requests for the client (or, unauthenticated, the address): RATE_LIMITED; wait Retry-After seconds.",
+                "429" => "Too many requests for the client (or, unauthenticated, the address): RATE_LIMITED; or, for work done in the background, the client's queue is full: BACKGROUND_QUEUE_FULL. Wait Retry-After seconds.",
                 _ => r.Description,
             };
             if (status == "429")

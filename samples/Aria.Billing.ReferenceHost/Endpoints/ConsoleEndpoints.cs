@@ -5,6 +5,7 @@ using Aria.Billing.ReferenceHost.Api;
 using Aria.Billing.ReferenceHost.Background;
 using Aria.Billing.ReferenceHost.Security;
 using Aria.Billing.Sync;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 
@@ -61,21 +62,8 @@ public static class ConsoleEndpoints
     {
         var client = Caller.Of(http).Client;
         var schedules = await registry.ListAsync(client, cancellationToken);
-        return TypedResults.Ok(schedules.Select(d => new SavedScheduleDto(
-            d.Name, d.Frequency.ToString(), d.Time.ToString("HH:mm", CultureInfo.InvariantCulture), d.TimeZoneId ?? zones.For(client).Id,
-            [.. d.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
-            [.. d.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
-            OrderWarnings(d))).ToArray());
-    }
-
-    /// <summary>The recommended-order warning the registry gives when the schedule is saved, for a schedule already stored.</summary>
-    private static IReadOnlyList<string> OrderWarnings(ScheduleDefinition d)
-    {
-        var order = d.Jobs.Select(static j => j.JobType).Where(JobTypes.RecommendedDailyOrder.Contains).ToArray();
-        var recommended = JobTypes.RecommendedDailyOrder.Where(order.Contains).ToArray();
-        return order.SequenceEqual(recommended)
-            ? []
-            : [$"Schedule '{d.Name}' runs {string.Join(" → ", order)}; the recommended order is usage rating → sync transactions → billing."];
+        return TypedResults.Ok(schedules.Select(d => SavedScheduleDto.From(
+            d, zones, JobScheduleRegistry.OrderWarning(d) is { } warning ? [warning.Message] : [])).ToArray());
     }
 
     private static async Task<IResult> CreateRunAsync(HttpContext http, string name, TriggerDto? body, JobScheduleRegistry registry, JobRunner runner)
@@ -149,15 +137,15 @@ public static class ConsoleEndpoints
         return TypedResults.Ok(new ErrorsDailyDto(Day(first), Day(today), series));
     }
 
-    private static async Task<IResult> QueueAsync(HttpContext http, long account_no, PlanChangeQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> QueueAsync(HttpContext http, [FromRoute(Name = "account_no")] long accountNo, PlanChangeQueue queue, CancellationToken cancellationToken)
     {
-        if (account_no < 1)
+        if (accountNo < 1)
         {
             return ApiErrors.Result([new AriaError(ApiErrors.InvalidValue, "account_no should be a positive whole number.", "account_no")]);
         }
 
         var caller = Caller.Of(http);
-        var changes = await queue.ListAsync(caller.Client, new AccountNumber(account_no), includeHistory: true, cancellationToken: cancellationToken);
+        var changes = await queue.ListAsync(caller.Client, new AccountNumber(accountNo), includeHistory: true, cancellationToken: cancellationToken);
         var mayEdit = caller.May(HostModule.Plans, HostAccess.Edit);
         var mayDelete = caller.May(HostModule.Plans, HostAccess.Delete);
         var queued = new List<QueueEntryDto>();
@@ -168,7 +156,7 @@ public static class ConsoleEndpoints
         }
 
         var history = changes.Where(c => c.State != PlanChangeState.Queued).OrderByDescending(c => c.ClosedAt).Select(PlanChangeDto.From).ToArray();
-        return TypedResults.Ok(new PlanQueueDto(account_no, queued, history));
+        return TypedResults.Ok(new PlanQueueDto(accountNo, queued, history));
     }
 
     private static string Day(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

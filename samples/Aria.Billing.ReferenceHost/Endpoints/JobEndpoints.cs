@@ -71,7 +71,7 @@ public static class JobEndpoints
             return ApiErrors.Result(saved.Errors);
         }
 
-        return Results.Ok(Saved(definition, clientZones, [.. saved.Warnings.Select(w => w.Message)]));
+        return Results.Ok(SavedScheduleDto.From(definition, clientZones, [.. saved.Warnings.Select(w => w.Message)]));
     }
 
     /// <summary>A schedule's definition as saved, exception windows included (spec: job-schedule-management.txt).</summary>
@@ -79,18 +79,11 @@ public static class JobEndpoints
     {
         var client = Caller.Of(http).Client;
         return await registry.FindAsync(client, name, http.RequestAborted) is { } definition
-            ? Results.Ok(Saved(definition, clientZones, []))
+            ? Results.Ok(SavedScheduleDto.From(definition, clientZones, []))
             : ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule '{name}' for client {client}.", "name")]);
     }
 
     /// <summary>The response body of a saved definition: its time zone (the client's when it names none) and windows in start order.</summary>
-    private static SavedScheduleDto Saved(ScheduleDefinition definition, ClientTimeZones clientZones, IReadOnlyList<string> warnings) =>
-        new(definition.Name, definition.Frequency.ToString(), LocalTimePattern.CreateWithInvariantCulture("HH:mm").Format(definition.Time),
-            definition.TimeZoneId ?? clientZones.For(definition.Client).Id,
-            [.. definition.Jobs.Select(j => new JobDefinitionDto(j.Name, j.JobType))],
-            [.. definition.ExceptionWindows.OrderBy(w => w.Start).Select(w => new ExceptionWindowDto(InstantPattern.ExtendedIso.Format(w.Start), InstantPattern.ExtendedIso.Format(w.End)))],
-            warnings);
-
     private static async Task<IResult> DeleteAsync(HttpContext http, string name, JobScheduleRegistry registry) =>
         ApiErrors.Ok(await registry.RemoveAsync(Caller.Of(http).Client, name, http.RequestAborted), d => new DeletedScheduleDto(d.Name, true));
 

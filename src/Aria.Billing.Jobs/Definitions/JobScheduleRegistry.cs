@@ -66,13 +66,23 @@ public sealed class JobScheduleRegistry
             return LastDailyBilling(definition.Name);
         }
 
+        return OrderWarning(definition) is { } warning ? AriaResult.Success(stored, [warning]) : stored;
+    }
+
+    /// <summary>
+    /// The warning NOT_RECOMMENDED_ORDER when <paramref name="definition"/> runs usage rating, sync transactions and billing in
+    /// another order than the recommended one (spec: job-schedule-management.txt); <see langword="null"/> when it does not.
+    /// </summary>
+    public static AriaWarning? OrderWarning(ScheduleDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
         var order = definition.Jobs.Select(static j => j.JobType).Where(JobTypes.RecommendedDailyOrder.Contains).ToArray();
         var recommended = JobTypes.RecommendedDailyOrder.Where(order.Contains).ToArray();
         return order.SequenceEqual(recommended)
-            ? stored
-            : AriaResult.Success(stored, [new AriaWarning(
+            ? null
+            : new AriaWarning(
                 JobWarningCodes.NotRecommendedOrder,
-                $"Schedule '{definition.Name}' runs {string.Join(" → ", order)}; the recommended order is usage rating → sync transactions → billing.")]);
+                $"Schedule '{definition.Name}' runs {string.Join(" → ", order)}; the recommended order is usage rating → sync transactions → billing.");
     }
 
     /// <summary>Removes a schedule, unless it is the last daily billing schedule of a client of the rating engine.</summary>

@@ -51,7 +51,7 @@ export async function render(main) {
     const batches = (await api("GET", `/sync/aggregated_usage/batches?${q}`)).data;
     const errors = batches.reduce((a, b) => a + b.error, 0);
     header.replaceChildren(`${batches.length} incomplete batches, ${errors} ERROR records `);
-    if (errors > 0 && may("sync", "edit")) { header.append(button("Reprocess all", () => operate("/sync/aggregated_usage/reprocess", "reprocess", { level: "all" }, errors), { testid: "batches-reprocess-all" })); }
+    if (errors > 0 && may("sync", "edit")) { header.append(button("Reprocess every batch's errors (not only those shown)", () => operate("/sync/aggregated_usage/reprocess", "reprocess", { level: "all" }, errors), { testid: "batches-reprocess-all" })); }
     const t = table(["", "Start", "End", "Total", "Completed", "Error", "Pending", ""], batches, (row, b) => {
       row.dataset.testid = "batch-row";
       const expanded = open.has(b.batch_id);
