@@ -10,5 +10,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export ARIA_BILLING_LOAD_SECONDS="${ARIA_BILLING_LOAD_SECONDS:-30}"
-dotnet test tests/Aria.Billing.ReferenceHost.Tests -c Release --filter "FullyQualifiedName~HostLoadRun" --logger "console;verbosity=detailed" \
+dotnet test benchmarks/load/Aria.Billing.HostLoad -c Release --logger "console;verbosity=detailed" \
   | grep -E "load on|Passed!|Failed!|Error Message|Assert" || true

@@ -11,7 +11,7 @@ namespace Aria.Billing.ReferenceHost.Tests;
 /// Concurrent clients against the host served by Kestrel on loopback: ingest (some messages sent twice, some in batches),
 /// search, summary and detail. No 5xx; afterwards every message sent is stored exactly once, for its own client. In the
 /// suite: 16 clients for 3 s, a correctness test. The load run (50 clients, 30 s, issue 19 item 4) is not a test: it is
-/// <see cref="HostLoadRun"/>, run by <c>benchmarks/load/host-load.sh</c>, its figures in <c>benchmarks/results/host-load.md</c>.
+/// <c>HostLoadRun</c> in <c>benchmarks/load/Aria.Billing.HostLoad</c> (outside the solution), run by <c>benchmarks/load/host-load.sh</c>, its figures in <c>benchmarks/results/host-load.md</c>.
 /// </summary>
 [RequiresEnvironment("ARIA_BILLING_TEST_POSTGRES")]
 [Collection(LoadCollection.Name)]
@@ -25,27 +25,6 @@ public sealed class LoadTests(ITestOutputHelper output)
     [StoreFact]
     public async Task SixteenClients_OnPostgreSql_NoServerErrors_NothingLostOrDuplicated() =>
         await HostLoad.RunAsync(output, await HostLoad.NewSchemaAsync(Environment.GetEnvironmentVariable("ARIA_BILLING_TEST_POSTGRES")!), "PostgreSQL", 16, Short);
-}
-
-/// <summary>
-/// The load run: 50 clients for ARIA_BILLING_LOAD_SECONDS seconds on SQLite, and on PostgreSQL when ARIA_BILLING_TEST_POSTGRES
-/// names a server; requests per second and latencies go to the test output. Skipped unless ARIA_BILLING_LOAD_SECONDS is set
-/// (<c>benchmarks/load/host-load.sh</c> sets it), so <c>dotnet test</c> does not run a benchmark.
-/// </summary>
-[RequiresEnvironment(HostLoad.SecondsVariable)]
-[Collection(LoadCollection.Name)]
-public sealed class HostLoadRun(ITestOutputHelper output)
-{
-    [StoreFact]
-    public async Task FiftyClients_NoServerErrors_NothingLostOrDuplicated()
-    {
-        var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable(HostLoad.SecondsVariable)!, System.Globalization.CultureInfo.InvariantCulture));
-        await HostLoad.RunAsync(output, null, "SQLite", 50, duration);
-        if (Environment.GetEnvironmentVariable("ARIA_BILLING_TEST_POSTGRES") is { Length: > 0 } server)
-        {
-            await HostLoad.RunAsync(output, await HostLoad.NewSchemaAsync(server), "PostgreSQL", 50, duration);
-        }
-    }
 }
 
 /// <summary>The load both the short test and the load run drive.</summary>
