@@ -121,6 +121,25 @@ public sealed class SyncReprocessorTests
     }
 
     [Fact]
+    public async Task Discard_ARecordThatErrsAfterTheRequest_IsLeftForTheNextLook()
+    {
+        // Issue #15 item 7: a discard takes what the operator saw (and counted, expected_count) when it was requested; a
+        // record that turns ERROR while the operation waits in the queue is not discarded with it.
+        var f = new SyncFixture();
+        var seen = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        var discard = (await f.Reprocessor.StartAsync(Client, SyncDomain.Account, SyncOperationKind.Discard, SyncScope.Summary("Contact", "Create"), "ops")).Value;
+        f.Clock.Advance(Duration.FromSeconds(5));
+        var later = await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+
+        var ended = (await f.Reprocessor.RunAsync(Client, discard.Id)).Value;
+
+        Assert.Equal((SyncOperationState.Completed, 1L, 1L), (ended.State, ended.Succeeded, ended.Skipped));
+        Assert.Equal(SyncStatus.Discarded, (await Get(f, seen)).Status);
+        Assert.Equal(SyncStatus.Error, (await Get(f, later)).Status);
+        Assert.Equal(1, Assert.Single(await f.Log.SummaryAsync(Client, SyncDomain.Account)).Count);
+    }
+
+    [Fact]
     public async Task Start_OverlappingScopeWhileOneRuns_IsRefused()
     {
         var f = new SyncFixture();
