@@ -88,6 +88,7 @@ public sealed class UsageBatchApiTests : IClassFixture<HostFactory>
             (() => ops.GetAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}"), HttpStatusCode.NotFound, "USAGE_BATCH_NOT_FOUND"),
             (() => ops.GetAsync("/sync/aggregated_usage/batches?start_date=27-04-2025"), HttpStatusCode.BadRequest, "1024"),
             (() => ops.GetAsync("/sync/aggregated_usage/batches?status=nonsense"), HttpStatusCode.BadRequest, "INVALID_VALUE"),
+            (() => ops.GetAsync("/sync/aggregated_usage/batches?start_date=2025-04-27&end_date=2025-04-26"), HttpStatusCode.BadRequest, "INVALID_VALUE"),
             (() => ops.GetAsync("/sync/aggregated_usage/records?batch_id=soon"), HttpStatusCode.BadRequest, "1024"),
             (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/discard", null), HttpStatusCode.BadRequest, "INVALID_REQUEST"),
             (() => ops.PostJsonAsync($"/sync/aggregated_usage/batches/{Iso(NewHour())}/discard", new { expected_count = 1 }), HttpStatusCode.BadRequest, "1010"),

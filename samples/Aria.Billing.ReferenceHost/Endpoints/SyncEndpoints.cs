@@ -88,6 +88,11 @@ public static class SyncEndpoints
         var filter = new UsageBatchFilter(
             client, input.OptionalDate(startDate, "start_date"), input.OptionalDate(endDate, "end_date"),
             string.IsNullOrEmpty(status) ? null : input.Choice(status, "status", SyncStatus.Error), zones.For(client));
+        if (filter is { StartDate: { } from, EndDate: { } until } && until < from)
+        {
+            input.Add(ApiErrors.InvalidValue, $"end_date {until:uuuu-MM-dd} is before start_date {from:uuuu-MM-dd}.", "end_date");
+        }
+
         if (!input.Valid)
         {
             return ApiErrors.Result(input.Errors);
