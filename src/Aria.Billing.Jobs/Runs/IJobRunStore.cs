@@ -47,6 +47,9 @@ public interface IJobRunStore
     /// <summary>The items of a job.</summary>
     Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default);
 
+    /// <summary>How many items the jobs of a run before <paramref name="jobIndex"/> hold (a count, not a list: for the run's work-item limit).</summary>
+    Task<long> CountWorkItemsBeforeAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a job's failed items back to pending, keeping their errors in their history; returns how many.</summary>
     Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default);
 }

@@ -220,6 +220,15 @@ public sealed class InMemoryJobRunStore : IJobRunStore
     }
 
     /// <inheritdoc />
+    public Task<long> CountWorkItemsBeforeAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byJob.Where(j => j.Key.Item1 == runId && j.Key.Item2 < jobIndex).Sum(j => (long)j.Value.Count));
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -94,17 +94,9 @@ internal sealed class RunExecutor(
         return run;
     }
 
-    /// <summary>How many work items the jobs before <paramref name="index"/> hold (0 for the first job).</summary>
-    private async Task<long> ItemsOfEarlierJobsAsync(ScheduleRun run, int index, CancellationToken cancellationToken)
-    {
-        long count = 0;
-        for (var earlier = 0; earlier < index; earlier++)
-        {
-            count += (await store.ListWorkItemsAsync(run.Id, earlier, cancellationToken).ConfigureAwait(false)).Count;
-        }
-
-        return count;
-    }
+    /// <summary>How many work items the jobs before <paramref name="index"/> hold (0 for the first job): a count in the store.</summary>
+    private Task<long> ItemsOfEarlierJobsAsync(ScheduleRun run, int index, CancellationToken cancellationToken) =>
+        index == 0 ? Task.FromResult(0L) : store.CountWorkItemsBeforeAsync(run.Id, index, cancellationToken);
 
     /// <summary>A job's items would cross the run's limit: the job fails like one whose handler threw.</summary>
     private sealed class WorkItemLimitException(string message) : Exception(message);

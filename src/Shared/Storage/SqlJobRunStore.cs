@@ -185,6 +185,15 @@ internal sealed class SqlJobRunStore(SqlDatabase database) : IJobRunStore
             return await command.ListAsync(ReadItem, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    /// <summary>The items of the run's earlier jobs, counted in the database (the work_item index on run and job serves it).</summary>
+    public Task<long> CountWorkItemsBeforeAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.Command("SELECT COUNT(*) FROM work_item WHERE run_id = @run AND job_index < @job")
+                .With("run", runId).With("job", jobIndex);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
     /// <summary>Puts every failed item of the job back to pending in one statement, its error appended to its history.</summary>
     public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async connection =>

@@ -27,6 +27,9 @@ internal abstract class DelegatingRunStore(IJobRunStore inner) : IJobRunStore
     public virtual Task<bool> CompleteWorkItemAsync(long id, string owner, Instant now, string? error, CancellationToken cancellationToken = default) =>
         inner.CompleteWorkItemAsync(id, owner, now, error, cancellationToken);
 
+    public virtual Task<long> CountWorkItemsBeforeAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
+        inner.CountWorkItemsBeforeAsync(runId, jobIndex, cancellationToken);
+
     public virtual Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) =>
         inner.ListWorkItemsAsync(runId, jobIndex, cancellationToken);
 

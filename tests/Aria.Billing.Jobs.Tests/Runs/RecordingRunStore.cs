@@ -72,5 +72,7 @@ internal sealed class RecordingRunStore(IJobRunStore inner) : IJobRunStore
 
     public Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.ListWorkItemsAsync(runId, jobIndex, cancellationToken);
 
+    public Task<long> CountWorkItemsBeforeAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.CountWorkItemsBeforeAsync(runId, jobIndex, cancellationToken);
+
     public Task<int> RetryFailedWorkItemsAsync(Guid runId, int jobIndex, CancellationToken cancellationToken = default) => inner.RetryFailedWorkItemsAsync(runId, jobIndex, cancellationToken);
 }

@@ -66,6 +66,28 @@ public abstract class JobRunStoreConformance
         Assert.False(await store.CompleteWorkItemAsync(reclaimed[0].Id, "w0", expired, null)); // the old lease no longer counts
     }
 
+    /// <summary>The items of a run's earlier jobs are counted per run: later jobs and other runs do not count.</summary>
+    [StoreFact]
+    public async Task CountWorkItemsBefore_CountsOnlyTheRunsEarlierJobs()
+    {
+        var store = CreateStore();
+        var (run, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, 27)));
+        var (other, _) = await store.CreateRunAsync(Run(new LocalDate(2025, 4, 28)));
+        await store.AddWorkItemsAsync(run.Id, 0, ["a", "b", "c"]);
+        await store.AddWorkItemsAsync(run.Id, 1, ["d", "e"]);
+        await store.AddWorkItemsAsync(run.Id, 2, ["f"]);
+        await store.AddWorkItemsAsync(other.Id, 0, ["a", "b", "c", "d"]);
+
+        var counts = new List<long>();
+        foreach (var job in new[] { 0, 1, 2, 3, 9 })
+        {
+            counts.Add(await store.CountWorkItemsBeforeAsync(run.Id, job));
+        }
+
+        Assert.Equal([0L, 3L, 5L, 6L, 6L], counts);
+        Assert.Equal(0L, await store.CountWorkItemsBeforeAsync(Guid.NewGuid(), 5));
+    }
+
     /// <summary>Heartbeats extend only the caller's live leases; failed items go back to pending with their error kept.</summary>
     [StoreFact]
     public async Task Heartbeat_AndRetryFailed()
