@@ -71,7 +71,7 @@ public static class ConsoleEndpoints
         var caller = Caller.Of(http);
         if (await registry.ResolveAsync(caller.Client, name, http.RequestAborted) is not { } schedule)
         {
-            return ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule named '{(name.Length > 100 ? name[..100] : name)}' for this client.", "name")]);
+            return JobEndpoints.ScheduleNotFound(name);
         }
 
         var input = new Input();

@@ -296,6 +296,6 @@ public static class JobEndpoints
         return ApiErrors.Ok(found, p => new AuditPageDto([.. p.Items.Select(RunDto.From)], p.TotalCount, p.ContinuationToken));
     }
 
-    private static IResult ScheduleNotFound(string name) =>
+    internal static IResult ScheduleNotFound(string name) =>
         ApiErrors.Result([new AriaError(JobErrorCodes.ScheduleNotFound, $"No schedule named '{(name.Length > 100 ? name[..100] : name)}' for this client.", "name")]);
 }

@@ -328,13 +328,14 @@ public static class SyncEndpoints
         }
 
         var caller = Caller.Of(http);
+        UsageBatch? batch = null; // a batch scope's batch, read once: it must exist, and a discard counts from it
         if (scope is { Level: SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary, BatchStart: { } batchStart }
-            && await FindBatchAsync(log, caller.Client, batchStart, http.RequestAborted) is null)
+            && (batch = await FindBatchAsync(log, caller.Client, batchStart, http.RequestAborted)) is null)
         {
             return ApiErrors.Result([new AriaError(ApiErrors.UsageBatchNotFound, $"No incomplete aggregated usage batch {UsageBatchDto.Id(batchStart)}.", "batch_id")]);
         }
 
-        if (discard && await CountAsync(log, caller.Client, d, scope, http.RequestAborted) is var now && now > body.ExpectedCount)
+        if (discard && await CountAsync(log, caller.Client, d, scope, batch, http.RequestAborted) is var now && now > body.ExpectedCount)
         {
             return ApiErrors.Result(StatusCodes.Status409Conflict, new AriaError(AriaErrorCode.Symbolic(ApiErrors.DiscardCountChanged),
                 $"The scope now holds {now} ERROR records, more than the {body.ExpectedCount} expected: look again before discarding.", "expected_count"));
@@ -364,16 +365,16 @@ public static class SyncEndpoints
 
     /// <summary>
     /// How many ERROR records <paramref name="scope"/> holds now, from the log's own summaries (the same counts the summary pages
-    /// show the operator): a record scope is one record, checked by the reprocessor when it starts.
+    /// show the operator): a record scope is one record, checked by the reprocessor when it starts; a batch scope counts from
+    /// its <paramref name="batch"/>, already read.
     /// </summary>
-    private static async Task<long> CountAsync(SyncLog log, ClientNumber client, SyncDomain domain, SyncScope scope, CancellationToken cancellationToken)
+    private static async Task<long> CountAsync(SyncLog log, ClientNumber client, SyncDomain domain, SyncScope scope, UsageBatch? batch, CancellationToken cancellationToken)
     {
         switch (scope.Level)
         {
             case SyncScopeLevel.Record:
                 return 1;
             case SyncScopeLevel.Batch or SyncScopeLevel.BatchErrorSummary:
-                var batch = await FindBatchAsync(log, client, scope.BatchStart!.Value, cancellationToken);
                 return batch is null ? 0 : batch.Details
                     .Where(e => e.Status == SyncStatus.Error && (scope.Level == SyncScopeLevel.Batch || e.ErrorCode == scope.ErrorCode))
                     .Sum(e => (long)e.Count);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 
 namespace Aria.Billing.Invoicing;
 
@@ -18,15 +19,11 @@ internal static class InvoiceCheck
     private static List<AriaError> OutsideBusinessDates(Invoice invoice)
     {
         var errors = new List<AriaError>();
-        foreach (var (date, input) in new[] { (invoice.BillDate, "bill_date"), (invoice.PeriodStart, "period_start"), (invoice.PeriodEnd, "period_end") })
+        foreach (var (date, input) in new (LocalDate? Date, string Input)[]
         {
-            if (BusinessDates.Check(date, input) is { } error)
-            {
-                errors.Add(error);
-            }
-        }
-
-        foreach (var (date, input) in new[] { (invoice.InvoiceDate, "invoice_date"), (invoice.DueDate, "due_date") })
+            (invoice.BillDate, "bill_date"), (invoice.PeriodStart, "period_start"), (invoice.PeriodEnd, "period_end"),
+            (invoice.InvoiceDate, "invoice_date"), (invoice.DueDate, "due_date"),
+        })
         {
             if (date is { } given && BusinessDates.Check(given, input) is { } error)
             {

@@ -43,12 +43,12 @@ internal sealed class RunCreator(IJobRunStore store, IClock clock)
 
         return new ScheduleRun
         {
-        Id = Guid.NewGuid(),
-        Client = schedule.Client,
-        Schedule = schedule.Name,
-        RunDate = runDate,
-        Jobs = schedule.Jobs.Select((j, i) => new JobRun { Index = i, Name = j.Name, JobType = j.JobType }).ToArray(),
-        StartedBy = startedBy,
+            Id = Guid.NewGuid(),
+            Client = schedule.Client,
+            Schedule = schedule.Name,
+            RunDate = runDate,
+            Jobs = schedule.Jobs.Select((j, i) => new JobRun { Index = i, Name = j.Name, JobType = j.JobType }).ToArray(),
+            StartedBy = startedBy,
             CreatedAt = clock.GetCurrentInstant(),
         };
     }

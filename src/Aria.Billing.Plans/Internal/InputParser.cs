@@ -32,31 +32,27 @@ internal static class InputParser
         var result = IsoDate.Parse(text.Trim());
         if (!result.Success)
         {
-            var detail = $"{input} '{text.Trim()}' is not a valid date.";
-            error = new AriaError(
-                invalidDateCode,
-                invalidDateCode == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)
-                    : invalidDateCode == AriaErrorCodes.InvalidDateFormat ? ManualText.Compose(ManualText.InvalidDateFormat, detail)
-                    : detail,
-                input);
+            error = InvalidDate(invalidDateCode, input, $"{input} '{text.Trim()}' is not a valid date.");
             return false;
         }
 
         if (!BusinessDates.Contains(result.Value))
         {
-            var detail = $"{input} '{text.Trim()}' is outside the business dates accepted, {BusinessDates.Earliest:uuuu-MM-dd} to {BusinessDates.Latest:uuuu-MM-dd}.";
-            error = new AriaError(
-                invalidDateCode,
-                invalidDateCode == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)
-                    : invalidDateCode == AriaErrorCodes.InvalidDateFormat ? ManualText.Compose(ManualText.InvalidDateFormat, detail)
-                    : detail,
-                input);
+            error = InvalidDate(invalidDateCode, input, $"{input} '{text.Trim()}' is outside the business dates accepted, {BusinessDates.Earliest:uuuu-MM-dd} to {BusinessDates.Latest:uuuu-MM-dd}.");
             return false;
         }
 
         date = result.Value;
         return true;
     }
+
+    /// <summary>A well-shaped date refused with <paramref name="code"/>, its message led by the manual's text for that code.</summary>
+    private static AriaError InvalidDate(AriaErrorCode code, string input, string detail) => new(
+        code,
+        code == PlanErrorCodes.InvalidEffectiveDate ? ManualText.Compose(ManualText.InvalidEffectiveDate, detail)
+            : code == AriaErrorCodes.InvalidDateFormat ? ManualText.Compose(ManualText.InvalidDateFormat, detail)
+            : detail,
+        input);
 
     /// <summary>Parses an optional whole number; a blank text is "not given".</summary>
     public static bool TryParseOptionalInt(string? text, string input, out int? value, out AriaError? error)

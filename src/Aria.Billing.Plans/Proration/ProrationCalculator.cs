@@ -74,14 +74,14 @@ public sealed class ProrationCalculator
             return Refusals.NegativeUnits();
         }
 
-        if (!BusinessDates.Contains(request.EffectiveDate))
+        if (BusinessDates.Check(request.EffectiveDate, "effective_date", PlanErrorCodes.InvalidEffectiveDate) is { } effectiveOutside)
         {
-            return Refusals.DateOutOfRange(request.EffectiveDate, PlanErrorCodes.InvalidEffectiveDate, "effective_date");
+            return effectiveOutside;
         }
 
-        if (request.AltProrationStartDate is { } alt && !BusinessDates.Contains(alt))
+        if (request.AltProrationStartDate is { } alt && BusinessDates.Check(alt, "alt_proration_start_date") is { } altOutside)
         {
-            return Refusals.DateOutOfRange(alt, AriaErrorCodes.InvalidDateFormat, "alt_proration_start_date");
+            return altOutside;
         }
 
         // The range rules (3017, 14306) are those of alt_proration_start_date: an ordinary change is quoted on the period
@@ -142,9 +142,6 @@ public sealed class ProrationCalculator
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeRate() =>
             new(PlanErrorCodes.NegativeRatePerUnit, "Rate per unit cannot be negative.", "rate_per_unit");
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public static AriaError DateOutOfRange(LocalDate date, AriaErrorCode code, string input) => BusinessDates.Check(date, input, code)!;
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static AriaError NegativeUnits() =>
