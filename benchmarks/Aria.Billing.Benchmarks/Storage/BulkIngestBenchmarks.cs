@@ -18,7 +18,7 @@ namespace Aria.Billing.Benchmarks.Storage;
 /// 50% of the floor's rate (Ratio ≤ 2).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10, invocationCount: 4)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 12)]
 public class BulkIngestBenchmarks
 {
     private const int Batch = SyncLog.MaxIngestBatchSize;

@@ -58,9 +58,11 @@ public sealed class SyncLog
     /// Records a batch of messages and processes them with the handler, as <see cref="IngestAsync"/> does one: idempotent on
     /// (client, domain, event id) — a message whose event id is stored already, or came earlier in the batch, is answered
     /// with the stored record untouched and unprocessed unless it is a stale PENDING record, which this call then claims and
-    /// processes. Storing is all or nothing (one transaction: a failure stores none of the batch); then the handler runs on each
-    /// new record, one after another, and the outcomes are written in one more transaction (compare-and-swap on each
-    /// record's version, as a single ingest). A crash between the two leaves PENDING records for the recovery pass.
+    /// processes. All or nothing: the new messages are handled one after another while the store holds the batch's clients
+    /// and domains (no other ingest of theirs stores a record meanwhile, so none is handled twice), then stored with their
+    /// outcomes in one transaction (<see cref="ISyncRecordStore.AddManyAsync(IReadOnlyList{SyncRecord}, Func{IReadOnlyList{SyncRecord}, CancellationToken, Task{IReadOnlyList{SyncRecord}}}, CancellationToken)"/>).
+    /// A crash or a failure before that commit stores none of the batch and acknowledges none: the sender sends it again
+    /// (the handler may then run again for a message it ran for; the log holds each message once).
     /// </summary>
     /// <param name="messages">At most <see cref="MaxIngestBatchSize"/> messages.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -81,33 +83,34 @@ public sealed class SyncLog
         }
 
         var now = _clock.GetCurrentInstant();
-        var added = await _store.AddManyAsync([.. messages.Select(m => Pending(m, now))], cancellationToken).ConfigureAwait(false);
-        var work = added.Where(a => a.Created).Select(a => a.Record).ToList();
+        var added = await _store.AddManyAsync([.. messages.Select(m => Pending(m, now))], HandleAllAsync, cancellationToken).ConfigureAwait(false);
         var stale = added.Where(a => !a.Created && IsStalePending(a.Record, now)).Select(a => a.Record).DistinctBy(r => r.Id).ToList();
-        if (stale.Count > 0)
+        if (stale.Count == 0)
         {
-            var claimed = await _store.UpdateManyAsync([.. stale.Select(r => (r with { PendingSince = now }, r.Version))], cancellationToken).ConfigureAwait(false);
-            work.AddRange(claimed.OfType<SyncRecord>());
+            return [.. added.Select(a => new SyncIngestResult(a.Record, a.Created))];
         }
 
-        var processed = new List<(SyncRecord Updated, long ExpectedVersion)>(work.Count);
-        foreach (var record in work)
-        {
-            var outcome = await SyncOutcomes.RunAsync(_handler, record, cancellationToken).ConfigureAwait(false);
-            processed.Add((SyncOutcomes.Apply(record, outcome, "ingest", "ingest", _clock.GetCurrentInstant()), record.Version));
-        }
-
+        // PENDING records a crashed single ingest left: claimed, processed and written as that ingest would have.
         var final = added.Select(a => a.Record).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
-        var stored = processed.Count == 0 ? [] : await _store.UpdateManyAsync(processed, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < processed.Count; i++)
+        foreach (var claimed in (await _store.UpdateManyAsync([.. stale.Select(r => (r with { PendingSince = now }, r.Version))], cancellationToken).ConfigureAwait(false)).OfType<SyncRecord>())
         {
-            var id = processed[i].Updated.Id;
-            final[id] = stored[i]
-                ?? await _store.GetAsync(processed[i].Updated.Client, id, cancellationToken).ConfigureAwait(false)
-                ?? final[id];
+            final[claimed.Id] = await ProcessAsync(claimed, "ingest", "ingest", cancellationToken).ConfigureAwait(false);
         }
 
         return [.. added.Select(a => new SyncIngestResult(final[a.Record.Id], a.Created))];
+    }
+
+    /// <summary>Runs the handler on each record of a bulk ingest, one after another; the records with their outcomes.</summary>
+    private async Task<IReadOnlyList<SyncRecord>> HandleAllAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        var processed = new SyncRecord[records.Count];
+        for (var i = 0; i < processed.Length; i++)
+        {
+            var outcome = await SyncOutcomes.RunAsync(_handler, records[i], cancellationToken).ConfigureAwait(false);
+            processed[i] = SyncOutcomes.Apply(records[i], outcome, "ingest", "ingest", _clock.GetCurrentInstant());
+        }
+
+        return processed;
     }
 
     /// <summary>The largest batch <see cref="IngestManyAsync"/> takes.</summary>

@@ -21,6 +21,49 @@ public interface ISyncRecordStore
     Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Adds a batch as <see cref="AddManyAsync(IReadOnlyList{SyncRecord}, CancellationToken)"/> does, but hands the records it
+    /// creates (ids assigned, version 1) to <paramref name="process"/> first and stores each as <paramref name="process"/>
+    /// returns it, at version 2 — the outcome of a bulk ingest written with the message, once. While
+    /// <paramref name="process"/> runs, the batch's clients and domains are held: no other add of theirs stores a record until
+    /// this one ends, so no event id is created, or processed, twice. All or nothing: an exception (from
+    /// <paramref name="process"/>, or the store) stores none of the batch.
+    /// </summary>
+    /// <remarks>
+    /// This default implementation stores the batch PENDING first (<see cref="AddManyAsync(IReadOnlyList{SyncRecord}, CancellationToken)"/>),
+    /// runs <paramref name="process"/>, then writes what it returns (<see cref="UpdateManyAsync"/>): two writes per record,
+    /// and an exception from <paramref name="process"/> leaves the records PENDING for the recovery pass. The relational
+    /// stores write each record once.
+    /// </remarks>
+    /// <param name="records">The batch, as for <see cref="AddManyAsync(IReadOnlyList{SyncRecord}, CancellationToken)"/>.</param>
+    /// <param name="process">
+    /// Given the records this call creates (one per new event key, in an order of the store's choosing); returns them
+    /// processed, one per record, in the same order, with the same ids and event keys (only their processing fields changed).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call (nothing is stored).</param>
+    /// <returns>A result per record, in the order given: the stored record and whether this call created it.</returns>
+    async Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(
+        IReadOnlyList<SyncRecord> records, Func<IReadOnlyList<SyncRecord>, CancellationToken, Task<IReadOnlyList<SyncRecord>>> process, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var added = await AddManyAsync(records, cancellationToken).ConfigureAwait(false);
+        var created = added.Where(a => a.Created).Select(a => a.Record).ToList();
+        if (created.Count == 0)
+        {
+            return added;
+        }
+
+        var processed = SyncProcessedBatch.Check(created, await process(created, cancellationToken).ConfigureAwait(false));
+        var stored = await UpdateManyAsync([.. processed.Select((p, i) => (p, created[i].Version))], cancellationToken).ConfigureAwait(false);
+        var final = new Dictionary<long, SyncRecord>(created.Count);
+        for (var i = 0; i < created.Count; i++)
+        {
+            final[created[i].Id] = stored[i] ?? await GetAsync(created[i].Client, created[i].Id, cancellationToken).ConfigureAwait(false) ?? created[i];
+        }
+
+        return [.. added.Select(a => (final.GetValueOrDefault(a.Record.Id, a.Record), a.Created))];
+    }
+
+    /// <summary>
     /// Writes processing outcomes in one transaction: for each record whose stored version is the expected one, its processing
     /// fields — status, error code, message and number, attempts, in-flight operation, pending-since — become those given and
     /// its version goes up by one; the message's own fields (names, payload, times, batch) stay as stored. Each id at most once.

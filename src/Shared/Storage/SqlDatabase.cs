@@ -70,6 +70,65 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken) =>
         SyncRecordBulk.UpdateEachAsync(connection, transaction, updates, cancellationToken);
 
+    /// <summary>
+    /// Holds, within <paramref name="transaction"/>, the ingest gate of each (client, domain) — in one order, so two holders
+    /// never wait for each other — until the transaction ends: exclusively for a bulk ingest that runs its processing before
+    /// it writes, shared for the adds that write at once, so such an add of the same client and domain waits for the bulk
+    /// ingest to end and then finds its records. By default nothing: where writers are serialised (SQLite), the write
+    /// transaction already holds everything.
+    /// </summary>
+    internal virtual Task HoldIngestGatesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(ClientNumber Client, SyncDomain Domain)> gates, bool exclusive, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
+    /// The value expression an add of one sync record writes as its version, 1, after taking the shared ingest gate of the
+    /// record's client and domain (parameter <c>@gate</c>, <see cref="IngestGate"/>) within the statement; by default the
+    /// literal 1 (see <see cref="HoldIngestGatesAsync"/>).
+    /// </summary>
+    internal virtual string GatedVersionOne => "1";
+
+    /// <summary>The key of a client's and domain's ingest gate (<see cref="HoldIngestGatesAsync"/>).</summary>
+    internal static long IngestGate(ClientNumber client, SyncDomain domain) => LockKey($"aria-billing-sync-ingest:{client.Value}:{(int)domain}");
+
+    /// <summary>A stable 64-bit key for a lock name (FNV-1a: the same on every node and every run, unlike string hash codes).</summary>
+    internal static long LockKey(string name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
+
+    /// <summary>
+    /// The query of the sync records of <c>@client</c> and <c>@domain</c> whose event id is one of <c>@events</c> (a list
+    /// bound by <see cref="AddList{T}"/>), in <see cref="SyncRecordRows.Columns"/>.
+    /// </summary>
+    internal virtual string StoredEventsQuery =>
+        $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({ListOf("@events")})";
+
+    /// <summary>
+    /// <paramref name="count"/> ids for new sync records, within a write transaction holding their ingest gates: ids no
+    /// other record has or will be given. By default the ids above the highest stored (writers are serialised).
+    /// </summary>
+    internal virtual async Task<long[]> NextSyncRecordIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("SELECT COALESCE(MAX(id), 0) FROM sync_record", transaction);
+        var highest = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return [.. Enumerable.Range(1, count).Select(i => highest + i)];
+    }
+
+    /// <summary>
+    /// Writes, within <paramref name="transaction"/>, each of <paramref name="records"/> as given (its id and version
+    /// included) as a new row; a record whose id or event key is stored fails the statement. By default one row at a time on
+    /// one command (<see cref="SyncRecordBulk"/>); a dialect may stream them (PostgreSQL: binary COPY).
+    /// </summary>
+    internal virtual Task WriteNewSyncRecordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken) =>
+        SyncRecordBulk.WriteEachAsync(connection, transaction, records, cancellationToken);
+
     /// <summary>Whether a text column can hold <paramref name="text"/>; a filter on text it cannot hold matches nothing.</summary>
     internal virtual bool CanHold(string text) => true;
 

@@ -13,10 +13,6 @@ namespace Aria.Billing.Storage;
 /// </summary>
 internal sealed partial class SqlSyncRecordStore(SqlDatabase database) : ISyncRecordStore
 {
-    private const string InsertColumns = SyncRecordBulk.InsertColumns;
-
-    private const string InsertValues = SyncRecordBulk.InsertValues;
-
     /// <summary>The ordinal of the <c>sort_key</c> column a sorted search adds after the record's columns.</summary>
     private const int SortKeyOrdinal = (int)SyncRecordColumn.Version + 1;
 
@@ -29,65 +25,6 @@ internal sealed partial class SqlSyncRecordStore(SqlDatabase database) : ISyncRe
     private static readonly string StatusRank =
         "CASE status " + string.Concat(Enum.GetValues<SyncStatus>().OrderBy(s => s.ToString(), StringComparer.Ordinal)
             .Select((s, rank) => $"WHEN {(int)s} THEN {rank} ")) + "END";
-
-    /// <inheritdoc />
-    public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return database.WriteAsync(async connection =>
-        {
-            await using var insert = connection.Command(
-                $"INSERT INTO sync_record ({InsertColumns}) VALUES ({InsertValues}) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}")
-                .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId)
-                .With("account_no", record.AccountNumber?.Value).WithFields(record);
-            if (await insert.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false) is { } created)
-            {
-                return (created, true);
-            }
-
-            await using var existing = connection.Command(
-                $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id = @event_id")
-                .With("client", record.Client.Value).With("domain", (int)record.Domain).With("event_id", record.EventId);
-            return ((await existing.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))!, false);
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Adds the batch in one transaction: the first message of each (client, domain, event id) is inserted — in the order of
-    /// those keys, so two batches that share event ids meet them in one order — unless it is stored already; the others are
-    /// answered with the stored record.
-    /// </summary>
-    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([]);
-        }
-
-        var firsts = records.DistinctBy(Key).OrderBy(r => r.Client.Value).ThenBy(r => r.Domain).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
-        return database.TransactionAsync<IReadOnlyList<(SyncRecord, bool)>>(async (connection, transaction) =>
-        {
-            var created = await database.InsertSyncRecordsAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
-            var stored = created.ToDictionary(Key);
-            foreach (var group in firsts.Where(r => !stored.ContainsKey(Key(r))).GroupBy(r => (r.Client, r.Domain)))
-            {
-                await using var existing = connection.Command(
-                    $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({database.ListOf("@events")})", transaction)
-                    .With("client", group.Key.Client.Value).With("domain", (int)group.Key.Domain);
-                database.AddList<string>(existing, "events", group.Select(r => r.EventId).ToArray());
-                foreach (var record in await existing.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))
-                {
-                    stored[Key(record)] = record;
-                }
-            }
-
-            var fresh = created.Select(Key).ToHashSet();
-            return [.. records.Select(r => (stored[Key(r)], fresh.Remove(Key(r))))];
-        }, cancellationToken);
-
-        static (ClientNumber, SyncDomain, string) Key(SyncRecord r) => (r.Client, r.Domain, r.EventId);
-    }
 
     /// <summary>Writes the outcomes (compare-and-swap, processing fields only) in one transaction, in id order (PostgreSQL: one statement).</summary>
     public Task<IReadOnlyList<SyncRecord?>> UpdateManyAsync(IReadOnlyList<(SyncRecord Updated, long ExpectedVersion)> updates, CancellationToken cancellationToken = default)

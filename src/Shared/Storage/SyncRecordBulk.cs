@@ -10,15 +10,15 @@ namespace Aria.Billing.Storage;
 /// </summary>
 internal static class SyncRecordBulk
 {
-    /// <summary>The columns an insert writes (the id is assigned, the version is 1).</summary>
+    /// <summary>The columns an insert writes but the id (assigned) and the version (1), which follows them.</summary>
     internal const string InsertColumns =
         "client, domain, event_id, account_no, aria_sync_id, event_time, object_type, object_name, object_name_key, action, action_name, action_name_key, " +
-        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, pending_since, version";
+        "status, error_code, error_message, error_number, scn_number, payload, audit_header, batch_start, batch_end, attempts, in_flight, pending_since";
 
     /// <summary>The parameters of <see cref="InsertColumns"/>.</summary>
     internal const string InsertValues =
         "@client, @domain, @event_id, @account_no, @aria_sync_id, @event_time, @object_type, @object_name, @object_name_key, @action, @action_name, " +
-        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, @pending_since, 1";
+        "@action_name_key, @status, @error_code, @error_message, @error_number, @scn_number, @payload, @audit_header, @batch_start, @batch_end, @attempts, @in_flight, @pending_since";
 
     /// <summary>
     /// The processing fields an outcome changes: the only columns a bulk outcome write sets, so the indexes on the message's
@@ -36,7 +36,7 @@ internal static class SyncRecordBulk
     {
         var created = new List<SyncRecord>(records.Count);
         await using var insert = connection.Command(
-            $"INSERT INTO sync_record ({InsertColumns}) VALUES ({InsertValues}) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}", transaction);
+            $"INSERT INTO sync_record ({InsertColumns}, version) VALUES ({InsertValues}, 1) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}", transaction);
         var parameters = new Dictionary<string, DbParameter>();
         foreach (var record in records)
         {
@@ -49,6 +49,19 @@ internal static class SyncRecordBulk
         }
 
         return created;
+    }
+
+    /// <summary>Writes each record as a new row, its id and version as given.</summary>
+    internal static async Task WriteEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.Command($"INSERT INTO sync_record (id, {InsertColumns}, version) VALUES (@id, {InsertValues}, @version)", transaction);
+        var parameters = new Dictionary<string, DbParameter>();
+        foreach (var record in records)
+        {
+            Bind(insert, parameters, [("id", record.Id), ("version", record.Version), ("client", record.Client.Value), ("domain", (int)record.Domain), ("event_id", record.EventId), ("account_no", record.AccountNumber?.Value)]);
+            Bind(insert, parameters, SyncRecordRows.Fields(record));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes each outcome (compare-and-swap); the records updated now.</summary>

@@ -40,6 +40,21 @@ internal static class SyncRecordRows
         Version = r.GetInt64((int)C.Version),
     };
 
+    /// <summary>
+    /// The record as <see cref="Read"/> would read it back once written: its instants (and its attempts') at the ticks the
+    /// columns keep. A write that does not read its rows back answers with this.
+    /// </summary>
+    internal static SyncRecord AsStored(SyncRecord record) => record with
+    {
+        EventTime = Stored(record.EventTime),
+        BatchStart = record.BatchStart is { } start ? Stored(start) : null,
+        BatchEnd = record.BatchEnd is { } end ? Stored(end) : null,
+        PendingSince = record.PendingSince is { } since ? Stored(since) : null,
+        Attempts = [.. record.Attempts.Select(a => a with { At = Stored(a.At) })],
+    };
+
+    private static NodaTime.Instant Stored(NodaTime.Instant instant) => NodaTime.Instant.FromUnixTimeTicks(SqlCommands.Ticks(instant));
+
     /// <summary>Binds the mutable fields of <paramref name="record"/> as the parameters the insert and update statements name.</summary>
     internal static DbCommand WithFields(this DbCommand command, SyncRecord record)
     {

@@ -60,6 +60,141 @@ public abstract class SyncRecordStoreConformance
         Assert.Empty(await store.AddManyAsync([]));
     }
 
+    /// <summary>
+    /// A bulk add with processing hands only the new event keys to its processing step (ids assigned, version 1) and stores
+    /// each as returned, once, at version 2: stored and repeated keys are answered with the stored record, results come in
+    /// the order given, what it answers is what a read finds, and the summary counts the processed outcome, not the message.
+    /// </summary>
+    [StoreFact]
+    public async Task AddManyProcessed_StoresEachNewRecordOnceAsProcessed_AndAnswersInOrder()
+    {
+        // spec: billing-sync-reprocess.txt (a message is logged once per event id, with the outcome of its processing)
+        var store = CreateStore();
+        var (before, _) = await store.AddAsync(Record("E1", "Account"));
+        var given = new List<SyncRecord>();
+        var at = Instant.FromUtc(2025, 4, 28, 1, 2, 3) + Duration.FromNanoseconds(150); // below a tick: the answer is still what a read finds
+
+        var results = await store.AddManyAsync(
+            [Record("E2", "Contact", SyncStatus.Pending), Record("E1", "Contact"), Record("E3", "Plan", SyncStatus.Pending), Record("E2", "Plan")],
+            (records, _) =>
+            {
+                given.AddRange(records);
+                return Task.FromResult<IReadOnlyList<SyncRecord>>([.. records.Select(r => r.EventId == "E2"
+                    ? r with { Status = SyncStatus.Complete, ErrorCode = null, ErrorMessage = null, Attempts = [new SyncAttempt(at, "ingest", SyncStatus.Complete, null, null, "ingest")] }
+                    : r with { Status = SyncStatus.Error, ErrorCode = "USAGE_TYPE_NOT_FOUND", ErrorMessage = "No such usage type.", PendingSince = at })]);
+            });
+
+        Assert.Equal(["E2", "E3"], given.Select(r => r.EventId).Order());
+        Assert.All(given, r => Assert.Equal((SyncStatus.Pending, 1L), (r.Status, r.Version)));
+        Assert.Equal(2, given.Select(r => r.Id).Where(id => id > before.Id).Distinct().Count());
+        Assert.Equal([("E2", true), ("E1", false), ("E3", true), ("E2", false)], results.Select(r => (r.Record.EventId, r.Created)));
+        Assert.Equal(before, results[1].Record);
+        Assert.Same(results[0].Record, results[3].Record);
+        Assert.Equal((SyncStatus.Complete, 2L, "Contact"), (results[0].Record.Status, results[0].Record.Version, results[0].Record.ObjectName));
+        Assert.Equal("ingest", Assert.Single(results[0].Record.Attempts).Kind);
+        Assert.Equal(SyncStatus.Error, results[2].Record.Status);
+        foreach (var (record, _) in results)
+        {
+            var read = await store.GetAsync(Client, record.Id);
+            Assert.Equal(record with { Attempts = [] }, read! with { Attempts = [] });
+            Assert.Equal(record.Attempts, read.Attempts);
+        }
+
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 1), new SyncSummaryRow("Plan", "Create", 1)], await store.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.Equal([("USAGE_TYPE_NOT_FOUND", 1L)], (await store.SummarizeErrorsAsync(Client, SyncDomain.Account, "Plan", "Create")).Select(r => (r.ErrorCode!, r.Count)));
+        var none = 0;
+        Assert.All(await store.AddManyAsync([Record("E3", "Plan")], (r, _) => { none++; return Task.FromResult(r); }), r => Assert.False(r.Created));
+        Assert.Equal(0, none);
+    }
+
+    /// <summary>A bulk add with processing is all or nothing: a failing or misbehaving processing step stores none of the batch.</summary>
+    [StoreFact]
+    public async Task AddManyProcessed_AProcessingStepThatFailsOrMisbehaves_StoresNothing()
+    {
+        var store = CreateStore();
+        await store.AddAsync(Record("E0", "Account"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => store.AddManyAsync([Record("E1", "Account"), Record("E2", "Account")], (_, _) => throw new TimeoutException()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddManyAsync([Record("E1", "Account"), Record("E2", "Account")],
+            (r, _) => Task.FromResult<IReadOnlyList<SyncRecord>>([r[0]])));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddManyAsync([Record("E1", "Account"), Record("E2", "Account")],
+            (r, _) => Task.FromResult<IReadOnlyList<SyncRecord>>([r[0], r[1] with { EventId = "E9" }])));
+
+        var all = await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account });
+        Assert.Equal(["E0"], all.Items.Select(r => r.EventId));
+        Assert.Equal([new SyncSummaryRow("Account", "Create", 1)], await store.SummarizeAsync(Client, SyncDomain.Account));
+        Assert.True((await store.AddManyAsync([Record("E1", "Account")], (r, _) => Task.FromResult(r))).Single().Created);
+    }
+
+    /// <summary>
+    /// Bulk adds with processing, plain bulk adds and single adds of overlapping event ids, all at once: each event id is
+    /// created exactly once and, when a processing bulk add created it, processed exactly once — no add slips in while a
+    /// batch is being processed (issue 19: the bulk ingest writes each message once without handling one twice).
+    /// </summary>
+    [StoreFact]
+    public async Task AddManyProcessed_ConcurrentWithOtherAdds_EachEventCreatedOnceAndProcessedOnce()
+    {
+        var store = CreateStore();
+        var processedCounts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var events = Enumerable.Range(0, 60).Select(i => $"C{i:D2}").ToArray();
+        var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            var mine = events.Where((_, i) => (i + w) % 3 != 0).OrderBy(e => (e[1] * 7 + e[2] * 13) * (w + 1) % 23).ToList();
+            var created = new List<string>();
+            if (w % 3 == 2)
+            {
+                foreach (var e in mine.Take(15))
+                {
+                    if ((await store.AddAsync(Record(e, "Account"))).Created)
+                    {
+                        created.Add(e);
+                    }
+                }
+
+                return created;
+            }
+
+            foreach (var chunk in mine.Chunk(9))
+            {
+                var results = w % 3 == 0
+                    ? await store.AddManyAsync([.. chunk.Select(e => Record(e, "Account"))], async (records, _) =>
+                    {
+                        await Task.Delay(2);
+                        foreach (var r in records)
+                        {
+                            processedCounts.AddOrUpdate(r.EventId, 1, (_, n) => n + 1);
+                        }
+
+                        return [.. records.Select(r => r with { Status = SyncStatus.Complete, ErrorCode = null, ErrorMessage = null })];
+                    })
+                    : await store.AddManyAsync([.. chunk.Select(e => Record(e, "Account"))]);
+                created.AddRange(results.Where(r => r.Created).Select(r => r.Record.EventId));
+            }
+
+            return created;
+        })).ToList();
+
+        var createdBy = (await Task.WhenAll(writers)).SelectMany(c => c).ToList();
+
+        Assert.Equal(createdBy.Count, createdBy.Distinct().Count());
+        Assert.All(processedCounts, p => Assert.Equal(1, p.Value));
+        var all = new List<SyncRecord>();
+        for (var page = await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.First(100).Value }); ; )
+        {
+            all.AddRange(page.Items);
+            if (page.ContinuationToken is null)
+            {
+                break;
+            }
+
+            page = await store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.After(page.ContinuationToken, 100).Value });
+        }
+
+        Assert.Equal(createdBy.Order(), all.Select(r => r.EventId).Order());
+        Assert.Equal(processedCounts.Keys.Order(), all.Where(r => r.Status == SyncStatus.Complete).Select(r => r.EventId).Order());
+        Assert.Equal(all.Count(r => r.Status == SyncStatus.Error), (await store.SummarizeAsync(Client, SyncDomain.Account)).Sum(r => r.Count));
+    }
+
     /// <summary>Updates in bulk are compare-and-swap one by one: a moved version leaves that record alone, the others are written.</summary>
     [StoreFact]
     public async Task UpdateMany_ComparesEachVersion()

@@ -1,0 +1,146 @@
+namespace Aria.Billing.Storage;
+
+/// <summary>The adds of the sync log: one message, a batch stored as given, and a batch processed before it is written.</summary>
+internal sealed partial class SqlSyncRecordStore
+{
+    private const string InsertColumns = SyncRecordBulk.InsertColumns;
+
+    private const string InsertValues = SyncRecordBulk.InsertValues;
+
+    /// <summary>
+    /// Inserts the record unless its event key is stored (one statement that first takes the shared ingest gate of its client
+    /// and domain, so it waits for a bulk ingest of theirs to end); else reads the stored record.
+    /// </summary>
+    public Task<(SyncRecord Record, bool Created)> AddAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return database.WriteAsync(async connection =>
+        {
+            await using var insert = connection.Command(
+                $"INSERT INTO sync_record ({InsertColumns}, version) VALUES ({InsertValues}, {database.GatedVersionOne}) " +
+                $"ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}")
+                .With("gate", SqlDatabase.IngestGate(record.Client, record.Domain)).With("client", record.Client.Value).With("domain", (int)record.Domain)
+                .With("event_id", record.EventId).With("account_no", record.AccountNumber?.Value).WithFields(record);
+            if (await insert.FirstOrDefaultAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false) is { } created)
+            {
+                return (created, true);
+            }
+
+            return ((await ReadStoredAsync(connection, null, [record], cancellationToken).ConfigureAwait(false))[EventKey(record)], false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the batch in one transaction, holding the shared ingest gates of its clients and domains: the first message of
+    /// each event key is inserted — in the order of those keys, so two batches that share event ids meet them in one order —
+    /// unless it is stored already; the others are answered with the stored record.
+    /// </summary>
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([]);
+        }
+
+        var firsts = Firsts(records);
+        return database.TransactionAsync<IReadOnlyList<(SyncRecord, bool)>>(async (connection, transaction) =>
+        {
+            await database.HoldIngestGatesAsync(connection, transaction, Gates(firsts), exclusive: false, cancellationToken).ConfigureAwait(false);
+            var created = await database.InsertSyncRecordsAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
+            var stored = created.ToDictionary(EventKey);
+            foreach (var (key, record) in await ReadStoredAsync(connection, transaction, firsts.Where(r => !stored.ContainsKey(EventKey(r))), cancellationToken).ConfigureAwait(false))
+            {
+                stored[key] = record;
+            }
+
+            return Answer(records, stored, created);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The bulk ingest in one write transaction: the ingest gates of the batch's clients and domains held exclusively
+    /// (PostgreSQL: advisory locks that single adds share; SQLite: the one writer, held throughout), the stored event keys
+    /// read, ids taken for the new records, <paramref name="process"/> run on them, and the processed records written once
+    /// (PostgreSQL: binary COPY) — no PENDING row and no second write. A transient error retries the transaction, without
+    /// running <paramref name="process"/> again on a record it processed.
+    /// </summary>
+    public Task<IReadOnlyList<(SyncRecord Record, bool Created)>> AddManyAsync(
+        IReadOnlyList<SyncRecord> records, Func<IReadOnlyList<SyncRecord>, CancellationToken, Task<IReadOnlyList<SyncRecord>>> process, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(process);
+        if (records.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<(SyncRecord, bool)>>([]);
+        }
+
+        var firsts = Firsts(records);
+        var processed = new Dictionary<(ClientNumber, SyncDomain, string), SyncRecord>();
+        return database.TransactionAsync<IReadOnlyList<(SyncRecord, bool)>>(async (connection, transaction) =>
+        {
+            await database.HoldIngestGatesAsync(connection, transaction, Gates(firsts), exclusive: true, cancellationToken).ConfigureAwait(false);
+            var stored = await ReadStoredAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
+            var fresh = firsts.Where(r => !stored.ContainsKey(EventKey(r))).ToList();
+            var ids = await database.NextSyncRecordIdsAsync(connection, transaction, fresh.Count, cancellationToken).ConfigureAwait(false);
+            var created = fresh.Select((r, i) => r with { Id = ids[i], Version = 1 }).ToList();
+            var toProcess = created.Where(r => !processed.ContainsKey(EventKey(r))).ToList();
+            if (toProcess.Count > 0)
+            {
+                var back = await process(toProcess, cancellationToken).ConfigureAwait(false);
+                if (back is null || back.Count != toProcess.Count || back.Where((r, i) => r is null || r.Id != toProcess[i].Id || EventKey(r) != EventKey(toProcess[i])).Any())
+                {
+                    throw new InvalidOperationException("The processing step of a bulk add must return each record it was given, in order, with its id and event key.");
+                }
+
+                foreach (var record in back)
+                {
+                    processed[EventKey(record)] = record;
+                }
+            }
+
+            var final = created.Select(r => SyncRecordRows.AsStored(processed[EventKey(r)] with { Id = r.Id, Version = 2 })).ToList();
+            await database.WriteNewSyncRecordsAsync(connection, transaction, final, cancellationToken).ConfigureAwait(false);
+            foreach (var record in final)
+            {
+                stored[EventKey(record)] = record;
+            }
+
+            return Answer(records, stored, final);
+        }, cancellationToken);
+    }
+
+    /// <summary>The stored records of these event keys, by key.</summary>
+    private async Task<Dictionary<(ClientNumber, SyncDomain, string), SyncRecord>> ReadStoredAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, IEnumerable<SyncRecord> records, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<(ClientNumber, SyncDomain, string), SyncRecord>();
+        foreach (var group in records.GroupBy(r => (r.Client, r.Domain)))
+        {
+            await using var existing = connection.Command(database.StoredEventsQuery, transaction).With("client", group.Key.Client.Value).With("domain", (int)group.Key.Domain);
+            database.AddList<string>(existing, "events", group.Select(r => r.EventId).ToArray());
+            foreach (var record in await existing.ListAsync(SyncRecordRows.Read, cancellationToken).ConfigureAwait(false))
+            {
+                stored[EventKey(record)] = record;
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>The first message of each event key, in the order of the keys.</summary>
+    private static List<SyncRecord> Firsts(IReadOnlyList<SyncRecord> records) =>
+        records.DistinctBy(EventKey).OrderBy(r => r.Client.Value).ThenBy(r => r.Domain).ThenBy(r => r.EventId, StringComparer.Ordinal).ToList();
+
+    private static (ClientNumber, SyncDomain)[] Gates(List<SyncRecord> firsts) => [.. firsts.Select(r => (r.Client, r.Domain)).Distinct()];
+
+    /// <summary>A result per message, in order: the stored record, created by this call for the first message of a key it created.</summary>
+    private static IReadOnlyList<(SyncRecord, bool)> Answer(
+        IReadOnlyList<SyncRecord> records, Dictionary<(ClientNumber, SyncDomain, string), SyncRecord> stored, IEnumerable<SyncRecord> created)
+    {
+        var fresh = created.Select(EventKey).ToHashSet();
+        return [.. records.Select(r => (stored[EventKey(r)], fresh.Remove(EventKey(r))))];
+    }
+
+    private static (ClientNumber, SyncDomain, string) EventKey(SyncRecord r) => (r.Client, r.Domain, r.EventId);
+}
