@@ -11,15 +11,23 @@ public sealed class SyncOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// How many reprocessed records' outcomes a bulk reprocess writes together (one set-based update), instead of one write
-    /// per record. The trade-off is what a crash leaves: handlers run one at a time, and a crash loses the outcomes not yet
-    /// written, so the run that resumes the operation cannot know which of those records' handlers ran. It never runs them
-    /// again; it leaves up to this many records ERROR, noted "interrupted" and counted skipped (with 1, only the record the
-    /// crash caught). A larger value makes a bulk reprocess several times faster on PostgreSQL (issue 19:
-    /// <c>benchmarks/results/sync-scale.md</c>).
+    /// The most records a bulk reprocess takes as one group: marked in flight together, handled one at a time, their outcomes
+    /// written together (one set-based update each way). What a crash leaves is one group: the run that resumes the
+    /// operation cannot know which of its records' handlers ran, so it never runs them again; it leaves them ERROR, noted
+    /// "interrupted" and counted skipped (they stay in the error summary for the next reprocess). Groups are kept to about
+    /// <see cref="OutcomeWriteInterval"/> of handling, so with slow handlers they stay small whatever this says.
     /// </summary>
-    /// <value>Default 1 (every outcome written before the next handler runs); 1 to <see cref="BatchSize"/>.</value>
-    public int OutcomeWriteBatch { get; set; } = 1;
+    /// <value>Default 500 (with a fast handler, a batch is one group: issue 19, <c>benchmarks/results/sync-scale.md</c>);
+    /// 1 to 10,000, and no more than <see cref="BatchSize"/> is used. 1: every outcome written before the next handler runs.</value>
+    public int OutcomeWriteBatch { get; set; } = 500;
+
+    /// <summary>
+    /// About how long a group of a bulk reprocess (<see cref="OutcomeWriteBatch"/>) takes: each group holds as many records
+    /// as the previous one handled in this time (the first group of a run holds one), so a crash leaves about this much
+    /// handling uncertain — one record with handlers slower than this.
+    /// </summary>
+    /// <value>Default 100 milliseconds; zero to 1 hour (zero: every group holds <see cref="OutcomeWriteBatch"/> records).</value>
+    public TimeSpan OutcomeWriteInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Who runs operations from this reprocessor: the holder of an operation's lease. Give each node a stable id of its own
@@ -79,6 +87,7 @@ public sealed class SyncOptions
     internal static OptionRules<SyncOptions> Rules { get; } = new OptionRules<SyncOptions>(SectionName)
         .InRange(nameof(BatchSize), o => o.BatchSize, 1, 10_000)
         .InRange(nameof(OutcomeWriteBatch), o => o.OutcomeWriteBatch, 1, 10_000)
+        .InRange(nameof(OutcomeWriteInterval), o => o.OutcomeWriteInterval, TimeSpan.Zero, TimeSpan.FromHours(1))
         .Required(nameof(RunnerId), o => o.RunnerId, "name this node (stable across restarts, unique among nodes)")
         .InRange(nameof(OperationLease), o => o.OperationLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
         .InRange(nameof(PendingLease), o => o.PendingLease, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))

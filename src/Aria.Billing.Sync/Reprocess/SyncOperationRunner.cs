@@ -97,7 +97,7 @@ internal sealed class SyncOperationRunner
         activity?.SetTag("aria.sync.domain", operation.Domain.ToString());
         activity?.SetTag("aria.sync.scope", operation.Scope.Level.ToString());
 
-        var reprocess = operation.Kind == SyncOperationKind.Discard ? null : new SyncReprocessBatch(_records, _operations, _handler, _clock, _logger, lease, Math.Min(_options.OutcomeWriteBatch, _options.BatchSize));
+        var reprocess = operation.Kind == SyncOperationKind.Discard ? null : new SyncReprocessBatch(_records, _operations, _handler, _clock, _logger, lease, _options);
         var total = await _plan.CountAsync(operation, cancellationToken).ConfigureAwait(false) + operation.Processed;
         foreach (var unit in await _plan.UnitsAsync(operation, cancellationToken).ConfigureAwait(false))
         {

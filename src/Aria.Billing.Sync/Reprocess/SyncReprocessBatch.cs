@@ -4,55 +4,83 @@ using NodaTime;
 namespace Aria.Billing.Sync;
 
 /// <summary>
-/// Reprocesses the batches of one run of an operation. A batch: the records it may take are marked in flight with one
-/// set-based update per holder, then their handlers run one at a time in id order, the outcomes written every
-/// <see cref="SyncOptions.OutcomeWriteBatch"/> records (one set-based compare-and-swap update; with 1, each outcome before
-/// the next handler starts). So after a crash the records still in flight in the operation are the unwritten tail of one
-/// batch, and only its first <see cref="SyncOptions.OutcomeWriteBatch"/> records may have had their handler run: the run that
-/// meets them leaves them ERROR (noted, skipped) and runs the rest. A cancellation writes what ran and releases what it
-/// left unrun; a lost lease leaves it to the node that took the operation over.
+/// Reprocesses the batches of one run of an operation, a group of records at a time: the group is marked in flight (one
+/// set-based update per holder), its handlers run one at a time in id order, and its outcomes are written together (one
+/// set-based compare-and-swap update). So after a crash the records still in flight in the operation are one group, the
+/// only ones whose handlers may have run without their outcome being written: the run that meets them leaves them ERROR
+/// (noted, skipped) and runs the rest. A group is as large as the handler's recent speed lets it be while it takes about
+/// <see cref="SyncOptions.OutcomeWriteInterval"/> (the first of a run holds one record), and at most
+/// <see cref="SyncOptions.OutcomeWriteBatch"/>. A cancellation writes what ran and releases what it left unrun; a lost lease
+/// leaves the group to the node that took the operation over.
 /// </summary>
 internal sealed class SyncReprocessBatch(
-    ISyncRecordStore records, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, ILogger logger, SyncOperationLease lease, int writeEvery = 1)
+    ISyncRecordStore records, ISyncOperationStore operations, ISyncRecordHandler handler, IClock clock, ILogger logger, SyncOperationLease lease, SyncOptions options)
 {
-    /// <summary>How many records still in flight in this operation this run may still meet that a crash may have caught mid-way.</summary>
-    private readonly int _writeEvery = writeEvery;
-    private int _uncertainLeft = writeEvery;
+    private readonly int _maxGroup = Math.Max(1, Math.Min(options.OutcomeWriteBatch, options.BatchSize));
+    private int _group = 1;
 
     /// <summary>The operation with the batch's outcomes counted.</summary>
     internal async Task<SyncOperation> RunAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
     {
-        (operation, var toRun) = await TakeAsync(operation, batch, cancellationToken).ConfigureAwait(false);
-        var done = new List<(SyncRecord Updated, long ExpectedVersion)>(Math.Min(_writeEvery, toRun.Count));
-        for (var i = 0; i < toRun.Count; i++)
+        (operation, var candidates) = await SortAsync(operation, batch, cancellationToken).ConfigureAwait(false);
+        for (var next = 0; next < candidates.Count && !cancellationToken.IsCancellationRequested && !lease.Lost;)
+        {
+            var group = candidates.Skip(next).Take(_group).ToList();
+            next += group.Count;
+            var started = clock.GetCurrentInstant();
+            var marked = await MarkAsync(operation, group, cancellationToken).ConfigureAwait(false);
+            (operation, var handled) = await HandleAsync(operation, marked, cancellationToken).ConfigureAwait(false);
+            if (handled > 0)
+            {
+                Resize(clock.GetCurrentInstant() - started, handled);
+            }
+        }
+
+        return operation;
+    }
+
+    /// <summary>
+    /// Runs the handlers of a marked group and writes its outcomes; on a cancellation, writes what ran and releases the
+    /// rest; on a lost lease, stops (the group is the new holder's). The operation counted, and how many handlers ran.
+    /// </summary>
+    private async Task<(SyncOperation Operation, int Handled)> HandleAsync(SyncOperation operation, List<SyncRecord> marked, CancellationToken cancellationToken)
+    {
+        var done = new List<(SyncRecord Updated, long ExpectedVersion)>(marked.Count);
+        foreach (var record in marked)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 await WriteAsync(done, CancellationToken.None).ConfigureAwait(false);
-                var unrun = toRun.Skip(i).Select(r => r.Id).ToArray();
+                var unrun = marked.Skip(done.Count).Select(r => r.Id).ToArray();
                 await records.MarkInFlightAsync(operation.Client, operation.Domain, unrun, operation.Id, null, CancellationToken.None).ConfigureAwait(false);
-                break;
+                return (operation, done.Count);
             }
 
             if (!await lease.HoldAsync(cancellationToken).ConfigureAwait(false))
             {
-                break; // another node has taken the operation over: what this one marked and did not write is its now
+                return (operation, done.Count); // another node has taken the operation over: what this one marked and did not write is its now
             }
 
-            var record = toRun[i];
             var outcome = await SyncOutcomes.RunAsync(handler, record, cancellationToken).ConfigureAwait(false);
             done.Add((SyncOutcomes.Apply(record, outcome, "reprocess", operation.Tag, clock.GetCurrentInstant()), record.Version));
             SyncTelemetry.Reprocessed.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Status == SyncStatus.Error ? "error" : "complete"));
             operation = outcome.Status == SyncStatus.Error
                 ? operation with { Processed = operation.Processed + 1, Failed = operation.Failed + 1 }
                 : operation with { Processed = operation.Processed + 1, Succeeded = operation.Succeeded + 1 };
-            if (done.Count >= _writeEvery || i == toRun.Count - 1)
-            {
-                await WriteAsync(done, cancellationToken).ConfigureAwait(false);
-            }
         }
 
-        return operation;
+        var handled = done.Count;
+        await WriteAsync(done, cancellationToken).ConfigureAwait(false);
+        return (operation, handled);
+    }
+
+    /// <summary>The next group's size: as many records as the last group handled in <see cref="SyncOptions.OutcomeWriteInterval"/>, 1 to the most.</summary>
+    private void Resize(Duration took, int handled)
+    {
+        var interval = Duration.FromTimeSpan(options.OutcomeWriteInterval);
+        _group = took <= Duration.Zero || interval == Duration.Zero
+            ? _maxGroup
+            : (int)Math.Clamp(interval.TotalTicks * handled / took.TotalTicks, 1, _maxGroup);
     }
 
     /// <summary>Writes the outcomes gathered (each a compare-and-swap on the version the record was marked with), then forgets them.</summary>
@@ -71,13 +99,12 @@ internal sealed class SyncReprocessBatch(
     }
 
     /// <summary>
-    /// The records of the batch this operation runs now, marked in flight in it, by id: not those it took before a crash,
-    /// nor those another running operation holds; the one a crash may have caught mid-way is noted instead.
+    /// The records of the batch this operation may run, in id order: not those it took before a crash (never twice), nor
+    /// those another running operation holds; those still in flight in it — the group a crash caught — are noted instead.
     /// </summary>
-    private async Task<(SyncOperation Operation, List<SyncRecord> ToRun)> TakeAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
+    private async Task<(SyncOperation Operation, List<SyncRecord> Candidates)> SortAsync(SyncOperation operation, IReadOnlyList<SyncRecord> batch, CancellationToken cancellationToken)
     {
-        var toRun = new List<SyncRecord>();
-        var toMark = new Dictionary<Guid, List<long>>(); // by holder; Guid.Empty for none
+        var candidates = new List<SyncRecord>(batch.Count);
         var holderRunning = new Dictionary<Guid, bool>();
         foreach (var record in batch)
         {
@@ -88,19 +115,11 @@ internal sealed class SyncReprocessBatch(
 
             if (record.InFlightOperation == operation.Id)
             {
-                if (_uncertainLeft == 0)
-                {
-                    toRun.Add(record); // after the uncertain ones: marked by a run that crashed before reaching it
-                    continue;
-                }
-
-                _uncertainLeft--;
                 operation = await NoteInterruptedAsync(operation, record, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            var holder = record.InFlightOperation ?? Guid.Empty;
-            if (holder != Guid.Empty)
+            if (record.InFlightOperation is { } holder)
             {
                 if (!holderRunning.TryGetValue(holder, out var running))
                 {
@@ -114,23 +133,29 @@ internal sealed class SyncReprocessBatch(
                 }
             }
 
-            if (!toMark.TryGetValue(holder, out var ids))
-            {
-                toMark[holder] = ids = [];
-            }
-
-            ids.Add(record.Id);
+            candidates.Add(record);
         }
 
-        foreach (var (holder, ids) in toMark)
+        candidates.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return (operation, candidates);
+    }
+
+    /// <summary>
+    /// Marks the group in flight in this operation, one set-based update per holder (a record left in flight by an operation
+    /// no longer running is taken from it); records changed since they were listed (discarded, taken elsewhere) are not
+    /// marked: not this operation's to take. The marked records, by id.
+    /// </summary>
+    private async Task<List<SyncRecord>> MarkAsync(SyncOperation operation, List<SyncRecord> group, CancellationToken cancellationToken)
+    {
+        var marked = new List<SyncRecord>(group.Count);
+        foreach (var byHolder in group.GroupBy(r => r.InFlightOperation))
         {
-            // Records changed since they were listed (discarded, taken elsewhere) are not marked: not this operation's to take.
-            toRun.AddRange(await records.MarkInFlightAsync(
-                operation.Client, operation.Domain, ids, holder == Guid.Empty ? null : holder, operation.Id, cancellationToken).ConfigureAwait(false));
+            marked.AddRange(await records.MarkInFlightAsync(
+                operation.Client, operation.Domain, [.. byHolder.Select(r => r.Id)], byHolder.Key, operation.Id, cancellationToken).ConfigureAwait(false));
         }
 
-        toRun.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return (operation, toRun);
+        marked.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return marked;
     }
 
     /// <summary>A crash hit while this record's handler may have run: leave it ERROR, note it, never run it again here.</summary>

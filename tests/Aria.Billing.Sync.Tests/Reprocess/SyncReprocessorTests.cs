@@ -219,8 +219,8 @@ public sealed class SyncReprocessorTests
     [Fact]
     public async Task AnOperationRunsOnOneNodeAtATime_AndAnExpiredLeaseIsTakenOver_NothingRunsTwice()
     {
-        var f = new SyncFixture(new SyncOptions { BatchSize = 4, RunnerId = "node-a" });
-        var nodeB = new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, new SyncOptions { BatchSize = 4, RunnerId = "node-b" });
+        var f = new SyncFixture(new SyncOptions { BatchSize = 4, OutcomeWriteBatch = 1, RunnerId = "node-a" });
+        var nodeB = new SyncReprocessor(f.Store, f.Operations, f.Handler, f.Clock, new SyncOptions { BatchSize = 4, OutcomeWriteBatch = 1, RunnerId = "node-b" });
         for (var i = 0; i < 10; i++)
         {
             await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
@@ -259,6 +259,40 @@ public sealed class SyncReprocessorTests
         Assert.Equal(1L, afterExpiry.Value.Skipped); // the record A was inside when B took over: left ERROR, not run again
         Assert.All((await f.Store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.First(100).Value })).Items,
             r => Assert.Null(r.InFlightOperation));
+    }
+
+    /// <summary>
+    /// Issue 19: a bulk reprocess takes records in groups of about <see cref="SyncOptions.OutcomeWriteInterval"/> of handling —
+    /// the first of a run one record, then as many as the last group handled in the interval, at most
+    /// <see cref="SyncOptions.OutcomeWriteBatch"/> — each group marked in flight, handled, and written together. Seen from inside
+    /// the handler: how many records are in flight, and whether the previous record's outcome is written yet.
+    /// </summary>
+    [Theory]
+    [InlineData(250, 500, new[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 })] // slower than the interval: one at a time
+    [InlineData(25, 500, new[] { 1, 4, 4, 4, 4, 1, 4, 4, 4, 4, 2, 2 })] // 4 fit in 100 ms; a batch (6) ends a group
+    [InlineData(1, 500, new[] { 1, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6 })] // fast: the rest of the batch is one group
+    [InlineData(1, 3, new[] { 1, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3 })] // capped by OutcomeWriteBatch
+    public async Task Groups_AreSizedByTheHandlersSpeed_MarkedAndWrittenTogether(int handlerMillis, int outcomeWriteBatch, int[] inFlightSeen)
+    {
+        var f = new SyncFixture(new SyncOptions { BatchSize = 6, OutcomeWriteBatch = outcomeWriteBatch });
+        for (var i = 0; i < 12; i++)
+        {
+            await f.Add("Contact", "Create", "ACCOUNT_IS_NOT_FOUND");
+        }
+
+        var seen = new List<int>();
+        f.Handler.Override = _ =>
+        {
+            f.Clock.Advance(Duration.FromMilliseconds(handlerMillis));
+            seen.Add(f.Store.SearchAsync(new SyncSearch { Client = Client, Domain = SyncDomain.Account, Page = PageRequest.First(100).Value })
+                .GetAwaiter().GetResult().Items.Count(r => r.InFlightOperation is not null));
+            return null;
+        };
+
+        var done = await f.Reprocessor.ReprocessAsync(Client, SyncDomain.Account, SyncScope.All(), "ops");
+
+        Assert.Equal(12L, done.Value.Succeeded);
+        Assert.Equal(inFlightSeen, seen);
     }
 
     [Fact]
