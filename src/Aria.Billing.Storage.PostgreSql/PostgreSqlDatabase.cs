@@ -188,12 +188,16 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource, NodaTime.I
         "ORDER BY client, domain, event_id LIMIT 1) AS r WHERE r.client = @client AND r.domain = @domain AND r.event_id = e.event_id";
 
     /// <summary>Ids from the table's identity sequence (never given twice, whatever other writers do).</summary>
-    internal override async Task<long[]> NextSyncRecordIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
+    internal override async Task<long[]> NextSyncRecordIdsAsync(DbConnection? connection, DbTransaction? transaction, int count, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.Command(
             "SELECT nextval(pg_get_serial_sequence('sync_record', 'id')) FROM generate_series(1, @count)", transaction).With("count", count);
         return [.. await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)];
     }
+
+    /// <summary>The gates are advisory locks, held by the write transactions of every node.</summary>
+    internal override bool GatesInTransaction => true;
 
     /// <summary>
     /// One transaction-scoped advisory lock per gate, taken in key order in one statement; and, for the rest of the

@@ -12,6 +12,8 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
     : SqlDatabase(clock, migrateOnFirstUse)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ClientNumber, SyncDomain), SemaphoreSlim> _ingestGates = new();
+    private long _reservedIds;
     private readonly string _pragmas = $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
     private int _walSet;
 
@@ -73,6 +75,56 @@ internal sealed class SqliteDatabase(string connectionString, TimeSpan busyTimeo
 
     internal override Task LockAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
         Task.CompletedTask; // BEGIN IMMEDIATE already holds the database's one write lock
+
+    /// <summary>One gate per client and domain in this process, taken in key order, released in reverse.</summary>
+    internal override async ValueTask<IDisposable> EnterIngestGatesAsync(IReadOnlyCollection<(ClientNumber Client, SyncDomain Domain)> gates, CancellationToken cancellationToken)
+    {
+        var held = new List<SemaphoreSlim>(gates.Count);
+        try
+        {
+            foreach (var gate in gates.Distinct().OrderBy(g => g.Client.Value).ThenBy(g => g.Domain))
+            {
+                var semaphore = _ingestGates.GetOrAdd(gate, _ => new SemaphoreSlim(1, 1));
+                await semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+                held.Add(semaphore);
+            }
+
+            return new HeldGates(held);
+        }
+        catch
+        {
+            new HeldGates(held).Dispose();
+            throw;
+        }
+    }
+
+    internal override long? ReservedSyncRecordIds => Volatile.Read(ref _reservedIds);
+
+    /// <summary>An explicit id above both the highest stored and the highest handed out ahead (SQLite would reuse those).</summary>
+    internal override (string Column, string Value) NewSyncRecordId => ("id, ", "max((SELECT COALESCE(MAX(id), 0) FROM sync_record), @reserved_ids) + 1, ");
+
+    /// <summary>Handed out in a turn of the writer: above the highest stored and the highest handed out before.</summary>
+    internal override Task<long[]> NextSyncRecordIdsAsync(DbConnection? connection, DbTransaction? transaction, int count, CancellationToken cancellationToken) =>
+        WriteAsync(async c =>
+        {
+            await using var command = c.Command("SELECT COALESCE(MAX(id), 0) FROM sync_record");
+            var highest = Math.Max(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture), _reservedIds);
+            Volatile.Write(ref _reservedIds, highest + count);
+            return Enumerable.Range(1, count).Select(i => highest + i).ToArray();
+        }, cancellationToken);
+
+    private sealed class HeldGates(List<SemaphoreSlim> held) : IDisposable
+    {
+        public void Dispose()
+        {
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                held[i].Release();
+            }
+
+            held.Clear();
+        }
+    }
 
     private protected override async Task<bool> HistoryExistsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// one command (<see cref="SyncRecordBulk"/>); a dialect may write them in one statement.
     /// </summary>
     internal virtual Task<List<SyncRecord>> InsertSyncRecordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken) =>
-        SyncRecordBulk.InsertEachAsync(connection, transaction, records, cancellationToken);
+        SyncRecordBulk.InsertEachAsync(this, connection, transaction, records, cancellationToken);
 
     /// <summary>
     /// Applies, within <paramref name="transaction"/>, each compare-and-swap update (distinct ids, in id order); returns the
@@ -71,11 +71,17 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         SyncRecordBulk.UpdateEachAsync(connection, transaction, updates, cancellationToken);
 
     /// <summary>
+    /// Whether the ingest gates are held inside the database's write transactions (<see cref="HoldIngestGatesAsync"/>,
+    /// <see cref="GatedVersionOne"/>: PostgreSQL, for several nodes) rather than in this process
+    /// (<see cref="EnterIngestGatesAsync"/>: where one process writes the database, SQLite).
+    /// </summary>
+    internal virtual bool GatesInTransaction => false;
+
+    /// <summary>
     /// Holds, within <paramref name="transaction"/>, the ingest gate of each (client, domain) — in one order, so two holders
     /// never wait for each other — until the transaction ends: exclusively for a bulk ingest that runs its processing before
     /// it writes, shared for the adds that write at once, so such an add of the same client and domain waits for the bulk
-    /// ingest to end and then finds its records. By default nothing: where writers are serialised (SQLite), the write
-    /// transaction already holds everything.
+    /// ingest to end and then finds its records. By default nothing (<see cref="GatesInTransaction"/>).
     /// </summary>
     internal virtual Task HoldIngestGatesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(ClientNumber Client, SyncDomain Domain)> gates, bool exclusive, CancellationToken cancellationToken) =>
@@ -87,6 +93,27 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// literal 1 (see <see cref="HoldIngestGatesAsync"/>).
     /// </summary>
     internal virtual string GatedVersionOne => "1";
+
+    /// <summary>
+    /// Holds, in this process, the ingest gate of each (client, domain), in one order, until disposed: every add of sync
+    /// records holds its gates while it runs, a bulk ingest also while it processes, so no add of the same client and domain
+    /// stores a record meanwhile. By default nothing is held here (<see cref="GatesInTransaction"/>).
+    /// </summary>
+    internal virtual ValueTask<IDisposable> EnterIngestGatesAsync(IReadOnlyCollection<(ClientNumber Client, SyncDomain Domain)> gates, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDisposable>(NoGates.Instance);
+
+    /// <summary>
+    /// Where ids are handed out ahead of the insert in this process (<see cref="NextSyncRecordIdsAsync"/> outside a
+    /// transaction), the highest handed out, which every other insert stays above (<see cref="NewSyncRecordId"/>, parameter
+    /// <c>@reserved_ids</c>); else <see langword="null"/>.
+    /// </summary>
+    internal virtual long? ReservedSyncRecordIds => null;
+
+    /// <summary>
+    /// The column and the value an insert of a new sync record adds in front of the others for its id (each with its
+    /// trailing comma), or two empty strings where the database assigns it.
+    /// </summary>
+    internal virtual (string Column, string Value) NewSyncRecordId => ("", "");
 
     /// <summary>The key of a client's and domain's ingest gate (<see cref="HoldIngestGatesAsync"/>).</summary>
     internal static long IngestGate(ClientNumber client, SyncDomain domain) => LockKey($"aria-billing-sync-ingest:{client.Value}:{(int)domain}");
@@ -111,15 +138,12 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({ListOf("@events")})";
 
     /// <summary>
-    /// <paramref name="count"/> ids for new sync records, within a write transaction holding their ingest gates: ids no
-    /// other record has or will be given. By default the ids above the highest stored (writers are serialised).
+    /// <paramref name="count"/> ids for new sync records, no other record has or will be given: within the bulk ingest's
+    /// transaction (<see cref="GatesInTransaction"/>), or on their own, handed out in this process
+    /// (<see cref="ReservedSyncRecordIds"/>). By default the latter: above the highest stored and the highest handed out.
     /// </summary>
-    internal virtual async Task<long[]> NextSyncRecordIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command("SELECT COALESCE(MAX(id), 0) FROM sync_record", transaction);
-        var highest = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        return [.. Enumerable.Range(1, count).Select(i => highest + i)];
-    }
+    internal virtual Task<long[]> NextSyncRecordIdsAsync(DbConnection? connection, DbTransaction? transaction, int count, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This database hands out sync record ids in its own way.");
 
     /// <summary>
     /// Writes, within <paramref name="transaction"/>, each of <paramref name="records"/> as given (its id and version
@@ -128,6 +152,15 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
     /// </summary>
     internal virtual Task WriteNewSyncRecordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken) =>
         SyncRecordBulk.WriteEachAsync(connection, transaction, records, cancellationToken);
+
+    private sealed class NoGates : IDisposable
+    {
+        internal static readonly NoGates Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 
     /// <summary>Whether a text column can hold <paramref name="text"/>; a filter on text it cannot hold matches nothing.</summary>
     internal virtual bool CanHold(string text) => true;

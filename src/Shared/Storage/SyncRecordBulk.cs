@@ -32,12 +32,18 @@ internal static class SyncRecordBulk
         $"WHERE id = @id AND version = @expected AND client = @client AND domain = @domain AND event_id = @event_id RETURNING {SyncRecordRows.Columns}";
 
     /// <summary>Inserts each record unless its (client, domain, event id) is stored; the records inserted now.</summary>
-    internal static async Task<List<SyncRecord>> InsertEachAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
+    internal static async Task<List<SyncRecord>> InsertEachAsync(SqlDatabase database, DbConnection connection, DbTransaction transaction, IReadOnlyList<SyncRecord> records, CancellationToken cancellationToken)
     {
         var created = new List<SyncRecord>(records.Count);
+        var (idColumn, idValue) = database.NewSyncRecordId;
         await using var insert = connection.Command(
-            $"INSERT INTO sync_record ({InsertColumns}, version) VALUES ({InsertValues}, 1) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}", transaction);
+            $"INSERT INTO sync_record ({idColumn}{InsertColumns}, version) VALUES ({idValue}{InsertValues}, 1) ON CONFLICT (client, domain, event_id) DO NOTHING RETURNING {SyncRecordRows.Columns}", transaction);
         var parameters = new Dictionary<string, DbParameter>();
+        if (database.ReservedSyncRecordIds is { } reserved)
+        {
+            Bind(insert, parameters, [("reserved_ids", reserved)]);
+        }
+
         foreach (var record in records)
         {
             Bind(insert, parameters, [("client", record.Client.Value), ("domain", (int)record.Domain), ("event_id", record.EventId), ("account_no", record.AccountNumber?.Value)]);

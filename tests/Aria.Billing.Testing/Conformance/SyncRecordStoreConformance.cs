@@ -127,6 +127,28 @@ public abstract class SyncRecordStoreConformance
     }
 
     /// <summary>
+    /// The processing step of a bulk add may write to the store (a handler recording what it did on another record): the
+    /// bulk add does not hold the store's writes while it processes (on SQLite it used to hold the one writer, and such a
+    /// handler waited for itself for ever).
+    /// </summary>
+    [StoreFact]
+    public async Task AddManyProcessed_TheProcessingStepMayWriteOtherRecords()
+    {
+        var store = CreateStore();
+        var (other, _) = await store.AddAsync(Record("E0", "Account"));
+
+        var adding = store.AddManyAsync([Record("E1", "Account"), Record("E2", "Account")], async (records, ct) =>
+        {
+            Assert.NotNull(await store.UpdateAsync(other with { ErrorMessage = "seen by the handler" }, other.Version, ct));
+            return records;
+        });
+        var results = await adding.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(results, r => Assert.True(r.Created));
+        Assert.Equal("seen by the handler", (await store.GetAsync(Client, other.Id))!.ErrorMessage);
+    }
+
+    /// <summary>
     /// Bulk adds with processing, plain bulk adds and single adds of overlapping event ids, all at once: each event id is
     /// created exactly once and, when a processing bulk add created it, processed exactly once — no add slips in while a
     /// batch is being processed (issue 19: the bulk ingest writes each message once without handling one twice).
