@@ -25,7 +25,7 @@ internal sealed class SyncReprocessBatch(
         (operation, var candidates) = await SortAsync(operation, batch, cancellationToken).ConfigureAwait(false);
         for (var next = 0; next < candidates.Count && !cancellationToken.IsCancellationRequested && !lease.Lost;)
         {
-            var group = candidates.Skip(next).Take(_group).ToList();
+            var group = candidates.GetRange(next, Math.Min(_group, candidates.Count - next));
             next += group.Count;
             var started = clock.GetCurrentInstant();
             var marked = await MarkAsync(operation, group, cancellationToken).ConfigureAwait(false);

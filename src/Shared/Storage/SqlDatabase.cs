@@ -138,12 +138,11 @@ internal abstract class SqlDatabase(NodaTime.IClock clock, bool migrateOnFirstUs
         $"SELECT {SyncRecordRows.Columns} FROM sync_record WHERE client = @client AND domain = @domain AND event_id IN ({ListOf("@events")})";
 
     /// <summary>
-    /// <paramref name="count"/> ids for new sync records, no other record has or will be given: within the bulk ingest's
-    /// transaction (<see cref="GatesInTransaction"/>), or on their own, handed out in this process
-    /// (<see cref="ReservedSyncRecordIds"/>). By default the latter: above the highest stored and the highest handed out.
+    /// <paramref name="count"/> ids for new sync records that no other record has or will be given: within the bulk
+    /// ingest's transaction where the gates are held there (<see cref="GatesInTransaction"/>), else on their own, handed out
+    /// ahead in this process (<see cref="ReservedSyncRecordIds"/>).
     /// </summary>
-    internal virtual Task<long[]> NextSyncRecordIdsAsync(DbConnection? connection, DbTransaction? transaction, int count, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("This database hands out sync record ids in its own way.");
+    internal abstract Task<long[]> NextSyncRecordIdsAsync(DbConnection? connection, DbTransaction? transaction, int count, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes, within <paramref name="transaction"/>, each of <paramref name="records"/> as given (its id and version

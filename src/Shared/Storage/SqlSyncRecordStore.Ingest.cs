@@ -61,12 +61,8 @@ internal sealed partial class SqlSyncRecordStore
         {
             await database.HoldIngestGatesAsync(connection, transaction, Gates(firsts), exclusive: false, cancellationToken).ConfigureAwait(false);
             var created = await database.InsertSyncRecordsAsync(connection, transaction, firsts, cancellationToken).ConfigureAwait(false);
-            var stored = created.ToDictionary(EventKey);
-            foreach (var (key, record) in await ReadStoredAsync(connection, transaction, firsts.Where(r => !stored.ContainsKey(EventKey(r))), cancellationToken).ConfigureAwait(false))
-            {
-                stored[key] = record;
-            }
-
+            var fresh = created.Select(EventKey).ToHashSet();
+            var stored = await ReadStoredAsync(connection, transaction, firsts.Where(r => !fresh.Contains(EventKey(r))), cancellationToken).ConfigureAwait(false);
             return Answer(records, stored, created);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -113,11 +109,6 @@ internal sealed partial class SqlSyncRecordStore
 
             var final = created.Select(r => SyncRecordRows.AsStored(processed[EventKey(r)] with { Id = r.Id, Version = 2 })).ToList();
             await database.WriteNewSyncRecordsAsync(connection, transaction, final, cancellationToken).ConfigureAwait(false);
-            foreach (var record in final)
-            {
-                stored[EventKey(record)] = record;
-            }
-
             return Answer(records, stored, final);
         }, cancellationToken);
     }
@@ -146,11 +137,6 @@ internal sealed partial class SqlSyncRecordStore
             await database.WriteNewSyncRecordsAsync(connection, transaction, final, cancellationToken).ConfigureAwait(false);
             return final.Count;
         }, cancellationToken).ConfigureAwait(false);
-        foreach (var record in final)
-        {
-            stored[EventKey(record)] = record;
-        }
-
         return Answer(records, stored, final);
     }
 
@@ -188,10 +174,18 @@ internal sealed partial class SqlSyncRecordStore
 
     private static (ClientNumber, SyncDomain)[] Gates(List<SyncRecord> firsts) => [.. firsts.Select(r => (r.Client, r.Domain)).Distinct()];
 
-    /// <summary>A result per message, in order: the stored record, created by this call for the first message of a key it created.</summary>
+    /// <summary>
+    /// A result per message, in order: the record of its key — one <paramref name="created"/> now, else the one
+    /// <paramref name="stored"/> before — and whether this call created it (for the first message of a key it created).
+    /// </summary>
     private static IReadOnlyList<(SyncRecord, bool)> Answer(
-        IReadOnlyList<SyncRecord> records, Dictionary<(ClientNumber, SyncDomain, string), SyncRecord> stored, IEnumerable<SyncRecord> created)
+        IReadOnlyList<SyncRecord> records, Dictionary<(ClientNumber, SyncDomain, string), SyncRecord> stored, IReadOnlyList<SyncRecord> created)
     {
+        foreach (var record in created)
+        {
+            stored[EventKey(record)] = record;
+        }
+
         var fresh = created.Select(EventKey).ToHashSet();
         return [.. records.Select(r => (stored[EventKey(r)], fresh.Remove(EventKey(r))))];
     }
